@@ -1,0 +1,67 @@
+import type { ProviderDefinition } from './provider-definition.ts';
+import { airtable } from './providers/airtable.ts';
+import { asana } from './providers/asana.ts';
+import { atlassian } from './providers/atlassian.ts';
+import { bitbucket } from './providers/bitbucket.ts';
+import { box } from './providers/box.ts';
+import { calendly } from './providers/calendly.ts';
+import { clickup } from './providers/clickup.ts';
+import { discord } from './providers/discord.ts';
+import { dropbox } from './providers/dropbox.ts';
+import { figma } from './providers/figma.ts';
+import { github } from './providers/github.ts';
+import { gitlab } from './providers/gitlab.ts';
+import { google } from './providers/google.ts';
+import { hubspot } from './providers/hubspot.ts';
+import { intercom } from './providers/intercom.ts';
+import { linear } from './providers/linear.ts';
+import { microsoft } from './providers/microsoft.ts';
+import { miro } from './providers/miro.ts';
+import { monday } from './providers/monday.ts';
+import { notion } from './providers/notion.ts';
+import { pipedrive } from './providers/pipedrive.ts';
+import { quickbooks } from './providers/quickbooks.ts';
+import { salesforce } from './providers/salesforce.ts';
+import { shopify } from './providers/shopify.ts';
+import { slack } from './providers/slack.ts';
+import { snowflake } from './providers/snowflake.ts';
+import { todoist } from './providers/todoist.ts';
+import { x } from './providers/x.ts';
+import { xero } from './providers/xero.ts';
+import { zendesk } from './providers/zendesk.ts';
+import { zoom } from './providers/zoom.ts';
+
+/** The providers shipped with OpenPipes, one file each under `./providers/`. Validated by `ProviderCatalog`. */
+export const builtinProviders: readonly ProviderDefinition[] = Object.freeze([
+  airtable,
+  asana,
+  atlassian,
+  bitbucket,
+  box,
+  calendly,
+  clickup,
+  discord,
+  dropbox,
+  figma,
+  github,
+  gitlab,
+  google,
+  hubspot,
+  intercom,
+  linear,
+  microsoft,
+  miro,
+  monday,
+  notion,
+  pipedrive,
+  quickbooks,
+  salesforce,
+  shopify,
+  slack,
+  snowflake,
+  todoist,
+  x,
+  xero,
+  zendesk,
+  zoom,
+]);

@@ -1,0 +1,31 @@
+import type { ProviderDefinition } from '../provider-definition.ts';
+
+export const gitlab: ProviderDefinition = {
+  slug: 'gitlab',
+  name: 'GitLab',
+  description: 'Access projects, merge requests and issues on GitLab.com.',
+  docsUrl: 'https://docs.gitlab.com/api/oauth2/',
+  authMethods: ['oauth'],
+  authorizationUrl: 'https://gitlab.com/oauth/authorize',
+  tokenUrl: 'https://gitlab.com/oauth/token',
+  refreshTokenUrl: null,
+  revocationUrl: 'https://gitlab.com/oauth/revoke',
+  revocationAuth: 'client_secret_post',
+  defaultScopes: ['read_user'],
+  scopeSeparator: ' ',
+  pkce: true,
+  clientAuth: 'client_secret_post',
+  tokenBodyContentType: 'application/x-www-form-urlencoded',
+  authorizationParams: {},
+  tokenParams: {},
+  issuer: 'https://gitlab.com',
+  configFields: [],
+  quirks: {
+    tokenErrorInOkResponse: false,
+    nestedUserToken: false,
+    scopeResponseField: null,
+    metadataFields: [],
+    accessTokenNeverExpires: false,
+    refreshTokenRotates: true,
+  },
+};

@@ -1,0 +1,171 @@
+import { parseArgs } from 'node:util';
+import { ProviderCatalog } from '../catalog/catalog.ts';
+import { builtinProviders } from '../catalog/builtin-providers.ts';
+import { systemClock } from '../clock.ts';
+import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { KeyringError } from '../crypto/keyring.ts';
+import { ApiKeyService } from '../environments/api-key-service.ts';
+import { DEFAULT_ENVIRONMENT, EnvironmentService } from '../environments/environment-service.ts';
+import { AppError } from '../errors.ts';
+import { boot, loadKeyring, openStore, type Logger } from '../main.ts';
+
+const USAGE = `openpipes — connected accounts and credential vending
+
+  openpipes serve                                   start the HTTP service (configured by environment variables)
+  openpipes migrate                                 apply database migrations and exit
+  openpipes environments create NAME [--production] [--return-origin URL …]
+  openpipes environments list
+  openpipes api-keys create [--environment NAME] [--name LABEL]   prints the key once
+  openpipes api-keys list [--environment NAME]
+  openpipes api-keys revoke KEY_ID
+  openpipes providers list                          the built-in provider catalog
+
+Configuration: PORT, HOST, OPENPIPES_DATABASE_URL, OPENPIPES_DATA_DIR, OPENPIPES_ENCRYPTION_KEYS,
+OPENPIPES_API_KEY, OPENPIPES_PUBLIC_URL, OPENPIPES_ALLOWED_RETURN_ORIGINS,
+OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS (see README.md).`;
+
+const log: Logger = {
+  info: (m) => process.stderr.write(`${m}\n`),
+  warn: (m) => process.stderr.write(`warning: ${m}\n`),
+};
+
+const table = (rows: Record<string, string>[]): string => {
+  if (rows.length === 0) return '(none)';
+  const cols = Object.keys(rows[0]!);
+  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(width[i]!)).join('  ').trimEnd();
+  return [line(cols), ...rows.map((r) => line(cols.map((c) => r[c] ?? '')))].join('\n');
+};
+
+async function serve(config: Config): Promise<void> {
+  const runtime = await boot(config, log);
+  const { app } = runtime;
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info(`OpenPipes listening on http://${config.host}:${port} (${config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL'})`);
+  if (runtime.firstApiKey) {
+    process.stdout.write(`\nYour first API key (shown once; store it now):\n\n  ${runtime.firstApiKey}\n\n`);
+  }
+  const stop = async () => {
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Commands that need the store but not the HTTP server. */
+async function withStore<T>(config: Config, fn: (ctx: { environments: EnvironmentService; apiKeys: ApiKeyService }) => Promise<T>): Promise<T> {
+  const keyring = loadKeyring(config, { ...log, warn: () => undefined });
+  const { store, close } = await openStore(config, keyring);
+  try {
+    const environments = new EnvironmentService({ store, clock: systemClock });
+    await environments.ensureDefault(config.allowedReturnOrigins);
+    return await fn({ environments, apiKeys: new ApiKeyService({ store, clock: systemClock }) });
+  } finally {
+    await close();
+  }
+}
+
+export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      environment: { type: 'string' },
+      name: { type: 'string' },
+      production: { type: 'boolean' },
+      'return-origin': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, sub, arg] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 1;
+  }
+  const config = loadConfig(env);
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+
+  switch (`${command} ${sub ?? ''}`.trim()) {
+    case 'serve':
+      await serve(config);
+      return -1;
+    case 'migrate':
+      await withStore(config, async () => undefined);
+      out('Migrations are up to date.');
+      return 0;
+    case 'environments create':
+      if (!arg) throw new AppError(400, 'invalid_request', 'usage: openpipes environments create NAME');
+      await withStore(config, async ({ environments }) => {
+        const row = await environments.create(arg, { production: values.production ?? false, allowedReturnOrigins: values['return-origin'] ?? [] });
+        out(`Created environment ${row.name} (${row.id}).`);
+      });
+      return 0;
+    case 'environments list':
+      await withStore(config, async ({ environments }) => {
+        const rows = await environments.list();
+        out(table(rows.map((r) => ({ id: r.id, name: r.name, production: r.production ? 'yes' : 'no', return_origins: (JSON.parse(r.allowed_return_origins) as string[]).join(',') }))));
+      });
+      return 0;
+    case 'api-keys create':
+      await withStore(config, async ({ environments, apiKeys }) => {
+        const envRow = await environments.byName(values.environment ?? DEFAULT_ENVIRONMENT);
+        const { key, row } = await apiKeys.create(envRow, values.name ?? 'cli');
+        log.info(`Created API key ${row.id} for environment ${envRow.name}. It is shown once:`);
+        out(key);
+      });
+      return 0;
+    case 'api-keys list':
+      await withStore(config, async ({ environments, apiKeys }) => {
+        const envs = await environments.list();
+        const only = values.environment ? (await environments.byName(values.environment)).id : undefined;
+        const names = new Map(envs.map((e) => [e.id, e.name]));
+        const rows = await apiKeys.list(only);
+        out(
+          table(
+            rows.map((r) => ({
+              id: r.id,
+              environment: names.get(r.environment_id) ?? r.environment_id,
+              name: r.name,
+              key: `…${r.last4}`,
+              created_at: r.created_at,
+              last_used_at: r.last_used_at ?? '-',
+              status: r.revoked_at ? `revoked ${r.revoked_at}` : 'active',
+            })),
+          ),
+        );
+      });
+      return 0;
+    case 'api-keys revoke':
+      if (!arg) throw new AppError(400, 'invalid_request', 'usage: openpipes api-keys revoke KEY_ID');
+      await withStore(config, async ({ apiKeys }) => {
+        await apiKeys.revoke(arg);
+        out(`Revoked ${arg}.`);
+      });
+      return 0;
+    case 'providers list': {
+      const catalog = new ProviderCatalog(builtinProviders);
+      out(table(catalog.list().map((p) => ({ slug: p.slug, name: p.name, auth: p.authMethods.join(','), pkce: p.pkce ? 'yes' : 'no', config: p.configFields.map((f) => f.name).join(',') }))));
+      return 0;
+    }
+    default:
+      process.stderr.write(`Unknown command "${positionals.join(' ')}".\n\n${USAGE}\n`);
+      return 1;
+  }
+}
+
+const isMain = process.argv[1] && /(cli[\\/]main\.ts|openpipes(\.js)?)$/.test(process.argv[1]);
+if (isMain) {
+  run(process.argv.slice(2), process.env).then(
+    (code) => {
+      if (code >= 0) process.exit(code);
+    },
+    (e: unknown) => {
+      if (e instanceof ConfigError || e instanceof KeyringError || e instanceof AppError) process.stderr.write(`openpipes: ${e.message}\n`);
+      else process.stderr.write(`openpipes: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}

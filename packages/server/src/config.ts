@@ -1,0 +1,122 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/**
+ * Typed, validated configuration. `loadConfig` is the only reader of process.env in the server
+ * (main.ts passes it in); every problem is reported as one line naming the variable.
+ */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly database: { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly dataDir: string;
+  /** `kid:base64,…`, or null to use (and create) the key file in the data dir. */
+  readonly encryptionKeys: string | null;
+  readonly apiKey: string | null;
+  readonly publicUrl: string;
+  readonly allowedReturnOrigins: readonly string[];
+  readonly allowInsecureProviderUrls: boolean;
+  readonly production: boolean;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const parsePort = (raw: string | undefined): number => {
+  if (raw === undefined || raw === '') return 8080;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 0 || n > 65535) throw new ConfigError('PORT', `"${raw}" is not a port number (0-65535)`);
+  return n;
+};
+
+export const parseOrigin = (raw: string): string | null => {
+  try {
+    const u = new URL(raw);
+    if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) return null;
+    if (u.pathname !== '/' || u.search || u.hash) return null;
+    return u.origin;
+  } catch {
+    return null;
+  }
+};
+
+const parseDatabase = (raw: string | undefined, dataDir: string, cwd: string): Config['database'] => {
+  if (raw === undefined || raw === '') return { kind: 'sqlite', path: resolve(dataDir, 'openpipes.db') };
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      new URL(raw);
+    } catch {
+      throw new ConfigError('OPENPIPES_DATABASE_URL', 'is not a valid postgres:// URL');
+    }
+    return { kind: 'postgres', url: raw };
+  }
+  if (raw.startsWith('sqlite:')) {
+    const path = raw.replace(/^sqlite:(\/\/)?/, '');
+    if (!path) throw new ConfigError('OPENPIPES_DATABASE_URL', 'sqlite: URL has no file path');
+    return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(cwd, path) };
+  }
+  if (/^[a-z]+:\/\//i.test(raw)) {
+    throw new ConfigError('OPENPIPES_DATABASE_URL', 'must be a file path, a sqlite: URL or a postgres:// URL');
+  }
+  return { kind: 'sqlite', path: isAbsolute(raw) ? raw : resolve(cwd, raw) };
+};
+
+export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
+  const port = parsePort(env.PORT);
+  const host = env.HOST || '127.0.0.1';
+  const dataDir = resolve(cwd, env.OPENPIPES_DATA_DIR || './data');
+  const database = parseDatabase(env.OPENPIPES_DATABASE_URL, dataDir, cwd);
+  const production = env.NODE_ENV === 'production';
+
+  const encryptionKeys = env.OPENPIPES_ENCRYPTION_KEYS?.trim() || null;
+  if (!encryptionKeys && production) {
+    throw new ConfigError('OPENPIPES_ENCRYPTION_KEYS', 'is required when NODE_ENV=production (kid:base64key[,kid:base64key…])');
+  }
+
+  const apiKey = env.OPENPIPES_API_KEY || null;
+  if (apiKey !== null && (!apiKey.startsWith('sk_') || apiKey.length < 32)) {
+    throw new ConfigError('OPENPIPES_API_KEY', 'must start with "sk_" and be at least 32 characters long');
+  }
+
+  let publicUrl = env.OPENPIPES_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  try {
+    const u = new URL(publicUrl);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+    if (u.search || u.hash) throw new Error();
+    publicUrl = u.href.replace(/\/+$/, '');
+  } catch {
+    throw new ConfigError('OPENPIPES_PUBLIC_URL', `"${publicUrl}" is not an http(s) URL without query or fragment`);
+  }
+
+  const allowedReturnOrigins: string[] = [];
+  for (const raw of (env.OPENPIPES_ALLOWED_RETURN_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const origin = parseOrigin(raw);
+    if (!origin) throw new ConfigError('OPENPIPES_ALLOWED_RETURN_ORIGINS', `"${raw}" is not an origin like https://app.example.com`);
+    allowedReturnOrigins.push(origin);
+  }
+
+  const insecure = env.OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS;
+  if (insecure !== undefined && insecure !== '' && insecure !== 'true' && insecure !== 'false') {
+    throw new ConfigError('OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS', 'must be "true" or "false"');
+  }
+
+  return Object.freeze({
+    port,
+    host,
+    database,
+    dataDir,
+    encryptionKeys,
+    apiKey,
+    publicUrl,
+    allowedReturnOrigins: Object.freeze(allowedReturnOrigins),
+    allowInsecureProviderUrls: insecure === 'true',
+    production,
+    logLevel: env.OPENPIPES_LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  });
+}

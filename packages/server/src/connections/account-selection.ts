@@ -1,0 +1,42 @@
+import { AppError, notFound } from '../errors.ts';
+import type { AccountRow } from '../store/accounts-repo.ts';
+import type { IntegrationRow } from '../store/integrations-repo.ts';
+import type { Store } from '../store/store.ts';
+import type { Owner } from './owner.ts';
+
+export interface Selector {
+  connectedAccountId?: string | undefined;
+  /** The caller speaks the plural contract (`supports_multiple_connections=true`). */
+  plural?: boolean | undefined;
+}
+
+/**
+ * Picks the connection a request means (§1.5): an exact id; else, for plural-aware callers, the
+ * owner's only connection (409 when there are several); else the compatibility connection.
+ * Null when there is none, so vending can answer `not_installed` while CRUD answers 404.
+ */
+export async function selectAccount(store: Store, integration: IntegrationRow, owner: Owner, selector: Selector): Promise<AccountRow | null> {
+  if (selector.connectedAccountId !== undefined) {
+    const row = await store.accounts.byId(integration.id, selector.connectedAccountId);
+    return row && row.owner_key === owner.key ? row : null;
+  }
+  if (selector.plural) {
+    const rows = await store.accounts.forOwner(integration.id, owner.key);
+    if (rows.length > 1) {
+      throw new AppError(409, 'account_selection_required', 'This owner has several connections for the provider; pass connected_account_id.');
+    }
+    return rows[0] ?? null;
+  }
+  return store.accounts.compatibility(integration.id, owner.key);
+}
+
+export async function requireAccount(store: Store, integration: IntegrationRow, owner: Owner, selector: Selector): Promise<AccountRow> {
+  const row = await selectAccount(store, integration, owner, selector);
+  if (!row) throw notFound(`No connected account for "${integration.slug}" and this owner.`, selector.connectedAccountId);
+  return row;
+}
+
+/** The role a new connection of this owner shape takes: the first one is compatibility. */
+export async function roleForNewConnection(store: Store, integrationId: string, owner: Owner): Promise<AccountRow['connection_role']> {
+  return (await store.accounts.compatibility(integrationId, owner.key)) ? 'standard' : 'compatibility';
+}

@@ -1,0 +1,87 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import sjson from 'secure-json-parse';
+import { invalidRequest } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { requireApiKey } from './auth.ts';
+import type { AppDeps } from './deps.ts';
+import { renderDocsPage } from './docs-page.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { installIdempotency } from './idempotency.ts';
+import { apiKeyConnectionRoutes } from './routes/api-key-connections.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { connectedAccountRoutes } from './routes/connected-accounts.ts';
+import { dataIntegrationRoutes } from './routes/data-integrations.ts';
+import { eventRoutes } from './routes/events.ts';
+import { orgConfigurationRoutes } from './routes/org-configurations.ts';
+import { providerRoutes } from './routes/providers.ts';
+
+export const BODY_LIMIT = 64 * 1024;
+
+/** Builds the HTTP application from its dependencies; nothing here reads the environment. */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: deps.logLevel ?? 'silent',
+      // Secrets only travel in bodies and the Authorization header; neither is logged.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: BODY_LIMIT,
+    genReqId: () => newId('req_'),
+    requestIdHeader: false,
+    routerOptions: { maxParamLength: 512, ignoreTrailingSlash: false },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, useDefaults: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandling(app);
+
+  // The WorkOS SDK sends `Content-Type: application/json` on bodiless GET/DELETE requests: an empty
+  // body is "no body", not bad JSON. Prototype-poisoning keys are rejected like Fastify's own parser.
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch {
+      done(invalidRequest('The request body is not valid JSON.', [{ field: 'body', code: 'invalid_json' }]), undefined);
+    }
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OpenPipes',
+        version: '0.1.0',
+        description: 'Self-hostable connected accounts and credential vending, speaking the WorkOS Pipes wire protocol.',
+      },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An environment API key, `sk_…`.' } } },
+      security: [{ apiKey: [] }],
+    },
+  });
+
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/docs', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(renderDocsPage(app.swagger() as Record<string, unknown>)),
+  );
+
+  await app.register(async (api) => {
+    api.addHook('onRequest', requireApiKey(deps.apiKeys));
+    api.addHook('onSend', async (_request, reply, payload) => {
+      reply.header('cache-control', 'no-store');
+      return payload;
+    });
+    installIdempotency(api, deps);
+    for (const routes of [dataIntegrationRoutes, orgConfigurationRoutes, providerRoutes, connectedAccountRoutes, apiKeyConnectionRoutes, catalogRoutes, eventRoutes]) {
+      await api.register(routes(deps));
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,23 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiKeyService, Principal } from '../environments/api-key-service.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+}
+
+/** `Authorization: Bearer sk_…` → the environment the key speaks for; 401 with a JSON body otherwise. */
+export const requireApiKey = (apiKeys: ApiKeyService) =>
+  async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const header = request.headers.authorization;
+    const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    const principal = match ? await apiKeys.authenticate(match[1]!) : null;
+    if (!principal) {
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ code: 'unauthorized', message: header ? 'The API key is not valid.' : 'Send an API key as Authorization: Bearer sk_….' });
+    }
+    request.principal = principal;
+  };

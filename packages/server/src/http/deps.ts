@@ -1,0 +1,28 @@
+import type { ProviderCatalog } from '../catalog/catalog.ts';
+import type { Clock } from '../clock.ts';
+import type { ApiKeyConnections } from '../connections/api-key-connections.ts';
+import type { ConnectedAccountService } from '../connections/connected-account-service.ts';
+import type { ProviderListing } from '../connections/provider-listing.ts';
+import type { ApiKeyService } from '../environments/api-key-service.ts';
+import type { EnvironmentService } from '../environments/environment-service.ts';
+import type { EventService } from '../events/event-service.ts';
+import type { IntegrationService } from '../integrations/integration-service.ts';
+import type { OrgConfigurationService } from '../integrations/org-configuration-service.ts';
+import type { Store } from '../store/store.ts';
+
+/** What the HTTP layer needs; built once by the composition root (main.ts / test helpers). */
+export interface AppDeps {
+  publicUrl: string;
+  store: Store;
+  clock: Clock;
+  catalog: ProviderCatalog;
+  environments: EnvironmentService;
+  apiKeys: ApiKeyService;
+  integrations: IntegrationService;
+  orgConfigurations: OrgConfigurationService;
+  accounts: ConnectedAccountService;
+  apiKeyConnections: ApiKeyConnections;
+  listing: ProviderListing;
+  events: EventService;
+  logLevel?: string;
+}

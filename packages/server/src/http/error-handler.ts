@@ -1,0 +1,69 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, type FieldError } from '../errors.ts';
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+/** `/credentials/client_id` → `credentials.client_id`; required/unknown keys name the key itself. */
+function fieldOf(e: AjvError, context: string | undefined): FieldError {
+  const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const join = (key: unknown) => [path, String(key)].filter(Boolean).join('.');
+  if (e.keyword === 'required') return { field: join(e.params.missingProperty), code: 'required' };
+  if (e.keyword === 'additionalProperties') return { field: join(e.params.additionalProperty), code: 'unknown_field' };
+  const code =
+    {
+      type: 'invalid_type',
+      maxLength: 'too_long',
+      minLength: 'too_short',
+      pattern: 'invalid_format',
+      enum: 'invalid_value',
+      const: 'invalid_value',
+      anyOf: 'invalid_type',
+      maxItems: 'too_many',
+      minItems: 'too_few',
+      maxProperties: 'too_many',
+    }[e.keyword] ?? 'invalid';
+  return { field: path || context || 'body', code };
+}
+
+/** The one place errors become HTTP answers: every answer is a JSON body with `code` and `message`. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    if (err instanceof AppError) {
+      if (err.status === 429 || err.status === 503) {
+        const retry = err.extra?.retry_after;
+        if (typeof retry === 'number') reply.header('retry-after', String(retry));
+      }
+      return reply.code(err.status).send(err.toBody());
+    }
+    const fe = err as FastifyError & { validation?: AjvError[]; validationContext?: string };
+    if (fe.validation) {
+      const errors = fe.validation.map((v) => fieldOf(v, fe.validationContext));
+      const where = fe.validationContext === 'querystring' ? 'query string' : fe.validationContext === 'params' ? 'path' : 'body';
+      return reply.code(400).send({ code: 'invalid_request', message: `The request ${where} is invalid: ${errors.map((e) => `${e.field} ${e.code}`).join(', ')}.`, errors });
+    }
+    switch (fe.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return reply.code(413).send({ code: 'payload_too_large', message: 'The request body is larger than 64 KiB.' });
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return reply.code(415).send({ code: 'unsupported_media_type', message: 'Send request bodies as application/json.' });
+      case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+        return reply.code(400).send({ code: 'invalid_request', message: 'The request body is not valid JSON.', errors: [{ field: 'body', code: 'invalid_json' }] });
+    }
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return reply.code(fe.statusCode).send({ code: 'invalid_request', message: fe.message, errors: [] });
+    }
+    // Unknown failures: log with the request id, answer opaquely (the error may carry secrets).
+    request.log.error({ err: { name: fe.name, code: fe.code, message: fe.message, stack: fe.stack } }, 'unhandled error');
+    return reply.code(500).send({ code: 'server_error', message: `Something went wrong; quote request id ${request.id}.` });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ code: 'entity_not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` }),
+  );
+}

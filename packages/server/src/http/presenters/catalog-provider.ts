@@ -1,0 +1,15 @@
+import type { ProviderDefinition } from '../../catalog/provider-definition.ts';
+
+/** A built-in catalog entry as the extension route shows it: what an operator needs to configure it. */
+export const presentCatalogProvider = (p: ProviderDefinition) => ({
+  object: 'catalog_provider' as const,
+  slug: p.slug,
+  name: p.name,
+  description: p.description,
+  auth_methods: [...p.authMethods],
+  default_scopes: [...p.defaultScopes],
+  scope_separator: p.scopeSeparator,
+  pkce: p.pkce,
+  docs_url: p.docsUrl,
+  config_fields: p.configFields.map((f) => ({ ...f })),
+});

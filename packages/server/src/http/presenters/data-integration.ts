@@ -1,0 +1,46 @@
+import type { ResolvedIntegration } from '../../integrations/provider-resolver.ts';
+import { integrationState } from '../../integrations/integration-service.ts';
+import { publicConfig } from '../../integrations/sealed-config.ts';
+import type { AccountRow } from '../../store/accounts-repo.ts';
+import type { IntegrationRow } from '../../store/integrations-repo.ts';
+
+/** The callback URL to register at the provider: one per integration (mix-up defence, security.md §4). */
+export const redirectUri = (publicUrl: string, row: IntegrationRow): string =>
+  row.auth_method === 'oauth' ? `${publicUrl}/data-integrations/${encodeURIComponent(row.slug)}/${row.redirect_key}/callback` : '';
+
+export function presentDataIntegration(publicUrl: string, { row, provider, custom }: ResolvedIntegration, installation?: AccountRow | null) {
+  return {
+    object: 'data_integration' as const,
+    id: row.id,
+    slug: row.slug,
+    integration_type: row.slug,
+    ownership: row.ownership,
+    description: row.description,
+    enabled: row.enabled === 1,
+    state: integrationState(row),
+    scopes: row.scopes === null ? null : (JSON.parse(row.scopes) as string[]),
+    redirect_uri: redirectUri(publicUrl, row),
+    auth_methods: [row.auth_method],
+    credentials:
+      row.auth_method === 'oauth' && row.credentials_type !== null
+        ? { type: row.credentials_type, client_id: row.client_id, redacted_client_secret: row.client_secret_last4 }
+        : null,
+    ...(installation === undefined
+      ? {}
+      : {
+          installation: installation && {
+            id: installation.id,
+            connection_role: installation.connection_role,
+            account_identifier: installation.account_identifier,
+            account_display_name: installation.account_display_name,
+            user_id: installation.user_id,
+            organization_id: installation.organization_id,
+            api_key_last_4: installation.api_key_last4,
+          },
+        }),
+    config: publicConfig(provider.configFields, row.config),
+    custom_provider: custom,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+}

@@ -1,0 +1,44 @@
+import { Type, type TSchema } from 'typebox';
+
+/** §10.16: users and organizations are the application's opaque identifiers. */
+export const IDENTIFIER_PATTERN = '^[A-Za-z0-9_\\-:.]{1,128}$';
+export const SLUG_PATTERN = '^[a-z0-9][a-z0-9_-]{0,62}$';
+/** RFC 6749 §3.3 scope-token characters. */
+export const SCOPE_PATTERN = '^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$';
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const Identifier = (description: string) => Type.String({ pattern: IDENTIFIER_PATTERN, description });
+export const Slug = Type.String({ pattern: SLUG_PATTERN, description: 'Provider slug, e.g. `github`.' });
+export const Scopes = Type.Array(Type.String({ pattern: SCOPE_PATTERN }), { maxItems: 100 });
+export const ConfigMap = Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 1000 }), {
+  maxProperties: 50,
+  description: 'Provider-declared config values.',
+});
+export const Timestamp = Type.String({ description: 'ISO-8601 UTC timestamp with milliseconds.' });
+export const BooleanString = Type.Enum(['true', 'false'], { description: 'A boolean, as the string `true` or `false`.' });
+/** A secret supplied by a client: write-only, never echoed. */
+export const SecretString = (description: string) => Type.String({ minLength: 1, maxLength: 4096, description });
+export const ClientId = Type.String({ minLength: 1, maxLength: 512 });
+
+export const SlugParams = Type.Object({ slug: Slug }, { additionalProperties: false });
+export const UserSlugParams = Type.Object({ user_id: Identifier('The user.'), slug: Slug }, { additionalProperties: false });
+export const OrgParams = Type.Object({ organization_id: Identifier('The organization.') }, { additionalProperties: false });
+export const OrgSlugParams = Type.Object({ organization_id: Identifier('The organization.'), slug: Slug }, { additionalProperties: false });
+export const UserParams = Type.Object({ user_id: Identifier('The user.') }, { additionalProperties: false });
+
+export const ErrorBody = Type.Object(
+  {
+    code: Type.String(),
+    message: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), code: Type.String() }))),
+    entity_id: Type.Optional(Type.String()),
+  },
+  { description: 'Every error answer has this JSON body.' },
+);
+
+export const ListMetadata = Type.Object({ before: Nullable(Type.String()), after: Nullable(Type.String()) });
+
+/** Standard error answers for a route, for the OpenAPI document. */
+export const errorResponses = (...statuses: number[]): Record<number, typeof ErrorBody> =>
+  Object.fromEntries([401, ...statuses].map((s) => [s, ErrorBody]));

@@ -1,0 +1,93 @@
+import { Type } from 'typebox';
+import { BooleanString, ConfigMap, Identifier, Nullable, Scopes, SecretString, Timestamp } from './common.ts';
+
+const ConnectedAccountFields = {
+  object: Type.Literal('connected_account'),
+  id: Type.String(),
+  connection_role: Type.Enum(['compatibility', 'standard']),
+  account_identifier: Nullable(Type.String()),
+  account_display_name: Nullable(Type.String()),
+  user_id: Nullable(Type.String()),
+  organization_id: Nullable(Type.String()),
+  scopes: Type.Array(Type.String()),
+  auth_method: Type.Enum(['oauth', 'api_key', 'client_credentials']),
+  api_key_last_4: Nullable(Type.String()),
+  client_id: Nullable(Type.String()),
+  client_secret_last_4: Nullable(Type.String()),
+  config: Type.Record(Type.String(), Type.String()),
+  state: Type.Enum(['connected', 'needs_reauthorization', 'disconnected']),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+};
+
+export const ConnectedAccount = Type.Object(ConnectedAccountFields);
+/** The provider-list embedded form adds the deprecated `userland_user_id` alias. */
+export const EmbeddedConnectedAccount = Type.Object({ ...ConnectedAccountFields, userland_user_id: Nullable(Type.String()) });
+
+const AccountId = Type.String({ pattern: '^data_installation_[0-9A-Z]{26}$' });
+
+export const UserAccountQuery = Type.Object(
+  {
+    organization_id: Type.Optional(Identifier('Scope the connection to this organization.')),
+    supports_multiple_connections: Type.Optional(BooleanString),
+    connected_account_id: Type.Optional(AccountId),
+  },
+  { additionalProperties: false },
+);
+
+export const UserAccountUpdateQuery = Type.Object(
+  {
+    organization_id: Type.Optional(Identifier('Scope the connection to this organization.')),
+    supports_multiple_connections: Type.Optional(BooleanString),
+    connected_account_id: Type.Optional(AccountId),
+    connection_intent: Type.Optional(Type.Enum(['reauthorize'])),
+  },
+  { additionalProperties: false },
+);
+
+export const UserImportQuery = Type.Object({ organization_id: Type.Optional(Identifier('Scope the connection to this organization.')) }, { additionalProperties: false });
+
+export const OrgAccountQuery = Type.Object(
+  { supports_multiple_connections: Type.Optional(BooleanString), connected_account_id: Type.Optional(AccountId) },
+  { additionalProperties: false },
+);
+
+export const OrgAccountUpdateQuery = Type.Object(
+  {
+    supports_multiple_connections: Type.Optional(BooleanString),
+    connected_account_id: Type.Optional(AccountId),
+    connection_intent: Type.Optional(Type.Enum(['reauthorize'])),
+  },
+  { additionalProperties: false },
+);
+
+const Token = SecretString('A provider token; stored encrypted, only returned by token vending.');
+const TokenFields = {
+  access_token: Type.Optional(Token),
+  refresh_token: Type.Optional(Token),
+  expires_at: Type.Optional(Type.String({ maxLength: 40, description: 'ISO-8601 expiry of access_token.' })),
+  scopes: Type.Optional(Scopes),
+  state: Type.Optional(Type.Enum(['connected', 'needs_reauthorization'])),
+};
+
+export const UserImportBody = Type.Object({ ...TokenFields, connection_intent: Type.Optional(Type.Enum(['add'])) }, { additionalProperties: false });
+export const UserUpdateBody = Type.Object(TokenFields, { additionalProperties: false });
+export const OrgImportBody = Type.Object(
+  { ...TokenFields, user_id: Identifier('The active member importing on the organization’s behalf.'), connection_intent: Type.Optional(Type.Enum(['add'])) },
+  { additionalProperties: false },
+);
+export const OrgUpdateBody = Type.Object({ ...TokenFields, user_id: Type.Optional(Identifier('The acting member.')) }, { additionalProperties: false });
+
+export const ApiKeyConnectionBody = Type.Object(
+  {
+    user_id: Identifier('The user (for organization owners: the acting member).'),
+    organization_id: Type.Optional(Nullable(Identifier('The organization.'))),
+    connection_owner: Type.Optional(Type.Enum(['user', 'organization'])),
+    secret: SecretString('The API key; stored encrypted, only returned by credential vending.'),
+    connection_intent: Type.Optional(Type.Enum(['add', 'reauthorize'])),
+    connected_account_id: Type.Optional(AccountId),
+  },
+  { additionalProperties: false },
+);
+
+export { ConfigMap };

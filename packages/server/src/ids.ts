@@ -1,0 +1,18 @@
+import { monotonicFactory } from 'ulid';
+
+const next = monotonicFactory();
+
+/** Sortable, WorkOS-shaped ids: `<prefix><ULID>`. Monotonic so event cursors compare by id. */
+export const newId = (prefix: string): string => `${prefix}${next()}`;
+
+export const ID_PREFIX = {
+  environment: 'env_',
+  apiKey: 'key_',
+  integration: 'data_integration_',
+  installation: 'data_installation_',
+  redirectKey: 'dik_',
+  customProvider: 'custom_provider_',
+  orgConfiguration: 'data_integration_configuration_',
+  event: 'event_',
+  flow: 'flow_',
+} as const;

@@ -1,0 +1,122 @@
+import type { ProviderDefinition } from '../catalog/provider-definition.ts';
+import { validationFailed, type FieldError } from '../errors.ts';
+
+/** A custom provider as stored and as answered (§3.1 `DataIntegrationCustomProvider`, all keys). */
+export interface CustomProviderWire {
+  name: string;
+  authorization_url: string | null;
+  token_url: string | null;
+  refresh_token_url: string | null;
+  /** Extension to the WorkOS shape: RFC 7009 endpoint so disconnects can revoke. */
+  revocation_url: string | null;
+  pkce_enabled: boolean;
+  request_scope_separator: string;
+  scopes_required: boolean;
+  client_secret_required: boolean;
+  additional_authorization_parameters: Record<string, string>;
+  token_body_content_type: string;
+  authenticate_via: 'request_body' | 'basic_auth_header';
+}
+
+export type CustomProviderInput = Partial<CustomProviderWire>;
+
+export const CUSTOM_PROVIDER_DEFAULTS: Omit<CustomProviderWire, 'name'> = {
+  authorization_url: null,
+  token_url: null,
+  refresh_token_url: null,
+  revocation_url: null,
+  pkce_enabled: true,
+  request_scope_separator: ' ',
+  scopes_required: false,
+  client_secret_required: true,
+  additional_authorization_parameters: {},
+  token_body_content_type: 'application/x-www-form-urlencoded',
+  authenticate_via: 'request_body',
+};
+
+const URL_FIELDS = ['authorization_url', 'token_url', 'refresh_token_url', 'revocation_url'] as const;
+const TOKEN_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'application/json']);
+
+/**
+ * Checks a complete custom provider definition for the integration's auth method: URLs are
+ * absolute https (http only behind the named escape hatch), static (no `${config…}`), and present
+ * or absent as the method needs. Throws 422 naming every field at fault.
+ */
+export function checkCustomProvider(
+  def: CustomProviderWire,
+  authMethod: 'oauth' | 'api_key' | 'client_credentials',
+  allowInsecureProviderUrls: boolean,
+): void {
+  const errors: FieldError[] = [];
+  for (const field of URL_FIELDS) {
+    const value = def[field];
+    if (value === null) continue;
+    if (value.includes('${')) {
+      errors.push({ field: `custom_provider.${field}`, code: 'placeholders_not_allowed' });
+      continue;
+    }
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      errors.push({ field: `custom_provider.${field}`, code: 'invalid_url' });
+      continue;
+    }
+    if (url.username || url.password || url.hash) errors.push({ field: `custom_provider.${field}`, code: 'invalid_url' });
+    else if (url.protocol !== 'https:' && !(allowInsecureProviderUrls && url.protocol === 'http:')) {
+      errors.push({ field: `custom_provider.${field}`, code: 'https_required' });
+    }
+  }
+  if (authMethod === 'oauth') {
+    if (def.authorization_url === null) errors.push({ field: 'custom_provider.authorization_url', code: 'required' });
+    if (def.token_url === null) errors.push({ field: 'custom_provider.token_url', code: 'required' });
+  } else if (authMethod === 'client_credentials') {
+    if (def.token_url === null) errors.push({ field: 'custom_provider.token_url', code: 'required' });
+  } else {
+    if (def.authorization_url !== null) errors.push({ field: 'custom_provider.authorization_url', code: 'not_allowed' });
+    if (def.token_url !== null) errors.push({ field: 'custom_provider.token_url', code: 'not_allowed' });
+  }
+  if (!TOKEN_CONTENT_TYPES.has(def.token_body_content_type)) {
+    errors.push({ field: 'custom_provider.token_body_content_type', code: 'unsupported' });
+  }
+  if (errors.length > 0) throw validationFailed('The custom provider definition is invalid.', errors);
+}
+
+export const mergeCustomProvider = (base: CustomProviderWire | Omit<CustomProviderWire, 'name'>, patch: CustomProviderInput): CustomProviderWire => {
+  const merged = { ...base } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(patch)) if (v !== undefined) merged[k] = v;
+  return merged as unknown as CustomProviderWire;
+};
+
+/** The custom definition seen through the same shape as a built-in catalog entry. */
+export function customToDefinition(slug: string, def: CustomProviderWire, authMethod: ProviderDefinition['authMethods'][number]): ProviderDefinition {
+  return {
+    slug,
+    name: def.name,
+    description: '',
+    docsUrl: '',
+    authMethods: [authMethod],
+    authorizationUrl: def.authorization_url,
+    tokenUrl: def.token_url,
+    refreshTokenUrl: def.refresh_token_url,
+    revocationUrl: def.revocation_url,
+    revocationAuth: def.revocation_url === null ? null : def.authenticate_via === 'basic_auth_header' ? 'client_secret_basic' : 'client_secret_post',
+    defaultScopes: [],
+    scopeSeparator: def.request_scope_separator,
+    pkce: def.pkce_enabled,
+    clientAuth: def.authenticate_via === 'basic_auth_header' ? 'client_secret_basic' : 'client_secret_post',
+    tokenBodyContentType: def.token_body_content_type === 'application/json' ? 'application/json' : 'application/x-www-form-urlencoded',
+    authorizationParams: def.additional_authorization_parameters,
+    tokenParams: {},
+    issuer: null,
+    configFields: [],
+    quirks: {
+      tokenErrorInOkResponse: false,
+      nestedUserToken: false,
+      scopeResponseField: null,
+      metadataFields: [],
+      accessTokenNeverExpires: false,
+      refreshTokenRotates: false,
+    },
+  };
+}

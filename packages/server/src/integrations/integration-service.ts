@@ -1,0 +1,273 @@
+import type { ProviderCatalog } from '../catalog/catalog.ts';
+import type { Clock } from '../clock.ts';
+import { iso } from '../clock.ts';
+import type { Keyring } from '../crypto/keyring.ts';
+import { secretContext } from '../crypto/keyring.ts';
+import { conflict, notFound, validationFailed, type FieldError } from '../errors.ts';
+import { ID_PREFIX, newId } from '../ids.ts';
+import type { Store } from '../store/store.ts';
+import type { IntegrationRow, Ownership, PageQuery } from '../store/integrations-repo.ts';
+import type { AccountRow } from '../store/accounts-repo.ts';
+import type { ApiKeyConnections } from '../connections/api-key-connections.ts';
+import { checkConfigValues } from './config-values.ts';
+import { sealConfig } from './sealed-config.ts';
+import {
+  CUSTOM_PROVIDER_DEFAULTS,
+  checkCustomProvider,
+  customToDefinition,
+  mergeCustomProvider,
+  type CustomProviderInput,
+  type CustomProviderWire,
+} from './custom-provider.ts';
+import { parseCustomDefinition, resolveIntegration, resolveIntegrations, type ResolvedIntegration } from './provider-resolver.ts';
+
+export type AuthMethod = 'oauth' | 'api_key' | 'client_credentials';
+
+export interface CredentialsInput {
+  type: 'custom' | 'organization';
+  client_id?: string;
+  client_secret?: string;
+}
+
+export interface ApiKeyInstallInput {
+  secret: string;
+  user_id: string;
+  organization_id?: string | null;
+}
+
+export interface CreateIntegrationInput {
+  provider: string;
+  ownership?: Ownership;
+  description?: string | null;
+  enabled?: boolean;
+  scopes?: string[] | null;
+  auth_methods?: AuthMethod[];
+  config?: Record<string, string>;
+  credentials?: CredentialsInput;
+  api_key?: ApiKeyInstallInput;
+  custom_provider?: CustomProviderInput;
+}
+
+export interface UpdateIntegrationInput {
+  description?: string | null;
+  enabled?: boolean;
+  scopes?: string[] | null;
+  credentials?: CredentialsInput;
+  api_key?: ApiKeyInstallInput;
+  custom_provider?: CustomProviderInput;
+}
+
+export interface IntegrationResult extends ResolvedIntegration {
+  /** The tenant installed by an `api_key` block, on create/update responses only. */
+  installation: AccountRow | null;
+}
+
+export interface IntegrationServiceDeps {
+  store: Store;
+  catalog: ProviderCatalog;
+  keyring: Keyring;
+  clock: Clock;
+  allowInsecureProviderUrls: boolean;
+  apiKeyConnections: ApiKeyConnections;
+}
+
+/** Environment-level provider configuration (R4–R11). */
+export class IntegrationService {
+  constructor(private readonly deps: IntegrationServiceDeps) {}
+
+  async get(environmentId: string, slug: string, ownership: Ownership): Promise<ResolvedIntegration> {
+    const found = await this.find(this.deps.store, environmentId, slug, ownership);
+    if (!found) throw notFound(`No ${ownership}-owned data integration for "${slug}".`, slug);
+    return found;
+  }
+
+  async find(store: Store, environmentId: string, slug: string, ownership: Ownership): Promise<ResolvedIntegration | null> {
+    const row = await store.integrations.bySlug(environmentId, slug, ownership);
+    if (!row) return null;
+    const custom = row.custom_provider_id ? await store.customProviders.bySlug(environmentId, slug) : null;
+    return resolveIntegration(this.deps.catalog, row, custom);
+  }
+
+  async list(environmentId: string, q: PageQuery): Promise<{ items: ResolvedIntegration[]; hasMore: boolean; hasPrevious: boolean }> {
+    const { store, catalog } = this.deps;
+    const [page, customRows] = await Promise.all([store.integrations.page(environmentId, q), store.customProviders.listAll(environmentId)]);
+    return { items: resolveIntegrations(catalog, page.rows, customRows), hasMore: page.hasMore, hasPrevious: page.hasPrevious };
+  }
+
+  async create(environmentId: string, input: CreateIntegrationInput): Promise<IntegrationResult> {
+    const { catalog, clock, allowInsecureProviderUrls } = this.deps;
+    const slug = input.provider;
+    const ownership = input.ownership ?? 'user';
+    const authMethod = this.singleAuthMethod(input.auth_methods);
+    const builtin = catalog.get(slug);
+
+    return this.deps.store.transaction(async (tx) => {
+      const existingCustom = builtin ? null : await tx.customProviders.bySlug(environmentId, slug);
+      if (input.custom_provider !== undefined) {
+        if (builtin) throw conflict('conflict', `"${slug}" is a built-in provider; a custom provider cannot shadow it.`);
+        if (existingCustom) throw conflict('conflict', `A custom provider "${slug}" is already defined; create its other root without custom_provider.`);
+        if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(slug)) {
+          throw validationFailed('A custom provider slug is lower-case letters, digits, "-" and "_".', [{ field: 'provider', code: 'invalid_format' }]);
+        }
+      } else if (!builtin && !existingCustom) {
+        throw notFound(`Unknown provider "${slug}".`, slug);
+      }
+      if (await tx.integrations.bySlug(environmentId, slug, ownership)) {
+        throw conflict('integration_already_exists', `A ${ownership}-owned data integration for "${slug}" already exists.`);
+      }
+
+      let custom: CustomProviderWire | null = null;
+      let customProviderId: string | null = null;
+      const now = iso(clock.now());
+      if (input.custom_provider !== undefined) {
+        if (input.custom_provider.name === undefined) {
+          throw validationFailed('custom_provider.name is required.', [{ field: 'custom_provider.name', code: 'required' }]);
+        }
+        custom = mergeCustomProvider(CUSTOM_PROVIDER_DEFAULTS, input.custom_provider);
+        checkCustomProvider(custom, authMethod, allowInsecureProviderUrls);
+        customProviderId = newId(ID_PREFIX.customProvider);
+        await tx.customProviders.insert({ id: customProviderId, environment_id: environmentId, slug, definition: JSON.stringify(custom), created_at: now, updated_at: now });
+      } else if (existingCustom) {
+        custom = parseCustomDefinition(existingCustom);
+        customProviderId = existingCustom.id;
+        checkCustomProvider(custom, authMethod, allowInsecureProviderUrls);
+      }
+      const provider = builtin ?? customToDefinition(slug, custom!, authMethod);
+      if (builtin && !builtin.authMethods.includes(authMethod)) {
+        throw validationFailed(`${builtin.name} does not support ${authMethod}.`, [{ field: 'auth_methods', code: 'unsupported' }]);
+      }
+
+      const errors: FieldError[] = [];
+      this.checkCredentials(authMethod, input.credentials, errors, true);
+      if (input.api_key !== undefined && authMethod !== 'api_key') errors.push({ field: 'api_key', code: 'not_allowed' });
+      if (errors.length > 0) throw validationFailed('The integration is not valid for its auth method.', errors);
+      const config = input.config ?? {};
+      checkConfigValues(provider.configFields, config);
+
+      const id = newId(ID_PREFIX.integration);
+      const creds = input.credentials;
+      const row: IntegrationRow = {
+        id,
+        environment_id: environmentId,
+        slug,
+        ownership,
+        description: input.description ?? null,
+        enabled: input.enabled ? 1 : 0,
+        scopes: input.scopes === undefined || input.scopes === null ? null : JSON.stringify(input.scopes),
+        auth_method: authMethod,
+        config: sealConfig(this.deps.keyring, provider.configFields, config, { environmentId, table: 'data_integrations', rowId: id }),
+        credentials_type: authMethod === 'oauth' ? (creds?.type ?? null) : null,
+        client_id: creds?.type === 'custom' ? (creds.client_id ?? null) : null,
+        client_secret:
+          creds?.type === 'custom' && creds.client_secret !== undefined
+            ? this.deps.keyring.seal(creds.client_secret, secretContext(environmentId, 'data_integrations', 'client_secret', id))
+            : null,
+        client_secret_last4: creds?.type === 'custom' && creds.client_secret !== undefined ? creds.client_secret.slice(-4) : null,
+        redirect_key: newId(ID_PREFIX.redirectKey),
+        custom_provider_id: customProviderId,
+        created_at: now,
+        updated_at: now,
+      };
+      await tx.integrations.insert(row);
+      const resolved: ResolvedIntegration = { row, provider, custom };
+      const installation = input.api_key ? await this.deps.apiKeyConnections.upsertForInstall(tx, resolved, input.api_key) : null;
+      return { ...resolved, installation };
+    });
+  }
+
+  async update(environmentId: string, slug: string, ownership: Ownership, input: UpdateIntegrationInput): Promise<IntegrationResult> {
+    const { keyring, clock, allowInsecureProviderUrls } = this.deps;
+    return this.deps.store.transaction(async (tx) => {
+      const current = await this.find(tx, environmentId, slug, ownership);
+      if (!current) throw notFound(`No ${ownership}-owned data integration for "${slug}".`, slug);
+      const { row } = current;
+      const errors: FieldError[] = [];
+      if (input.credentials !== undefined && input.api_key !== undefined) {
+        errors.push({ field: 'credentials', code: 'mutually_exclusive' }, { field: 'api_key', code: 'mutually_exclusive' });
+      }
+      if (input.credentials !== undefined) this.checkCredentials(row.auth_method, input.credentials, errors, false);
+      if (input.api_key !== undefined && row.auth_method !== 'api_key') errors.push({ field: 'api_key', code: 'not_allowed' });
+      if (input.custom_provider !== undefined && row.custom_provider_id === null) errors.push({ field: 'custom_provider', code: 'not_allowed' });
+      if (errors.length > 0) throw validationFailed('The update is not valid for this integration.', errors);
+
+      const now = iso(clock.now());
+      const patch: Partial<IntegrationRow> = { updated_at: now };
+      if (input.description !== undefined) patch.description = input.description;
+      if (input.enabled !== undefined) patch.enabled = input.enabled ? 1 : 0;
+      if (input.scopes !== undefined) patch.scopes = input.scopes === null ? null : JSON.stringify(input.scopes);
+      const creds = input.credentials;
+      if (creds !== undefined) {
+        patch.credentials_type = creds.type;
+        if (creds.type === 'custom') {
+          patch.client_id = creds.client_id ?? null;
+          patch.client_secret = keyring.seal(creds.client_secret!, secretContext(environmentId, 'data_integrations', 'client_secret', row.id));
+          patch.client_secret_last4 = creds.client_secret!.slice(-4);
+        } else {
+          patch.client_id = null;
+          patch.client_secret = null;
+          patch.client_secret_last4 = null;
+        }
+      }
+      let custom = current.custom;
+      if (input.custom_provider !== undefined && custom !== null) {
+        custom = mergeCustomProvider(custom, input.custom_provider);
+        checkCustomProvider(custom, row.auth_method, allowInsecureProviderUrls);
+        await tx.customProviders.update(row.custom_provider_id!, JSON.stringify(custom), now);
+      }
+      await tx.integrations.update(row.id, patch);
+      const updatedRow = { ...row, ...patch };
+      const resolved: ResolvedIntegration = {
+        row: updatedRow,
+        provider: custom ? customToDefinition(slug, custom, row.auth_method) : current.provider,
+        custom,
+      };
+      const installation = input.api_key ? await this.deps.apiKeyConnections.upsertForInstall(tx, resolved, input.api_key) : null;
+      return { ...resolved, installation };
+    });
+  }
+
+  /** Deletes a root, its connections, and what no longer has a user: the custom definition, org overrides. */
+  async delete(environmentId: string, slug: string, ownership: Ownership): Promise<void> {
+    await this.deps.store.transaction(async (tx) => {
+      const row = await tx.integrations.bySlug(environmentId, slug, ownership);
+      if (!row) throw notFound(`No ${ownership}-owned data integration for "${slug}".`, slug);
+      await tx.integrations.delete(row.id);
+      if (row.custom_provider_id && (await tx.integrations.countByCustomProvider(row.custom_provider_id)) === 0) {
+        await tx.customProviders.delete(row.custom_provider_id);
+      }
+      if ((await tx.integrations.allBySlug(environmentId, slug)).length === 0) await tx.orgConfigurations.deleteForSlug(environmentId, slug);
+    });
+  }
+
+  private singleAuthMethod(methods: AuthMethod[] | undefined): AuthMethod {
+    if (methods === undefined) return 'oauth';
+    if (methods.length !== 1) {
+      throw validationFailed('An integration uses exactly one auth method.', [{ field: 'auth_methods', code: 'exactly_one_required' }]);
+    }
+    return methods[0]!;
+  }
+
+  private checkCredentials(authMethod: AuthMethod, creds: CredentialsInput | undefined, errors: FieldError[], creating: boolean): void {
+    if (authMethod !== 'oauth') {
+      if (creds !== undefined) errors.push({ field: 'credentials', code: 'not_allowed' });
+      return;
+    }
+    if (creds === undefined) {
+      if (creating) errors.push({ field: 'credentials', code: 'required' });
+      return;
+    }
+    if (creds.type === 'custom') {
+      if (!creds.client_id) errors.push({ field: 'credentials.client_id', code: 'required' });
+      if (!creds.client_secret) errors.push({ field: 'credentials.client_secret', code: 'required' });
+    } else {
+      if (creds.client_id !== undefined) errors.push({ field: 'credentials.client_id', code: 'not_allowed' });
+      if (creds.client_secret !== undefined) errors.push({ field: 'credentials.client_secret', code: 'not_allowed' });
+    }
+  }
+}
+
+/** §10.6: `valid` when the integration can be used as configured. */
+export const integrationState = (row: IntegrationRow): 'valid' | 'invalid' =>
+  row.auth_method !== 'oauth' || row.credentials_type === 'organization' || (row.credentials_type === 'custom' && row.client_id !== null && row.client_secret !== null)
+    ? 'valid'
+    : 'invalid';

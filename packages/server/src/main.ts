@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import { ProviderCatalog } from './catalog/catalog.ts';
+import { builtinProviders } from './catalog/builtin-providers.ts';
+import { systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import { ConfigError } from './config.ts';
+import { loadOrCreateKeyFile } from './crypto/key-file.ts';
+import { Keyring, KeyringError } from './crypto/keyring.ts';
+import { createApp } from './http/app.ts';
+import type { AppDeps } from './http/deps.ts';
+import { buildServices } from './services.ts';
+import { openDatabase } from './store/database.ts';
+import { referencedKeyIds } from './store/key-usage.ts';
+import { migrateToLatest } from './store/migrate.ts';
+import { Store } from './store/store.ts';
+
+export interface Logger {
+  info(msg: string): void;
+  warn(msg: string): void;
+}
+
+export interface Runtime {
+  app: FastifyInstance;
+  deps: AppDeps;
+  /** A key created on this start (first start only), to print once. */
+  firstApiKey: string | null;
+  close(): Promise<void>;
+}
+
+export function loadKeyring(config: Config, log: Logger): Keyring {
+  if (config.encryptionKeys) {
+    try {
+      return Keyring.parse(config.encryptionKeys);
+    } catch (e) {
+      throw new ConfigError('OPENPIPES_ENCRYPTION_KEYS', (e as Error).message);
+    }
+  }
+  const { keyring, created, path } = loadOrCreateKeyFile(config.dataDir);
+  log.warn(`OPENPIPES_ENCRYPTION_KEYS is not set: using the key file ${path}${created ? ' (created now)' : ''}. Back it up; set the variable in production.`);
+  return keyring;
+}
+
+/** Opens the store, migrates, and fails fast when the keyring cannot open what is stored. */
+export async function openStore(config: Config, keyring: Keyring): Promise<{ store: Store; close: () => Promise<void> }> {
+  const handle = openDatabase(config.database);
+  try {
+    await migrateToLatest(handle.db);
+    const store = new Store(handle.db, handle.dialect);
+    const missing = [...(await referencedKeyIds(store))].filter((kid) => !keyring.has(kid));
+    if (missing.length > 0) {
+      throw new KeyringError(`stored secrets use key id(s) ${missing.join(', ')} that the keyring does not have; add them to OPENPIPES_ENCRYPTION_KEYS`);
+    }
+    return { store, close: () => handle.close() };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}
+
+/** Composition root: config → keyring → store → catalog → services → HTTP. */
+export async function boot(config: Config, log: Logger): Promise<Runtime> {
+  const keyring = loadKeyring(config, log);
+  if (config.allowInsecureProviderUrls) log.warn('OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS=true: provider URLs may use plain http. Never use this in production.');
+  const catalog = new ProviderCatalog(builtinProviders);
+  const { store, close } = await openStore(config, keyring);
+  const deps = buildServices({
+    store,
+    keyring,
+    catalog,
+    clock: systemClock,
+    publicUrl: config.publicUrl,
+    allowInsecureProviderUrls: config.allowInsecureProviderUrls,
+    logLevel: config.logLevel,
+  });
+  const env = await deps.environments.ensureDefault(config.allowedReturnOrigins);
+  let firstApiKey: string | null = null;
+  if (config.apiKey) await deps.apiKeys.register(env.id, config.apiKey, 'OPENPIPES_API_KEY');
+  else if ((await deps.apiKeys.list(env.id)).length === 0) firstApiKey = (await deps.apiKeys.create(env, 'first key')).key;
+  const app = await createApp(deps);
+  return {
+    app,
+    deps,
+    firstApiKey,
+    close: async () => {
+      await app.close();
+      await close();
+    },
+  };
+}

@@ -1,0 +1,383 @@
+import { describe, expect, it } from 'vitest';
+import { builtinProviders } from '../src/catalog/builtin-providers.ts';
+import {
+  CatalogValidationError,
+  ProviderCatalog,
+  checkProviderDefinition,
+  resolveTemplate,
+  templateFields,
+} from '../src/catalog/catalog.ts';
+import type { ProviderDefinition } from '../src/catalog/provider-definition.ts';
+
+const REQUIRED_SLUGS = [
+  'github', 'gitlab', 'bitbucket', 'slack', 'google', 'microsoft', 'notion', 'linear', 'atlassian', 'asana',
+  'salesforce', 'hubspot', 'zoom', 'dropbox', 'box', 'figma', 'discord', 'intercom', 'zendesk', 'shopify',
+  'airtable', 'clickup', 'monday', 'calendly', 'miro', 'pipedrive', 'quickbooks', 'xero', 'snowflake', 'todoist',
+];
+
+/** A realistic value for every config field a built-in provider declares; a new field must be added here. */
+const SAMPLE_CONFIG: Record<string, string> = {
+  tenant: 'common',
+  subdomain: 'acme',
+  shop: 'acme-store',
+  account: 'xy12345.us-east-2.aws',
+};
+
+const URL_KEYS = ['authorizationUrl', 'tokenUrl', 'refreshTokenUrl', 'revocationUrl'] as const;
+
+const catalog = new ProviderCatalog(builtinProviders);
+
+function provider(slug: string): ProviderDefinition {
+  const def = catalog.get(slug);
+  if (!def) throw new Error(`missing provider ${slug}`);
+  return def;
+}
+
+/** A valid minimal entry to derive broken variants from. */
+function validEntry(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    slug: 'acme',
+    name: 'Acme',
+    description: 'Acme test provider.',
+    docsUrl: 'https://acme.example/docs',
+    authMethods: ['oauth'],
+    authorizationUrl: 'https://${config.subdomain}.acme.example/oauth/authorize',
+    tokenUrl: 'https://${config.subdomain}.acme.example/oauth/token',
+    refreshTokenUrl: null,
+    revocationUrl: null,
+    revocationAuth: null,
+    defaultScopes: ['read'],
+    scopeSeparator: ' ',
+    pkce: true,
+    clientAuth: 'client_secret_post',
+    tokenBodyContentType: 'application/x-www-form-urlencoded',
+    authorizationParams: {},
+    tokenParams: {},
+    issuer: null,
+    configFields: [
+      {
+        name: 'subdomain',
+        label: 'Subdomain',
+        description: 'The account subdomain.',
+        scope: 'installation',
+        pattern: '^[a-z0-9]+$',
+        required: true,
+        secret: false,
+      },
+    ],
+    quirks: {
+      tokenErrorInOkResponse: false,
+      nestedUserToken: false,
+      scopeResponseField: null,
+      metadataFields: [],
+      accessTokenNeverExpires: false,
+      refreshTokenRotates: false,
+    },
+    ...overrides,
+  };
+}
+
+function rejection(entries: unknown[]): CatalogValidationError {
+  try {
+    new ProviderCatalog(entries);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CatalogValidationError);
+    return error as CatalogValidationError;
+  }
+  throw new Error('catalog accepted an invalid entry');
+}
+
+describe('built-in catalog', () => {
+  it('validates every entry on its own', () => {
+    for (const entry of builtinProviders) {
+      expect(() => checkProviderDefinition(entry), entry.slug).not.toThrow();
+    }
+  });
+
+  it('contains every required provider and nothing twice', () => {
+    const slugs = catalog.list().map((def) => def.slug);
+    for (const slug of REQUIRED_SLUGS) expect(slugs, slug).toContain(slug);
+    expect(builtinProviders.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(builtinProviders.map((def) => def.slug)).size).toBe(builtinProviders.length);
+    expect(catalog.list()).toHaveLength(builtinProviders.length);
+  });
+
+  it('lists entries sorted by slug', () => {
+    const slugs = catalog.list().map((def) => def.slug);
+    expect(slugs).toEqual([...slugs].sort());
+  });
+
+  it('looks entries up by slug', () => {
+    expect(catalog.get('github')?.name).toBe('GitHub');
+    expect(catalog.has('github')).toBe(true);
+    expect(catalog.get('nope')).toBeNull();
+    expect(catalog.has('nope')).toBe(false);
+    expect(catalog.get('__proto__')).toBeNull();
+  });
+
+  it('hands out frozen copies that cannot change the catalog', () => {
+    const def = provider('google');
+    expect(Object.isFrozen(def)).toBe(true);
+    expect(Object.isFrozen(def.authorizationParams)).toBe(true);
+    expect(Object.isFrozen(def.defaultScopes)).toBe(true);
+    expect(() => {
+      (def.defaultScopes as string[]).push('x');
+    }).toThrow(TypeError);
+    expect(def).not.toBe(builtinProviders.find((entry) => entry.slug === 'google'));
+  });
+
+  it('has https docs and, for every oauth provider, authorization and token URLs', () => {
+    for (const def of catalog.list()) {
+      expect(def.docsUrl, def.slug).toMatch(/^https:\/\//);
+      if (def.authMethods.includes('oauth')) {
+        expect(def.authorizationUrl, def.slug).not.toBeNull();
+        expect(def.tokenUrl, def.slug).not.toBeNull();
+      }
+      expect(def.revocationAuth === null, def.slug).toBe(def.revocationUrl === null);
+    }
+  });
+
+  it('declares a config field for every placeholder, and every sample value matches its pattern', () => {
+    for (const def of catalog.list()) {
+      const declared = new Set(def.configFields.map((field) => field.name));
+      for (const key of URL_KEYS) {
+        const url = def[key];
+        if (url === null) continue;
+        for (const name of templateFields(url)) expect(declared, `${def.slug}.${key}`).toContain(name);
+      }
+      for (const field of def.configFields) {
+        const sample = SAMPLE_CONFIG[field.name];
+        expect(sample, `${def.slug}: no sample value for ${field.name}`).toBeDefined();
+        expect(new RegExp(field.pattern).test(sample as string), `${def.slug}.${field.name}`).toBe(true);
+      }
+    }
+  });
+
+  it('resolves every URL to an https URL without credentials or fragment', () => {
+    let resolved = 0;
+    for (const def of catalog.list()) {
+      for (const key of URL_KEYS) {
+        const template = def[key];
+        if (template === null) continue;
+        const url = new URL(resolveTemplate(template, SAMPLE_CONFIG));
+        expect(url.protocol, `${def.slug}.${key}`).toBe('https:');
+        expect(url.username + url.password + url.hash, `${def.slug}.${key}`).toBe('');
+        expect(url.href, `${def.slug}.${key}`).not.toContain('${');
+        resolved += 1;
+      }
+    }
+    expect(resolved).toBeGreaterThan(60);
+  });
+
+  it('templates Zendesk, Shopify, Snowflake and Microsoft hosts from declared fields', () => {
+    const zendesk = provider('zendesk');
+    expect(zendesk.configFields).toEqual([expect.objectContaining({ name: 'subdomain', scope: 'installation', required: true })]);
+    expect(resolveTemplate(zendesk.authorizationUrl as string, { subdomain: 'acme' })).toBe(
+      'https://acme.zendesk.com/oauth/authorizations/new',
+    );
+
+    const shopify = provider('shopify');
+    expect(shopify.configFields).toEqual([expect.objectContaining({ name: 'shop', scope: 'installation' })]);
+    expect(resolveTemplate(shopify.authorizationUrl as string, { shop: 'acme' })).toBe(
+      'https://acme.myshopify.com/admin/oauth/authorize',
+    );
+
+    const snowflake = provider('snowflake');
+    expect(snowflake.configFields).toEqual([expect.objectContaining({ name: 'account', scope: 'integration' })]);
+    expect(resolveTemplate(snowflake.authorizationUrl as string, { account: 'myorg-acct' })).toBe(
+      'https://myorg-acct.snowflakecomputing.com/oauth/authorize',
+    );
+
+    const tenant = provider('microsoft').configFields.find((field) => field.name === 'tenant');
+    expect(tenant?.scope).toBe('integration');
+    const tenantPattern = new RegExp(tenant?.pattern ?? '^$');
+    for (const ok of ['common', 'organizations', 'contoso.onmicrosoft.com', '72f988bf-86f1-41af-91ab-2d7cd011db47']) {
+      expect(tenantPattern.test(ok), ok).toBe(true);
+    }
+    for (const bad of ['evil.com/x', 'a@b', '../common', 'common/']) expect(tenantPattern.test(bad), bad).toBe(false);
+  });
+
+  it('rejects host-breaking values in every templated field', () => {
+    for (const def of catalog.list()) {
+      for (const field of def.configFields) {
+        const pattern = new RegExp(field.pattern);
+        for (const bad of ['evil.com/', 'x@evil.com', 'x#', 'x?y=1', '', 'a b']) {
+          expect(pattern.test(bad), `${def.slug}.${field.name} accepted ${JSON.stringify(bad)}`).toBe(false);
+        }
+      }
+    }
+  });
+});
+
+describe('provider quirks', () => {
+  it('GitHub reports token errors inside HTTP 200 and issues non-expiring tokens', () => {
+    const github = provider('github');
+    expect(github.quirks.tokenErrorInOkResponse).toBe(true);
+    expect(github.quirks.accessTokenNeverExpires).toBe(true);
+    expect(github.tokenUrl).toBe('https://github.com/login/oauth/access_token');
+  });
+
+  it('Slack uses the v2 endpoints and a nested user token', () => {
+    const slack = provider('slack');
+    expect(slack.authorizationUrl).toBe('https://slack.com/oauth/v2/authorize');
+    expect(slack.tokenUrl).toBe('https://slack.com/api/oauth.v2.access');
+    expect(slack.revocationUrl).toBe('https://slack.com/api/auth.revoke');
+    expect(slack.quirks.nestedUserToken).toBe(true);
+    expect(slack.quirks.scopeResponseField).toBe('authed_user.scope');
+    expect(slack.quirks.metadataFields).toEqual(expect.arrayContaining(['team', 'enterprise', 'bot_user_id']));
+    expect(slack.scopeSeparator).toBe(',');
+  });
+
+  it('Notion authenticates with Basic and a JSON body and keeps workspace metadata', () => {
+    const notion = provider('notion');
+    expect(notion.clientAuth).toBe('client_secret_basic');
+    expect(notion.tokenBodyContentType).toBe('application/json');
+    expect(notion.quirks.metadataFields).toEqual(expect.arrayContaining(['workspace_id', 'workspace_name', 'bot_id']));
+  });
+
+  it('Salesforce keeps instance_url as metadata', () => {
+    expect(provider('salesforce').quirks.metadataFields).toEqual(expect.arrayContaining(['instance_url', 'id', 'issued_at']));
+  });
+
+  it('Google asks for offline access and advertises its issuer and revocation endpoint', () => {
+    const google = provider('google');
+    expect(google.authorizationParams).toEqual({ access_type: 'offline', prompt: 'consent' });
+    expect(google.revocationUrl).toBe('https://oauth2.googleapis.com/revoke');
+    expect(google.issuer).toBe('https://accounts.google.com');
+  });
+
+  it('Airtable requires PKCE and Basic client authentication', () => {
+    const airtable = provider('airtable');
+    expect(airtable.pkce).toBe(true);
+    expect(airtable.clientAuth).toBe('client_secret_basic');
+  });
+
+  it('keeps no secret in connection metadata', () => {
+    for (const def of catalog.list()) {
+      for (const field of def.quirks.metadataFields) expect(field, def.slug).not.toMatch(/token|secret/);
+    }
+  });
+});
+
+describe('ProviderCatalog rejects invalid entries', () => {
+  it('accepts the valid fixture (so the cases below fail for their own reason)', () => {
+    expect(new ProviderCatalog([validEntry()]).has('acme')).toBe(true);
+  });
+
+  it('rejects a URL that is not https', () => {
+    const error = rejection([validEntry({ tokenUrl: 'http://acme.example/oauth/token' })]);
+    expect(error.message).toContain('"acme"');
+    expect(error.slug).toBe('acme');
+    expect(error.path).toBe('/tokenUrl');
+    expect(error.message).toMatch(/https/);
+  });
+
+  it('accepts http only behind the named escape hatch', () => {
+    const entry = validEntry({ tokenUrl: 'http://localhost:3000/token' });
+    expect(() => new ProviderCatalog([entry])).toThrow(CatalogValidationError);
+    expect(new ProviderCatalog([entry], { allowInsecureProviderUrls: true }).has('acme')).toBe(true);
+  });
+
+  it('rejects a URL that does not parse', () => {
+    const error = rejection([validEntry({ authorizationUrl: 'acme.example/authorize' })]);
+    expect(error.message).toContain('"acme"');
+    expect(error.path).toBe('/authorizationUrl');
+  });
+
+  it('rejects a URL with credentials', () => {
+    expect(rejection([validEntry({ tokenUrl: 'https://user:pw@acme.example/token' })]).path).toBe('/tokenUrl');
+  });
+
+  it('rejects a placeholder naming an undeclared config field', () => {
+    const error = rejection([validEntry({ tokenUrl: 'https://${config.region}.acme.example/token' })]);
+    expect(error.message).toContain('"acme"');
+    expect(error.message).toContain('${config.region}');
+    expect(error.path).toBe('/tokenUrl');
+  });
+
+  it('rejects a malformed placeholder', () => {
+    expect(rejection([validEntry({ tokenUrl: 'https://${env.HOME}.acme.example/token' })]).path).toBe('/tokenUrl');
+    expect(rejection([validEntry({ tokenUrl: 'https://$subdomain.acme.example/token' })]).path).toBe('/tokenUrl');
+  });
+
+  it('rejects a placeholder naming an optional field', () => {
+    const fields = [{ ...(validEntry().configFields as Record<string, unknown>[])[0], required: false }];
+    const error = rejection([validEntry({ configFields: fields })]);
+    expect(error.message).toMatch(/optional/);
+  });
+
+  it('rejects a field pattern that is unanchored or lets a value rewrite the URL', () => {
+    const base = (validEntry().configFields as Record<string, unknown>[])[0];
+    expect(rejection([validEntry({ configFields: [{ ...base, pattern: '[a-z]+' }] })]).path).toBe('/configFields/0/pattern');
+    const permissive = rejection([validEntry({ configFields: [{ ...base, pattern: '^.+$' }] })]);
+    expect(permissive.path).toBe('/configFields/0/pattern');
+    expect(permissive.message).toContain('"acme"');
+    expect(rejection([validEntry({ configFields: [{ ...base, pattern: '^([a-z$' }] })]).path).toBe('/configFields/0/pattern');
+  });
+
+  it('rejects a duplicate slug', () => {
+    const error = rejection([validEntry(), validEntry({ name: 'Acme again' })]);
+    expect(error.message).toContain('"acme"');
+    expect(error.message).toMatch(/duplicate/);
+  });
+
+  it('rejects a missing required property, naming the slug and the property', () => {
+    const entry = validEntry();
+    delete entry.tokenUrl;
+    const error = rejection([entry]);
+    expect(error.slug).toBe('acme');
+    expect(error.message).toContain('"acme"');
+    expect(error.message).toContain('tokenUrl');
+  });
+
+  it('rejects unknown properties, bad enum values and bad slugs', () => {
+    expect(rejection([validEntry({ extra: true })]).message).toContain('"acme"');
+    const badAuth = rejection([validEntry({ clientAuth: 'private_key_jwt' })]);
+    expect(badAuth.path).toBe('/clientAuth');
+    const badQuirk = rejection([validEntry({ quirks: { ...(validEntry().quirks as object), nested: true } })]);
+    expect(badQuirk.path).toBe('/quirks/nested');
+    const badSlug = rejection([validEntry({ slug: 'Acme Corp' })]);
+    expect(badSlug.slug).toBe('Acme Corp');
+    expect(badSlug.path).toBe('/slug');
+    expect(rejection([42]).slug).toBeNull();
+  });
+
+  it('rejects incoherent combinations', () => {
+    expect(rejection([validEntry({ revocationUrl: 'https://acme.example/revoke' })]).path).toBe('/revocationAuth');
+    expect(rejection([validEntry({ authorizationUrl: null })]).path).toBe('/authMethods');
+    const quirks = { ...(validEntry().quirks as object), accessTokenNeverExpires: true, refreshTokenRotates: true };
+    expect(rejection([validEntry({ quirks })]).path).toBe('/quirks/refreshTokenRotates');
+    const secretMetadata = { ...(validEntry().quirks as object), metadataFields: ['refresh_token'] };
+    expect(rejection([validEntry({ quirks: secretMetadata })]).path).toBe('/quirks/metadataFields/0');
+    expect(rejection([validEntry({ authorizationParams: { redirect_uri: 'https://evil.example' } })]).path).toBe(
+      '/authorizationParams/redirect_uri',
+    );
+  });
+
+  it('names the offending slug even after valid entries', () => {
+    const error = rejection([...builtinProviders, validEntry({ slug: 'broken', docsUrl: 'ftp://x' })]);
+    expect(error.slug).toBe('broken');
+    expect(error.message).toContain('"broken"');
+  });
+});
+
+describe('resolveTemplate', () => {
+  it('substitutes every placeholder verbatim and leaves static URLs alone', () => {
+    expect(resolveTemplate('https://${config.a}.x.example/${config.b}/${config.a}', { a: 'one', b: 'two' })).toBe(
+      'https://one.x.example/two/one',
+    );
+    expect(resolveTemplate('https://x.example/token', {})).toBe('https://x.example/token');
+  });
+
+  it('throws a clear error when a placeholder has no value', () => {
+    expect(() => resolveTemplate('https://${config.subdomain}.zendesk.com/', {})).toThrow(
+      /No value for placeholder \$\{config\.subdomain\}/,
+    );
+    expect(() => resolveTemplate('https://${config.subdomain}.zendesk.com/', { subdomain: '' })).toThrow(/No value/);
+    expect(() => resolveTemplate('https://${config.toString}.x.example/', {})).toThrow(/No value/);
+  });
+
+  it('throws on a malformed placeholder', () => {
+    expect(() => resolveTemplate('https://${subdomain}.x.example/', { subdomain: 'a' })).toThrow(/Malformed placeholder/);
+  });
+});
