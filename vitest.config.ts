@@ -8,5 +8,6 @@ export default defineConfig({
     // The PostgreSQL suites create one database per run (see test/support/postgres.ts),
     // so files may run in parallel safely.
     pool: 'forks',
+    globalSetup: ['packages/server/test/support/global-setup.ts'],
   },
 });

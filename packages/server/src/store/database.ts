@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -15,6 +15,11 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; poolSize?: number };
+
+export interface DatabaseOptions {
+  /** Called once per executed statement (tests count queries with it). */
+  onQuery?: (sql: string) => void;
+}
 
 /**
  * better-sqlite3 compiles a statement on every `prepare`; Kysely prepares per execution. Caching
@@ -58,7 +63,8 @@ class PreparingClient extends pg.Client {
   }
 }
 
-export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): DatabaseHandle {
+  const log = options.onQuery ? (e: LogEvent) => options.onQuery!(e.query.sql) : undefined;
   if (target.kind === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
     const raw = new BetterSqlite3(target.path);
@@ -66,10 +72,10 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     raw.pragma('busy_timeout = 5000');
     raw.pragma('foreign_keys = ON');
     raw.pragma('synchronous = NORMAL');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingSqlite(raw) }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingSqlite(raw) }), ...(log ? { log } : {}) });
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, Client: PreparingClient });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { ProviderCatalog } from '../../src/catalog/catalog.ts';
+import { builtinProviders } from '../../src/catalog/builtin-providers.ts';
+import type { Clock } from '../../src/clock.ts';
+import { systemClock } from '../../src/clock.ts';
+import { Keyring } from '../../src/crypto/keyring.ts';
+import { createApp } from '../../src/http/app.ts';
+import type { AppDeps } from '../../src/http/deps.ts';
+import { buildServices } from '../../src/services.ts';
+import { openDatabase, type DatabaseTarget } from '../../src/store/database.ts';
+import { migrateToLatest } from '../../src/store/migrate.ts';
+import { Store } from '../../src/store/store.ts';
+import type { TestDialect } from './dialects.ts';
+import { createTestDatabase } from './postgres.ts';
+
+export const PUBLIC_URL = 'https://pipes.test';
+
+export interface TestResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+export interface Harness {
+  dialect: TestDialect;
+  target: DatabaseTarget;
+  app: FastifyInstance;
+  deps: AppDeps;
+  store: Store;
+  keyring: Keyring;
+  apiKey: string;
+  environmentId: string;
+  queries: string[];
+  request<T = any>(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse<T>>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  clock?: Clock;
+  allowInsecureProviderUrls?: boolean;
+}
+
+/** A migrated store on a fresh database (temp SQLite file, or a new PostgreSQL database). */
+export async function openTestStore(dialect: TestDialect, onQuery?: (sql: string) => void): Promise<{ store: Store; target: DatabaseTarget; close: () => Promise<void> }> {
+  let target: DatabaseTarget;
+  let cleanup: () => Promise<void>;
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'openpipes-test-'));
+    target = { kind: 'sqlite', path: join(dir, 'openpipes.db') };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const db = await createTestDatabase();
+    target = { kind: 'postgres', url: db.url, poolSize: 5 };
+    cleanup = db.drop;
+  }
+  const handle = openDatabase(target, onQuery ? { onQuery } : {});
+  await migrateToLatest(handle.db);
+  return {
+    store: new Store(handle.db, handle.dialect),
+    target,
+    close: async () => {
+      await handle.close();
+      await cleanup();
+    },
+  };
+}
+
+export const testKeyring = (): Keyring => Keyring.parse(Keyring.generateKeySpec('test1'));
+
+/** The whole service on a fresh database, with one environment and API key. */
+export async function startHarness(dialect: TestDialect, options: HarnessOptions = {}): Promise<Harness> {
+  const queries: string[] = [];
+  const { store, target, close } = await openTestStore(dialect, (sql) => queries.push(sql));
+  const keyring = testKeyring();
+  const deps = buildServices({
+    store,
+    keyring,
+    catalog: new ProviderCatalog(builtinProviders),
+    clock: options.clock ?? systemClock,
+    publicUrl: PUBLIC_URL,
+    allowInsecureProviderUrls: options.allowInsecureProviderUrls ?? false,
+  });
+  const env = await deps.environments.ensureDefault(['https://app.example.com']);
+  const { key } = await deps.apiKeys.create(env, 'test');
+  const app = await createApp(deps);
+  await app.ready();
+  return {
+    dialect,
+    target,
+    app,
+    deps,
+    store,
+    keyring,
+    apiKey: key,
+    environmentId: env.id,
+    queries,
+    async request(method, url, body, headers = {}) {
+      const res = await app.inject({
+        method: method as 'GET',
+        url,
+        headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      });
+      let parsed: unknown = undefined;
+      try {
+        parsed = res.body ? JSON.parse(res.body) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: res.statusCode, body: parsed as any, headers: res.headers, text: res.body };
+    },
+    async close() {
+      await app.close();
+      await close();
+    },
+  };
+}
