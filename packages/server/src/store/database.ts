@@ -19,6 +19,7 @@ export type DatabaseTarget = { kind: 'sqlite'; path: string } | { kind: 'postgre
 export interface DatabaseOptions {
   /** Called once per executed statement (tests count queries with it). */
   onQuery?: (sql: string) => void;
+  onIdleError?: (e: Error) => void;
 }
 
 /**
@@ -76,6 +77,9 @@ export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = 
     return { db, dialect: 'sqlite', close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, Client: PreparingClient });
+  // An idle client dropped by the server (restart, failover) must not crash the process; the pool
+  // replaces it on the next checkout.
+  pool.on('error', (e) => options.onIdleError?.(e));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
