@@ -8,6 +8,7 @@ export default defineConfig({
     // The PostgreSQL suites create one database per run (see test/support/postgres.ts),
     // so files may run in parallel safely.
     pool: 'forks',
+    reporters: ['default', './packages/server/test/support/summary-reporter.ts'],
     globalSetup: ['packages/server/test/support/global-setup.ts'],
   },
 });

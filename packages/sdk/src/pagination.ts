@@ -6,7 +6,9 @@ import type { List, ListMetadata } from './types.js';
  *
  * `data` and `listMetadata` describe the page that was fetched. `autoPagination()` and
  * `for await … of` start with this page's items and then follow `listMetadata.after`
- * (requesting `limit=100` plus the original filters) until `after` is `null`.
+ * (requesting `limit=100` plus the original filters, without `before`) until `after` is `null`.
+ * Unlike WorkOS v11, the first page is reused (not re-fetched) and a caller-supplied `limit`
+ * only sizes the first page.
  *
  * @example
  * ```ts

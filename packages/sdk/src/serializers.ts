@@ -263,11 +263,11 @@ export function serializeUpdateDataIntegration(m: UpdateDataIntegrationOptions):
 /** R4 query. `order` defaults to `desc`, as in WorkOS v11. */
 export function serializeListDataIntegrationsQuery(m: ListDataIntegrationsOptions = {}): QueryParams {
   return {
+    ownership: m.ownership,
     limit: m.limit,
     before: m.before,
     after: m.after,
     order: m.order ?? 'desc',
-    ownership: m.ownership,
   };
 }
 

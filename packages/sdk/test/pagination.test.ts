@@ -23,7 +23,7 @@ describe('listDataIntegrations (R4) pagination', () => {
     expect(first).toBeInstanceOf(AutoPaginatable);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.method).toBe('GET');
-    expect(calls[0]!.url).toBe(`${BASE_URL}/data-integrations?limit=2&order=asc&ownership=user`);
+    expect(calls[0]!.url).toBe(`${BASE_URL}/data-integrations?ownership=user&limit=2&order=asc`);
     expect(calls[0]!.headers).toStrictEqual(BASE_HEADERS);
     expect(first.object).toBe('list');
     expect(first.data.map((d) => d.id)).toStrictEqual(['data_integration_1', 'data_integration_2']);
@@ -41,9 +41,9 @@ describe('listDataIntegrations (R4) pagination', () => {
       'data_integration_5',
     ]);
     expect(calls.map((c) => c.path)).toStrictEqual([
-      '/data-integrations?limit=2&order=asc&ownership=user',
-      '/data-integrations?limit=100&after=data_integration_2&order=asc&ownership=user',
-      '/data-integrations?limit=100&after=data_integration_4&order=asc&ownership=user',
+      '/data-integrations?ownership=user&limit=2&order=asc',
+      '/data-integrations?ownership=user&limit=100&after=data_integration_2&order=asc',
+      '/data-integrations?ownership=user&limit=100&after=data_integration_4&order=asc',
     ]);
   });
 
