@@ -22,8 +22,11 @@ export interface Logger {
 export interface Runtime {
   app: FastifyInstance;
   deps: AppDeps;
-  /** A key created on this start (first start only), to print once. */
-  firstApiKey: string | null;
+  /**
+   * On the very first start (no key yet, none configured): creates a key to print once. Called
+   * after the server listens, so a failed start never swallows the only copy of a key.
+   */
+  createFirstApiKey(): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -73,14 +76,13 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
     logLevel: config.logLevel,
   });
   const env = await deps.environments.ensureDefault(config.allowedReturnOrigins);
-  let firstApiKey: string | null = null;
   if (config.apiKey) await deps.apiKeys.register(env.id, config.apiKey, 'OPENPIPES_API_KEY');
-  else if ((await deps.apiKeys.list(env.id)).length === 0) firstApiKey = (await deps.apiKeys.create(env, 'first key')).key;
   const app = await createApp(deps);
   return {
     app,
     deps,
-    firstApiKey,
+    createFirstApiKey: async () =>
+      !config.apiKey && (await deps.apiKeys.list(env.id)).length === 0 ? (await deps.apiKeys.create(env, 'first key')).key : null,
     close: async () => {
       await app.close();
       await close();

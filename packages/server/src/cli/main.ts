@@ -40,13 +40,18 @@ const table = (rows: Record<string, string>[]): string => {
 async function serve(config: Config): Promise<void> {
   const runtime = await boot(config, log);
   const { app } = runtime;
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await runtime.close();
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ConfigError('PORT', `${config.host}:${config.port} is already in use; choose another PORT`);
+    throw e;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info(`OpenPipes listening on http://${config.host}:${port} (${config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL'})`);
-  if (runtime.firstApiKey) {
-    process.stdout.write(`\nYour first API key (shown once; store it now):\n\n  ${runtime.firstApiKey}\n\n`);
-  }
+  const firstKey = await runtime.createFirstApiKey();
+  if (firstKey) process.stdout.write(`\nYour first API key (shown once; store it now):\n\n  ${firstKey}\n\n`);
   const stop = async () => {
     await runtime.close();
     process.exit(0);
