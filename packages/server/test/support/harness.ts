@@ -21,7 +21,7 @@ export const PUBLIC_URL = 'https://pipes.test';
 export interface TestResponse<T = any> {
   status: number;
   body: T;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
   text: string;
 }
 
