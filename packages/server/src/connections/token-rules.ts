@@ -29,7 +29,13 @@ export function checkTokenSet(tokens: TokenSet, explicitState: AccountState | un
 
 /** A request-side timestamp, normalised to our ISO form; null when it does not parse. */
 export const normaliseTimestamp = (value: string): string | null => {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|([+-])(\d{2}):(\d{2}))$/.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s = '0', , oh = '0', om = '0'] = m;
+  // Date.parse rolls impossible dates over (Feb 30 → Mar 2); refuse them instead of storing a surprise.
+  const daysInMonth = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
+  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > daysInMonth) return null;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59 || Number(oh) > 23 || Number(om) > 59) return null;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 };

@@ -38,6 +38,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // The WorkOS SDK sends `Content-Type: application/json` on bodiless GET/DELETE requests: an empty
   // body is "no body", not bad JSON. Prototype-poisoning keys are rejected like Fastify's own parser.
+  // JSON only: every other media type is refused with 415 (security.md §17).
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { validationFailed } from '../../errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { presentConnectedAccount } from '../presenters/connected-account.ts';
-import { SlugParams, errorResponses } from '../schemas/common.ts';
+import { SlugParams, errorResponses, NoQuery } from '../schemas/common.ts';
 import { ApiKeyConnectionBody, ConnectedAccount } from '../schemas/connected-account.ts';
 
 const tags = ['API-key connections'];
@@ -20,7 +20,7 @@ export const apiKeyConnectionRoutes =
 
     app.post(
       '/data-integrations/:slug/api-key',
-      { schema: { tags, summary: 'Create another API-key connection (R15)', params: SlugParams, body: ApiKeyConnectionBody, response: { 201: ConnectedAccount, ...errorResponses(400, 404, 409, 422) } } },
+      { schema: { tags, summary: 'Create another API-key connection (R15)', params: SlugParams, querystring: NoQuery, body: ApiKeyConnectionBody, response: { 201: ConnectedAccount, ...errorResponses(400, 404, 409, 422) } } },
       async ({ principal, params, body }, reply) => {
         check(body);
         if (body.connection_intent !== 'add') throw validationFailed('connection_intent must be "add".', [{ field: 'connection_intent', code: 'required' }]);
@@ -32,7 +32,7 @@ export const apiKeyConnectionRoutes =
 
     app.put(
       '/data-integrations/:slug/api-key',
-      { schema: { tags, summary: 'Upsert an API key (R16)', params: SlugParams, body: ApiKeyConnectionBody, response: { 200: ConnectedAccount, ...errorResponses(400, 404, 409, 422) } } },
+      { schema: { tags, summary: 'Upsert an API key (R16)', params: SlugParams, querystring: NoQuery, body: ApiKeyConnectionBody, response: { 200: ConnectedAccount, ...errorResponses(400, 404, 409, 422) } } },
       async ({ principal, params, body }) => {
         check(body);
         if (body.connection_intent === 'add') throw validationFailed('connection_intent "add" is for POST.', [{ field: 'connection_intent', code: 'invalid_value' }]);

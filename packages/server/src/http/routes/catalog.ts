@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { notFound } from '../../errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { presentCatalogProvider } from '../presenters/catalog-provider.ts';
-import { errorResponses } from '../schemas/common.ts';
+import { errorResponses, NoQuery } from '../schemas/common.ts';
 import { CatalogParams, CatalogProvider, CatalogProviderList } from '../schemas/catalog.ts';
 
 const tags = ['Catalog (extension)'];
@@ -14,11 +14,11 @@ export const catalogRoutes =
     const { catalog } = deps;
     const all = { object: 'list' as const, data: catalog.list().map(presentCatalogProvider) };
 
-    app.get('/catalog/providers', { schema: { tags, summary: 'List built-in providers (extension)', response: { 200: CatalogProviderList, ...errorResponses() } } }, async () => all);
+    app.get('/catalog/providers', { schema: { tags, querystring: NoQuery, summary: 'List built-in providers (extension)', response: { 200: CatalogProviderList, ...errorResponses() } } }, async () => all);
 
     app.get(
       '/catalog/providers/:slug',
-      { schema: { tags, summary: 'Get a built-in provider (extension)', params: CatalogParams, response: { 200: CatalogProvider, ...errorResponses(400, 404) } } },
+      { schema: { tags, summary: 'Get a built-in provider (extension)', params: CatalogParams, querystring: NoQuery, response: { 200: CatalogProvider, ...errorResponses(400, 404) } } },
       async (request) => {
         const p = catalog.get(request.params.slug);
         if (!p) throw notFound(`"${request.params.slug}" is not a built-in provider.`, request.params.slug);

@@ -5,7 +5,7 @@ import { organizationOwner, userOwner } from '../../connections/owner.ts';
 import { validationFailed } from '../../errors.ts';
 import type { AppDeps } from '../deps.ts';
 import { presentConnectedAccount } from '../presenters/connected-account.ts';
-import { OrgSlugParams, UserSlugParams, errorResponses } from '../schemas/common.ts';
+import { OrgSlugParams, UserSlugParams, errorResponses, NoQuery } from '../schemas/common.ts';
 import {
   ConnectedAccount,
   OrgAccountQuery,
@@ -118,7 +118,7 @@ export const connectedAccountRoutes =
         schema: {
           tags,
           summary: 'Import an organization’s connected account (R25)',
-          params: OrgSlugParams,
+          params: OrgSlugParams, querystring: NoQuery,
           body: OrgImportBody,
           response: { 200: ConnectedAccount, 201: ConnectedAccount, ...errorResponses(400, 404, 409, 422) },
         },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../deps.ts';
 import { presentDataIntegration } from '../presenters/data-integration.ts';
-import { SlugParams, errorResponses } from '../schemas/common.ts';
+import { SlugParams, errorResponses, NoQuery } from '../schemas/common.ts';
 import { CreateDataIntegrationBody, DataIntegration, DataIntegrationList, ListDataIntegrationsQuery, UpdateDataIntegrationBody } from '../schemas/data-integration.ts';
 
 const tags = ['Data integrations'];
@@ -39,7 +39,7 @@ export const dataIntegrationRoutes =
 
     app.post(
       '/data-integrations',
-      { schema: { tags, summary: 'Create a data integration (R5)', body: CreateDataIntegrationBody, response: { 201: DataIntegration, ...errorResponses(400, 404, 409, 422) } } },
+      { schema: { tags, summary: 'Create a data integration (R5)', querystring: NoQuery, body: CreateDataIntegrationBody, response: { 201: DataIntegration, ...errorResponses(400, 404, 409, 422) } } },
       async (request, reply) => {
         const created = await integrations.create(request.principal.environmentId, request.body);
         return reply.code(201).send(presentDataIntegration(publicUrl, created, created.installation));
@@ -53,7 +53,7 @@ export const dataIntegrationRoutes =
 
       app.get(
         path,
-        { schema: { tags, summary: `Get the ${which} data integration (R${n[0]})`, params: SlugParams, response: { 200: DataIntegration, ...errorResponses(400, 404) } } },
+        { schema: { tags, summary: `Get the ${which} data integration (R${n[0]})`, params: SlugParams, querystring: NoQuery, response: { 200: DataIntegration, ...errorResponses(400, 404) } } },
         async (request) => presentDataIntegration(publicUrl, await integrations.get(request.principal.environmentId, request.params.slug, ownership)),
       );
 
@@ -64,6 +64,7 @@ export const dataIntegrationRoutes =
             tags,
             summary: `Update the ${which} data integration (R${n[1]})`,
             params: SlugParams,
+            querystring: NoQuery,
             body: UpdateDataIntegrationBody,
             response: { 200: DataIntegration, ...errorResponses(400, 404, 409, 422) },
           },
@@ -76,7 +77,7 @@ export const dataIntegrationRoutes =
 
       app.delete(
         path,
-        { schema: { tags, summary: `Delete the ${which} data integration and its connections (R${n[2]})`, params: SlugParams, response: { 204: Type.Null(), ...errorResponses(400, 404) } } },
+        { schema: { tags, summary: `Delete the ${which} data integration and its connections (R${n[2]})`, params: SlugParams, querystring: NoQuery, response: { 204: Type.Null(), ...errorResponses(400, 404) } } },
         async (request, reply) => {
           await integrations.delete(request.principal.environmentId, request.params.slug, ownership);
           return reply.code(204).send(null);

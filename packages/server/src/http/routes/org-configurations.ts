@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { AppDeps } from '../deps.ts';
 import { presentOrgConfiguration } from '../presenters/org-configuration.ts';
-import { OrgParams, OrgSlugParams, errorResponses } from '../schemas/common.ts';
+import { OrgParams, OrgSlugParams, errorResponses, NoQuery } from '../schemas/common.ts';
 import { ConfigureOrganizationBody, DataIntegrationConfiguration, DataIntegrationConfigurationList } from '../schemas/org-configuration.ts';
 
 const tags = ['Organization configurations'];
@@ -19,7 +19,7 @@ export const orgConfigurationRoutes =
         schema: {
           tags,
           summary: 'List provider configurations for an organization (R2)',
-          params: OrgParams,
+          params: OrgParams, querystring: NoQuery,
           response: { 200: DataIntegrationConfigurationList, ...errorResponses(400) },
         },
       },
@@ -37,7 +37,7 @@ export const orgConfigurationRoutes =
           tags,
           summary: 'Configure a provider for an organization (R3)',
           description: 'Upsert: send only what changes. `enabled: null` / `scopes: null` inherit again; `client_id` + `client_secret` (organization-credential providers only) replace the organization’s OAuth app.',
-          params: OrgSlugParams,
+          params: OrgSlugParams, querystring: NoQuery,
           body: ConfigureOrganizationBody,
           response: { 200: DataIntegrationConfiguration, ...errorResponses(400, 404, 422) },
         },
@@ -56,7 +56,7 @@ export const orgConfigurationRoutes =
           tags,
           summary: 'Remove an organization’s override (extension)',
           description: 'Not in WorkOS: removes the whole override, including the organization’s credentials.',
-          params: OrgSlugParams,
+          params: OrgSlugParams, querystring: NoQuery,
           response: { 204: Type.Null(), ...errorResponses(400, 404) },
         },
       },

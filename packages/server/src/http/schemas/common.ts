@@ -42,3 +42,6 @@ export const ListMetadata = Type.Object({ before: Nullable(Type.String()), after
 /** Standard error answers for a route, for the OpenAPI document. */
 export const errorResponses = (...statuses: number[]): Record<number, typeof ErrorBody> =>
   Object.fromEntries([401, ...statuses].map((s) => [s, ErrorBody]));
+
+/** Routes without query parameters still refuse unknown ones (security.md §17). */
+export const NoQuery = Type.Object({}, { additionalProperties: false });
