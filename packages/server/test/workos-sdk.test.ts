@@ -19,19 +19,7 @@ import { DIALECTS } from './support/dialects.ts';
 import { PUBLIC_URL, startHarness, type Harness } from './support/harness.ts';
 import { listenHarness, REQUEST_ID_PATTERN } from './support/listen.ts';
 
-/**
- * Cases where the SDK call fails because the server answers something the spec says it should
- * not. They are listed (and reported as skipped), never executed, so the suite stays green
- * without weakening the assertions of the passing cases. Each entry names the request, the
- * server's actual answer and the spec section it contradicts.
- */
-interface KnownServerBug {
-  name: string;
-  request: string;
-  actual: string;
-  spec: string;
-}
-const KNOWN_SERVER_BUGS: KnownServerBug[] = [];
+
 
 /** The twelve built-in providers created first (all OAuth, no declared config fields). */
 const BUILTIN_SLUGS = ['github', 'gitlab', 'slack', 'notion', 'linear', 'asana', 'figma', 'dropbox', 'box', 'zoom', 'discord', 'miro'] as const;
@@ -774,7 +762,174 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
     });
   });
 
-  for (const bug of KNOWN_SERVER_BUGS) {
-    it.skip(`KNOWN SERVER BUG: ${bug.name} — ${bug.request} → ${bug.actual} (${bug.spec})`, () => {});
-  }
+  describe('selectors, import variants and retries as the SDK sends them', () => {
+    it('R19/R22 with supportsMultipleConnections (sent as "true"/"false") and connectedAccountId', async () => {
+      const compat = await workos.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'acme-keys', supportsMultipleConnections: false });
+      expect(compat).toMatchObject({ id: accounts.apiKey!.id, connectionRole: 'compatibility' });
+      const exact = await workos.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'acme-keys', supportsMultipleConnections: true, connectedAccountId: accounts.apiKeyStandard!.id });
+      expect(exact).toMatchObject({ id: accounts.apiKeyStandard!.id, connectionRole: 'standard', apiKeyLast4: '2468' });
+
+      await expect(
+        workos.pipes.deleteUserConnectedAccount({ userId: 'user_1', slug: 'acme-keys', supportsMultipleConnections: true, connectedAccountId: accounts.apiKeyStandard!.id }),
+      ).resolves.toBeUndefined();
+      await expect(workos.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'acme-keys', connectedAccountId: accounts.apiKeyStandard!.id })).rejects.toBeInstanceOf(NotFoundException);
+      // The compatibility connection is untouched.
+      expect((await workos.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'acme-keys' })).id).toBe(accounts.apiKey!.id);
+    });
+
+    it('R20 variants: no tokens ⇒ needs_reauthorization, re-import replaces (same id), connectionIntent add ⇒ standard', async () => {
+      const none = await workos.pipes.createUserConnectedAccount({ userId: 'user_4', slug: 'notion' });
+      expect(none).toMatchObject({ userId: 'user_4', state: 'needs_reauthorization', connectionRole: 'compatibility', scopes: [] });
+
+      const token = 'secret_notion_user4_GGGG';
+      secretsSent.push(token);
+      const replaced = await workos.pipes.createUserConnectedAccount({ userId: 'user_4', slug: 'notion', accessToken: token, scopes: ['read_content'] });
+      expect(replaced).toMatchObject({ id: none.id, state: 'connected', connectionRole: 'compatibility', scopes: ['read_content'] });
+
+      const addToken = 'secret_notion_user4_HHHH';
+      secretsSent.push(addToken);
+      const added = await workos.pipes.createUserConnectedAccount({ userId: 'user_4', slug: 'notion', accessToken: addToken, connectionIntent: 'add' });
+      expect(added).toMatchObject({ userId: 'user_4', state: 'connected', connectionRole: 'standard' });
+      expect(added.id).not.toBe(none.id);
+
+      const reauth = await workos.pipes.updateUserConnectedAccount({ userId: 'user_4', slug: 'notion', connectedAccountId: added.id, connectionIntent: 'reauthorize', state: 'needs_reauthorization' });
+      expect(reauth).toMatchObject({ id: added.id, state: 'needs_reauthorization' });
+      expect((await workos.pipes.getUserConnectedAccount({ userId: 'user_4', slug: 'notion' })).state).toBe('connected');
+      expectNoSecrets([none, replaced, added, reauth]);
+
+      const events = await workos.events.listEvents({ events: ['pipes.connected_account.reauthorization_needed'], limit: 100 });
+      const ids = events.data.map((e) => (e.data as { id: string }).id);
+      expect(ids).toContain(none.id);
+      expect(ids).toContain(added.id);
+      expect(ids).toContain(accounts.github!.id);
+      expect(events.data.every((e) => e.event === 'pipes.connected_account.reauthorization_needed')).toBe(true);
+    });
+
+    it('R25 with connectionIntent add on the organization root', async () => {
+      const t1 = 'gho_orgD_first_IIII';
+      const t2 = 'gho_orgD_second_JJJJ';
+      secretsSent.push(t1, t2);
+      const first = await workos.pipes.createOrganizationConnectedAccount({ organizationId: 'org_d', slug: 'github', userId: 'user_admin', accessToken: t1, connectionIntent: 'add' });
+      expect(first).toMatchObject({ organizationId: 'org_d', userId: null, connectionRole: 'compatibility', state: 'connected' });
+      const second = await workos.pipes.createOrganizationConnectedAccount({ organizationId: 'org_d', slug: 'github', userId: 'user_admin', accessToken: t2, connectionIntent: 'add' });
+      expect(second).toMatchObject({ organizationId: 'org_d', userId: null, connectionRole: 'standard' });
+      const plural = await workos.pipes.listOrganizationDataProviders({ organizationId: 'org_d', supportsMultipleConnections: true });
+      const gh = plural.data.find((d) => d.slug === 'github')!;
+      expect(gh.connectedAccount?.id).toBe(first.id);
+      expect(gh.connectedAccounts?.map((a) => a.id).sort()).toEqual([first.id, second.id].sort());
+      const single = await workos.pipes.listOrganizationDataProviders({ organizationId: 'org_d' });
+      expect(single.data.find((d) => d.slug === 'github')!.connectedAccounts?.map((a) => a.id)).toEqual([first.id]);
+      await expect(workos.pipes.deleteOrganizationConnectedAccount({ organizationId: 'org_d', slug: 'github', connectedAccountId: second.id })).resolves.toBeUndefined();
+      expect((await workos.pipes.getOrganizationConnectedAccount({ organizationId: 'org_d', slug: 'github' })).id).toBe(first.id);
+    });
+
+    it('a POST the SDK sends twice with its Idempotency-Key (a retry after a lost answer) creates one connection and answers the same', async () => {
+      const seen: { key: string | null; status: number; body: string }[] = [];
+      const replaying: typeof fetch = async (input, init) => {
+        const method = init?.method ?? 'GET';
+        if (method !== 'POST') return fetch(input, init);
+        const headers = new Headers(init?.headers);
+        const lost = await fetch(input, init);
+        seen.push({ key: headers.get('idempotency-key'), status: lost.status, body: await lost.text() });
+        const retried = await fetch(input, init);
+        const text = await retried.text();
+        seen.push({ key: headers.get('idempotency-key'), status: retried.status, body: text });
+        return new Response(text, { status: retried.status, headers: retried.headers });
+      };
+      const retrying = new WorkOS(h.apiKey, { apiHostname: '127.0.0.1', port, https: false, fetchFn: replaying });
+      const secret = 'ak_live_idem_secret_8642';
+      secretsSent.push(secret);
+      const acct = await retrying.pipes.createDataIntegrationApiKey({ slug: 'acme-keys', userId: 'user_idem', secret, connectionIntent: 'add' });
+      expect(seen).toHaveLength(2);
+      expect(seen[0]!.key).toMatch(/^retry-[0-9a-f-]{36}$/);
+      expect(seen[1]!.key).toBe(seen[0]!.key);
+      expect(seen[0]!.status).toBe(201);
+      expect(seen[1]!.status).toBe(201);
+      expect(JSON.parse(seen[1]!.body)).toEqual(JSON.parse(seen[0]!.body));
+      expect(acct).toMatchObject({ userId: 'user_idem', connectionRole: 'compatibility', apiKeyLast4: '8642' });
+      const plural = (await workos.pipes.listUserDataProviders({ userId: 'user_idem', supportsMultipleConnections: true })).data.find((d) => d.slug === 'acme-keys')!;
+      expect(plural.connectedAccounts?.map((a) => a.id)).toEqual([acct.id]);
+    });
+
+    it('percent-encoded path ids (§2.1) and listEvents({ events: [] }) (sent as "events=", no filter)', async () => {
+      const userId = 'google-oauth2:1234.5_x';
+      const token = 'secret_notion_encoded_KKKK';
+      secretsSent.push(token);
+      const acct = await workos.pipes.createUserConnectedAccount({ userId, slug: 'notion', organizationId: 'org:eu.1', accessToken: token });
+      expect(acct).toMatchObject({ userId, organizationId: 'org:eu.1', state: 'connected' });
+      expect(await workos.pipes.getUserConnectedAccount({ userId, slug: 'notion', organizationId: 'org:eu.1' })).toEqual(acct);
+      const listed = (await workos.pipes.listUserDataProviders({ userId, organizationId: 'org:eu.1' })).data.find((d) => d.slug === 'notion')!;
+      expect(listed.connectedAccount?.id).toBe(acct.id);
+
+      const all = await workos.events.listEvents({ events: [], limit: 100 });
+      const kinds = new Set(all.data.map((e) => e.event));
+      expect(kinds.has('pipes.connected_account.connected')).toBe(true);
+      expect(kinds.has('pipes.connected_account.disconnected')).toBe(true);
+      expect(kinds.has('pipes.connected_account.reauthorization_needed')).toBe(true);
+    });
+
+    it('R5 with an apiKey block answers the installation; R7 with apiKey upserts a tenant', async () => {
+      const secret = 'ak_vault_first_tenant_3141';
+      secretsSent.push(secret);
+      const created = await workos.pipes.createDataIntegration({
+        provider: 'acme-vault',
+        enabled: true,
+        authMethods: ['api_key'],
+        customProvider: { name: 'Acme Vault' },
+        apiKey: { secret, userId: 'user_7', organizationId: 'org_7' },
+      });
+      expect(created).toMatchObject({ slug: 'acme-vault', authMethods: ['api_key'], credentials: null, redirectUri: '' });
+      expect(created.installation).toMatchObject({ connectionRole: 'compatibility', userId: 'user_7', organizationId: 'org_7', apiKeyLast4: '3141' });
+      expect(created.installation!.id).toMatch(INSTALLATION_ID);
+      expectNoSecrets(created);
+      // installation is never answered on get / list.
+      expect((await workos.pipes.getDataIntegration({ slug: 'acme-vault' })).installation ?? null).toBeNull();
+      const scoped = await workos.pipes.getUserConnectedAccount({ userId: 'user_7', slug: 'acme-vault', organizationId: 'org_7' });
+      expect(scoped).toMatchObject({ id: created.installation!.id, authMethod: 'api_key', apiKeyLast4: '3141' });
+
+      const rotated = 'ak_vault_rotated_tenant_2718';
+      secretsSent.push(rotated);
+      const updated = await workos.pipes.updateDataIntegration({ slug: 'acme-vault', description: 'vault', apiKey: { secret: rotated, userId: 'user_7', organizationId: 'org_7' } });
+      expect(updated.description).toBe('vault');
+      expectNoSecrets(updated);
+      expect((await workos.pipes.getUserConnectedAccount({ userId: 'user_7', slug: 'acme-vault', organizationId: 'org_7' })).apiKeyLast4).toBe('2718');
+    });
+
+    it('more error mappings: R5 validation (422), unknown built-in (404), events filter (422) and range (400)', async () => {
+      const caught = async (p: Promise<unknown>) => p.then(
+        () => {
+          throw new Error('expected the SDK call to throw');
+        },
+        (err: unknown) => err,
+      );
+      const noCreds = await caught(workos.pipes.createDataIntegration({ provider: 'todoist' }));
+      expect(noCreds).toBeInstanceOf(UnprocessableEntityException);
+      expect((noCreds as UnprocessableEntityException).code).toBe('validation_failed');
+
+      const insecure = await caught(
+        workos.pipes.createDataIntegration({
+          provider: 'plain-http',
+          credentials: { type: 'custom', clientId: 'x', clientSecret: 'y' },
+          customProvider: { name: 'Plain', authorizationUrl: 'http://plain.example/a', tokenUrl: 'http://plain.example/t' },
+        }),
+      );
+      expect(insecure).toBeInstanceOf(UnprocessableEntityException);
+
+      const unknown = await caught(workos.pipes.createDataIntegration({ provider: 'not-a-provider', credentials: { type: 'custom', clientId: 'x', clientSecret: 'y' } }));
+      expect(unknown).toBeInstanceOf(NotFoundException);
+      expect((unknown as NotFoundException).code).toBe('entity_not_found');
+
+      const connectedNoTokens = await caught(workos.pipes.createUserConnectedAccount({ userId: 'user_5', slug: 'notion', state: 'connected' }));
+      expect(connectedNoTokens).toBeInstanceOf(UnprocessableEntityException);
+
+      const badEvent = await caught(workos.events.listEvents({ events: ['dsync.user.created'] }));
+      expect(badEvent).toBeInstanceOf(UnprocessableEntityException);
+      expect((badEvent as UnprocessableEntityException).code).toBe('validation_failed');
+
+      const badRange = await caught(workos.events.listEvents({ events: ['pipes.connected_account.connected'], rangeStart: 'not-a-date' }));
+      expect(badRange).toBeInstanceOf(BadRequestException);
+      expect((badRange as BadRequestException).code).toBe('invalid_request');
+    });
+  });
+
 });

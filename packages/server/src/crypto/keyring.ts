@@ -38,9 +38,10 @@ export class Keyring {
     const entries = spec.split(',').map((s) => s.trim()).filter(Boolean);
     if (entries.length === 0) throw new KeyringError('expected kid:base64key[,kid:base64key…]');
     return new Keyring(
-      entries.map((entry) => {
+      entries.map((entry, index) => {
         const colon = entry.indexOf(':');
-        if (colon <= 0) throw new KeyringError(`entry "${entry.slice(0, 12)}…" is not kid:base64key`);
+        // Never echo the entry: without its kid it may be nothing but key material.
+        if (colon <= 0) throw new KeyringError(`entry ${index + 1} is not kid:base64key`);
         const b64 = entry.slice(colon + 1);
         if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(b64)) throw new KeyringError(`key "${entry.slice(0, colon)}" is not base64`);
         return { kid: entry.slice(0, colon), key: Buffer.from(b64, 'base64') };

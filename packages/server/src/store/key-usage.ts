@@ -30,5 +30,10 @@ export async function referencedKeyIds(store: Store): Promise<Set<string>> {
       .execute();
     for (const r of rows) kids.add(String(r.kid));
   }
+  // Secret config values are sealed inside the JSON config columns.
+  for (const table of ['data_integrations', 'org_configurations'] as const) {
+    const rows = await store.db.selectFrom(table).select('config').where('config', 'like', '%"v1:%').execute();
+    for (const r of rows) for (const m of String(r.config).matchAll(/"v1:([A-Za-z0-9_-]{1,32}):/g)) kids.add(m[1]!);
+  }
   return kids;
 }
