@@ -123,6 +123,7 @@ async function seedSealed(store: Store, keyring: Keyring, column: SealedColumn |
     client_secret_last4: null,
     config: '{}',
     metadata: null,
+    refresh_lock_until: null,
     created_at: T0,
     updated_at: T0,
   });

@@ -1,3 +1,5 @@
+import { blankAccountRow } from '../src/connections/account-row.ts';
+import { organizationOwner, userOwner, type Owner } from '../src/connections/owner.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,7 @@ import { openDatabase } from '../src/store/database.ts';
 import type { ApiKeyRow, EnvironmentRow } from '../src/store/environments-repo.ts';
 import type { EventRow, IdempotencyRow } from '../src/store/events-repo.ts';
 import type { CustomProviderRow, IntegrationRow, OrgConfigurationRow, Ownership, PageQuery } from '../src/store/integrations-repo.ts';
-import { migrateToLatest } from '../src/store/migrate.ts';
+import { MIGRATIONS, migrateToLatest } from '../src/store/migrate.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './support/dialects.ts';
 import { openTestStore } from './support/harness.ts';
@@ -94,34 +96,13 @@ const orgConfigRow = (environmentId: string, organizationId: string, slug: strin
   ...over,
 });
 
-const accountRow = (integration: IntegrationRow, ownerKey: string, role: AccountRow['connection_role'], over: Partial<AccountRow> = {}): AccountRow => ({
-  id: newId(ID_PREFIX.installation),
-  environment_id: integration.environment_id,
-  integration_id: integration.id,
-  owner_type: ownerKey.startsWith('o|') ? 'organization' : 'user',
-  user_id: ownerKey.startsWith('u|') ? ownerKey.split('|')[1]! : null,
-  organization_id: ownerKey.startsWith('o|') ? ownerKey.slice(2) : ownerKey.split('|')[2] || null,
-  owner_key: ownerKey,
-  connection_role: role,
-  auth_method: integration.auth_method,
-  state: 'connected',
-  scopes: '[]',
-  account_identifier: null,
-  account_display_name: null,
-  access_token: null,
-  refresh_token: null,
-  expires_at: null,
-  api_key: null,
-  api_key_last4: null,
-  client_id: null,
-  client_secret: null,
-  client_secret_last4: null,
-  config: '{}',
-  metadata: null,
-  created_at: T0,
-  updated_at: T0,
-  ...over,
-});
+/** Builds on the service's own blank row, so a new column needs no edit here. */
+const accountRow = (integration: IntegrationRow, ownerKey: string, role: AccountRow['connection_role'], over: Partial<AccountRow> = {}): AccountRow => {
+  const owner: Owner = ownerKey.startsWith('o|')
+    ? organizationOwner(ownerKey.slice(2))
+    : userOwner(ownerKey.split('|')[1]!, ownerKey.split('|')[2] || null);
+  return { ...blankAccountRow(integration, owner, role, T0), state: 'connected', ...over };
+};
 
 const eventRow = (environmentId: string, event: string, organizationId: string | null, createdAt: string): EventRow => ({
   id: newId(ID_PREFIX.event),
@@ -790,22 +771,22 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       const integ = await newIntegration(store, env.id, 'survives-migrate');
       const recorded = async () =>
         (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db)).rows.map((r) => r.name);
-      expect(await recorded()).toEqual(['0001-initial']);
+      expect(await recorded()).toEqual(Object.keys(MIGRATIONS));
       expect(await migrateToLatest(store.db)).toEqual([]);
       expect(await migrateToLatest(store.db)).toEqual([]);
-      expect(await recorded()).toEqual(['0001-initial']);
+      expect(await recorded()).toEqual(Object.keys(MIGRATIONS));
       expect(await store.integrations.bySlug(env.id, 'survives-migrate', 'user')).toEqual(integ);
     });
   });
 });
 
 describe('migrations on a fresh SQLite file', () => {
-  it('the first run applies 0001-initial, the second and a reopen apply nothing', async () => {
+  it('the first run applies every migration in order, the second and a reopen apply nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'openpipes-migrate-'));
     try {
       const target = { kind: 'sqlite' as const, path: join(dir, 'fresh.db') };
       let handle = openDatabase(target);
-      expect(await migrateToLatest(handle.db)).toEqual(['0001-initial']);
+      expect(await migrateToLatest(handle.db)).toEqual(Object.keys(MIGRATIONS));
       expect(await migrateToLatest(handle.db)).toEqual([]);
       await handle.db.insertInto('environments').values(envRow({ name: 'kept' })).execute();
       await handle.close();

@@ -28,6 +28,7 @@ export const blankAccountRow = (integration: IntegrationRow, owner: Owner, role:
   client_secret_last4: null,
   config: '{}',
   metadata: null,
+  refresh_lock_until: null,
   created_at: now,
   updated_at: now,
 });

@@ -92,6 +92,37 @@ export interface ConnectedAccountsTable {
   client_secret_last4: string | null;
   config: string;
   metadata: string | null;
+  /** SQLite's cross-process refresh lease (ISO time it lapses); null when nobody refreshes. */
+  refresh_lock_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FlowsTable {
+  id: string;
+  environment_id: string;
+  integration_id: string;
+  /** SHA-256 of the opaque token in the authorize-redirect link. */
+  link_hash: string;
+  csrf_hash: string;
+  /** SHA-256 of the OAuth `state`, set when the browser leaves for the provider. */
+  state_hash: string | null;
+  /** SHA-256 of the flow cookie that binds the flow to one browser. */
+  browser_hash: string | null;
+  code_verifier: string | null;
+  owner_type: 'user' | 'organization';
+  user_id: string | null;
+  organization_id: string | null;
+  owner_key: string;
+  acting_user_id: string;
+  connection_intent: 'add' | 'reauthorize' | null;
+  connected_account_id: string | null;
+  return_to: string | null;
+  config: string;
+  scopes: string;
+  client_id: string;
+  status: 'pending' | 'redirected' | 'exchanging' | 'completed' | 'failed';
+  expires_at: string;
   created_at: string;
   updated_at: string;
 }
@@ -124,4 +155,5 @@ export interface Database {
   connected_accounts: ConnectedAccountsTable;
   events: EventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  flows: FlowsTable;
 }

@@ -5,6 +5,7 @@ import { ApiKeysRepo, EnvironmentsRepo } from './environments-repo.ts';
 import { CustomProvidersRepo, IntegrationsRepo, OrgConfigurationsRepo } from './integrations-repo.ts';
 import { AccountsRepo } from './accounts-repo.ts';
 import { EventsRepo, IdempotencyRepo } from './events-repo.ts';
+import { FlowsRepo } from './flows-repo.ts';
 
 /**
  * The storage layer's one entry point: narrow repositories over one Kysely handle. Inside
@@ -20,6 +21,7 @@ export class Store {
   readonly accounts: AccountsRepo;
   readonly events: EventsRepo;
   readonly idempotency: IdempotencyRepo;
+  readonly flows: FlowsRepo;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -33,6 +35,7 @@ export class Store {
     this.accounts = new AccountsRepo(db);
     this.events = new EventsRepo(db);
     this.idempotency = new IdempotencyRepo(db);
+    this.flows = new FlowsRepo(db);
   }
 
   /**
