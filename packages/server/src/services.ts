@@ -2,7 +2,15 @@ import type { ProviderCatalog } from './catalog/catalog.ts';
 import type { Clock } from './clock.ts';
 import { ApiKeyConnections } from './connections/api-key-connections.ts';
 import { ConnectedAccountService } from './connections/connected-account-service.ts';
+import { AuthorizationService } from './connections/authorization-service.ts';
+import { ClientCredentialsConnections } from './connections/client-credentials-connections.ts';
 import { ProviderListing } from './connections/provider-listing.ts';
+import { RefreshCoordinator } from './connections/refresh-coordinator.ts';
+import { PostgresRowLock, SqliteLease } from './connections/refresh-lock.ts';
+import { Revoker, type RevocationLog } from './connections/revoker.ts';
+import { VendingService } from './connections/vending-service.ts';
+import { OAuthClient } from './oauth/oauth-client.ts';
+import { OAuthHttpClient, type FetchLike } from './oauth/http-client.ts';
 import type { Keyring } from './crypto/keyring.ts';
 import { ApiKeyService } from './environments/api-key-service.ts';
 import { EnvironmentService } from './environments/environment-service.ts';
@@ -21,23 +29,51 @@ export interface CoreDeps {
   publicUrl: string;
   allowInsecureProviderUrls: boolean;
   logLevel?: string;
+  /** Outbound HTTP to providers; tests inject recorded responses here. */
+  fetch?: FetchLike;
+  /** Deadline of one provider call; shorter than the refresh lock so a live holder always finishes. */
+  outboundTimeoutMs?: number;
+  /** Renew tokens this long before they expire. */
+  refreshMarginMs?: number;
+  log?: RevocationLog;
 }
+
+const OUTBOUND_TIMEOUT_MS = 10_000;
+const LOCK_TIMEOUT_MS = 15_000;
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+const stderrLog: RevocationLog = {
+  warn: (data, msg) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg, ...data })}\n`),
+};
 
 /** Wires the services together; the one place that knows who needs whom. */
 export function buildServices(core: CoreDeps): AppDeps {
   const { store, keyring, catalog, clock } = core;
   const recorder = new EventRecorder(clock);
   const apiKeyConnections = new ApiKeyConnections({ store, keyring, clock, events: recorder });
+  const outboundTimeoutMs = core.outboundTimeoutMs ?? OUTBOUND_TIMEOUT_MS;
+  const oauth = new OAuthClient(
+    new OAuthHttpClient({ fetch: core.fetch ?? (globalThis.fetch as unknown as FetchLike), timeoutMs: outboundTimeoutMs, allowInsecure: core.allowInsecureProviderUrls }),
+    () => clock.now(),
+  );
+  const lockTimeoutMs = Math.max(LOCK_TIMEOUT_MS, outboundTimeoutMs * 2);
+  const lock = store.dialect === 'postgres' ? new PostgresRowLock(store, lockTimeoutMs) : new SqliteLease(store, clock, lockTimeoutMs);
+  const refresh = new RefreshCoordinator({ store, keyring, catalog, clock, oauth, events: recorder, lock, marginMs: core.refreshMarginMs ?? REFRESH_MARGIN_MS });
+  const environments = new EnvironmentService({ store, clock });
+  const revoker = new Revoker({ store, keyring, catalog, oauth, log: core.log ?? stderrLog });
   return {
     publicUrl: core.publicUrl,
     store,
     clock,
     catalog,
-    environments: new EnvironmentService({ store, clock }),
+    environments,
     apiKeys: new ApiKeyService({ store, clock }),
     integrations: new IntegrationService({ store, catalog, keyring, clock, allowInsecureProviderUrls: core.allowInsecureProviderUrls, apiKeyConnections }),
     orgConfigurations: new OrgConfigurationService({ store, catalog, keyring, clock }),
-    accounts: new ConnectedAccountService({ store, keyring, clock, events: recorder }),
+    accounts: new ConnectedAccountService({ store, keyring, clock, events: recorder, revoke: (account, integration) => revoker.revoke(account, integration) }),
+    authorization: new AuthorizationService({ store, keyring, catalog, clock, publicUrl: core.publicUrl, oauth, events: recorder, environments }),
+    vending: new VendingService({ store, keyring, catalog, clock, refresh }),
+    clientCredentials: new ClientCredentialsConnections({ store, keyring, catalog, clock, oauth, events: recorder }),
     apiKeyConnections,
     listing: new ProviderListing({ store, catalog }),
     events: new EventService(store),

@@ -72,6 +72,7 @@ describe.each(DIALECTS)('data integrations (R4–R11) on %s', (dialect) => {
       token_url: 'https://auth.acme.test/token',
       refresh_token_url: null,
       revocation_url: null,
+      issuer: null,
       pkce_enabled: true,
       request_scope_separator: ' ',
       scopes_required: false,

@@ -2,15 +2,16 @@ import type { Clock } from '../clock.ts';
 import { iso } from '../clock.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { secretContext } from '../crypto/keyring.ts';
-import { notFound, validationFailed } from '../errors.ts';
+import { validationFailed } from '../errors.ts';
 import type { EventRecorder } from '../events/event-recorder.ts';
 import type { ResolvedIntegration } from '../integrations/provider-resolver.ts';
 import type { AccountRow } from '../store/accounts-repo.ts';
 import type { IntegrationRow } from '../store/integrations-repo.ts';
 import type { Store } from '../store/store.ts';
 import { blankAccountRow } from './account-row.ts';
-import { requireAccount, roleForNewConnection } from './account-selection.ts';
-import { organizationOwner, ownerFromRequest, userOwner, type Owner } from './owner.ts';
+import { roleForNewConnection } from './account-selection.ts';
+import { findSaveTarget } from './save-target.ts';
+import { organizationOwner, userOwner, type Owner } from './owner.ts';
 
 export interface ApiKeyConnectionInput {
   user_id: string;
@@ -45,19 +46,8 @@ export class ApiKeyConnections {
 
   /** R15 (`add`) and R16 (upsert, or rotate an exact connection). */
   async save(environmentId: string, slug: string, input: ApiKeyConnectionInput, mode: 'add' | 'upsert'): Promise<{ account: AccountRow; created: boolean }> {
-    const owner = ownerFromRequest(input.connection_owner, input.user_id, input.organization_id);
     return this.deps.store.transaction(async (tx) => {
-      const integration = await tx.integrations.bySlug(environmentId, slug, owner.type);
-      if (!integration) throw notFound(`No ${owner.type}-owned data integration for "${slug}".`, slug);
-      if (integration.auth_method !== 'api_key') {
-        throw validationFailed(`"${slug}" does not use API keys.`, [{ field: 'auth_method', code: 'unsupported_auth_method' }]);
-      }
-      let existing: AccountRow | null = null;
-      if (mode === 'upsert') {
-        existing = input.connected_account_id
-          ? await requireAccount(tx, integration, owner, { connectedAccountId: input.connected_account_id })
-          : await tx.accounts.compatibility(integration.id, owner.key);
-      }
+      const { integration, owner, existing } = await findSaveTarget(tx, environmentId, slug, input, mode, 'api_key');
       const account = await this.write(tx, integration, owner, input.secret, existing);
       return { account, created: existing === null };
     });

@@ -9,7 +9,11 @@ import type { AppDeps } from './deps.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installIdempotency } from './idempotency.ts';
+import { flowRoutes } from '../web/flow-routes.ts';
 import { apiKeyConnectionRoutes } from './routes/api-key-connections.ts';
+import { authorizeRoutes } from './routes/authorize.ts';
+import { clientCredentialsRoutes } from './routes/client-credentials.ts';
+import { vendingRoutes } from './routes/vending.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { connectedAccountRoutes } from './routes/connected-accounts.ts';
 import { dataIntegrationRoutes } from './routes/data-integrations.ts';
@@ -73,6 +77,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(renderDocsPage(app.swagger() as Record<string, unknown>)),
   );
 
+  await app.register(flowRoutes(deps));
+
   await app.register(async (api) => {
     api.addHook('onRequest', requireApiKey(deps.apiKeys));
     api.addHook('onSend', async (_request, reply, payload) => {
@@ -80,7 +86,18 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       return payload;
     });
     installIdempotency(api, deps);
-    for (const routes of [dataIntegrationRoutes, orgConfigurationRoutes, providerRoutes, connectedAccountRoutes, apiKeyConnectionRoutes, catalogRoutes, eventRoutes]) {
+    for (const routes of [
+      dataIntegrationRoutes,
+      orgConfigurationRoutes,
+      providerRoutes,
+      connectedAccountRoutes,
+      authorizeRoutes,
+      vendingRoutes,
+      apiKeyConnectionRoutes,
+      clientCredentialsRoutes,
+      catalogRoutes,
+      eventRoutes,
+    ]) {
       await api.register(routes(deps));
     }
   });

@@ -1,6 +1,9 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
 import type { Clock } from '../clock.ts';
 import type { ApiKeyConnections } from '../connections/api-key-connections.ts';
+import type { AuthorizationService } from '../connections/authorization-service.ts';
+import type { ClientCredentialsConnections } from '../connections/client-credentials-connections.ts';
+import type { VendingService } from '../connections/vending-service.ts';
 import type { ConnectedAccountService } from '../connections/connected-account-service.ts';
 import type { ProviderListing } from '../connections/provider-listing.ts';
 import type { ApiKeyService } from '../environments/api-key-service.ts';
@@ -22,6 +25,9 @@ export interface AppDeps {
   orgConfigurations: OrgConfigurationService;
   accounts: ConnectedAccountService;
   apiKeyConnections: ApiKeyConnections;
+  authorization: AuthorizationService;
+  vending: VendingService;
+  clientCredentials: ClientCredentialsConnections;
   listing: ProviderListing;
   events: EventService;
   logLevel?: string;

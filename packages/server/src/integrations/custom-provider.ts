@@ -9,6 +9,8 @@ export interface CustomProviderWire {
   refresh_token_url: string | null;
   /** Extension to the WorkOS shape: RFC 7009 endpoint so disconnects can revoke. */
   revocation_url: string | null;
+  /** Extension: the RFC 9207 `iss` the provider sends on callbacks; when set, the callback must carry it. */
+  issuer: string | null;
   pkce_enabled: boolean;
   request_scope_separator: string;
   scopes_required: boolean;
@@ -25,6 +27,7 @@ export const CUSTOM_PROVIDER_DEFAULTS: Omit<CustomProviderWire, 'name'> = {
   token_url: null,
   refresh_token_url: null,
   revocation_url: null,
+  issuer: null,
   pkce_enabled: true,
   request_scope_separator: ' ',
   scopes_required: false,
@@ -108,7 +111,7 @@ export function customToDefinition(slug: string, def: CustomProviderWire, authMe
     tokenBodyContentType: def.token_body_content_type === 'application/json' ? 'application/json' : 'application/x-www-form-urlencoded',
     authorizationParams: def.additional_authorization_parameters,
     tokenParams: {},
-    issuer: null,
+    issuer: def.issuer ?? null,
     configFields: [],
     quirks: {
       tokenErrorInOkResponse: false,

@@ -1,7 +1,7 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
 import type { ProviderDefinition } from '../catalog/provider-definition.ts';
 import type { CustomProviderRow, IntegrationRow } from '../store/integrations-repo.ts';
-import { customToDefinition, type CustomProviderWire } from './custom-provider.ts';
+import { CUSTOM_PROVIDER_DEFAULTS, customToDefinition, type CustomProviderWire } from './custom-provider.ts';
 
 /** An integration row together with the provider it configures. */
 export interface ResolvedIntegration {
@@ -11,7 +11,11 @@ export interface ResolvedIntegration {
   custom: CustomProviderWire | null;
 }
 
-export const parseCustomDefinition = (row: CustomProviderRow): CustomProviderWire => JSON.parse(row.definition) as CustomProviderWire;
+/** Stored definitions gain later fields' defaults when read (no data migration for additive fields). */
+export const parseCustomDefinition = (row: CustomProviderRow): CustomProviderWire => ({
+  ...CUSTOM_PROVIDER_DEFAULTS,
+  ...(JSON.parse(row.definition) as Partial<CustomProviderWire>),
+}) as CustomProviderWire;
 
 /**
  * Pairs integration rows with their provider: the built-in catalog entry, or the environment's

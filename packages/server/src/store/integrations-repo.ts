@@ -33,6 +33,10 @@ export class IntegrationsRepo {
     );
   }
 
+  async byId(id: string): Promise<IntegrationRow | null> {
+    return (await this.db.selectFrom('data_integrations').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  }
+
   async byRedirectKey(redirectKey: string): Promise<IntegrationRow | null> {
     return (await this.db.selectFrom('data_integrations').selectAll().where('redirect_key', '=', redirectKey).executeTakeFirst()) ?? null;
   }

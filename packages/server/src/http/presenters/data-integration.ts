@@ -2,11 +2,8 @@ import type { ResolvedIntegration } from '../../integrations/provider-resolver.t
 import { integrationState } from '../../integrations/integration-service.ts';
 import { publicConfig } from '../../integrations/sealed-config.ts';
 import type { AccountRow } from '../../store/accounts-repo.ts';
-import type { IntegrationRow } from '../../store/integrations-repo.ts';
+import { redirectUri } from '../../integrations/redirect-uri.ts';
 
-/** The callback URL to register at the provider: one per integration (mix-up defence, security.md §4). */
-export const redirectUri = (publicUrl: string, row: IntegrationRow): string =>
-  row.auth_method === 'oauth' ? `${publicUrl}/data-integrations/${encodeURIComponent(row.slug)}/${row.redirect_key}/callback` : '';
 
 export function presentDataIntegration(publicUrl: string, { row, provider, custom }: ResolvedIntegration, installation?: AccountRow | null) {
   return {

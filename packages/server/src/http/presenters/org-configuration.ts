@@ -1,7 +1,7 @@
 import { effectiveSettings } from '../../integrations/effective-settings.ts';
 import type { OrgConfigurationView } from '../../integrations/org-configuration-service.ts';
 import { publicConfig } from '../../integrations/sealed-config.ts';
-import { redirectUri } from './data-integration.ts';
+import { redirectUri } from '../../integrations/redirect-uri.ts';
 
 /** `DataIntegrationConfiguration` (§3.4): effective values; the org secret only as its last four. */
 export function presentOrgConfiguration(publicUrl: string, organizationId: string, { integration, override }: OrgConfigurationView) {

@@ -1,0 +1,17 @@
+import type { ProviderDefinition } from '../catalog/provider-definition.ts';
+
+/** The scopes a connection asks for: the org override, else the integration's, else the provider's defaults. */
+export function requestedScopes(provider: ProviderDefinition, integrationScopes: string | null, overrideScopes: string | null): string[] {
+  const chosen = overrideScopes ?? integrationScopes;
+  return chosen === null ? [...provider.defaultScopes] : (JSON.parse(chosen) as string[]);
+}
+
+/**
+ * Requested scopes the grant lacks (§3.5 `missing_scopes`). `offline_access` asks for a refresh
+ * token rather than for access, and OpenID providers leave it out of the granted scopes, so it is
+ * never reported missing.
+ */
+export const missingScopes = (requested: readonly string[], granted: readonly string[]): string[] => {
+  const have = new Set(granted);
+  return requested.filter((s) => s !== 'offline_access' && !have.has(s));
+};

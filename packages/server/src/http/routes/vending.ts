@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { validationFailed } from '../../errors.ts';
+import type { VendInput } from '../../connections/vending-service.ts';
+import type { AppDeps } from '../deps.ts';
+import { NoQuery, SlugParams, errorResponses } from '../schemas/common.ts';
+import { CredentialResponse, TokenResponse, VendBody } from '../schemas/authorization.ts';
+
+const tags = ['Token vending'];
+
+const checkOwner = (body: VendInput): void => {
+  if (body.connection_owner === 'organization' && !body.organization_id) {
+    throw validationFailed('organization_id is required when connection_owner is "organization".', [{ field: 'organization_id', code: 'required' }]);
+  }
+};
+
+/** R13 and R14: a valid credential for a connected account, refreshed first when it is about to expire. */
+export const vendingRoutes =
+  (deps: AppDeps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const { vending } = deps;
+
+    app.post(
+      '/data-integrations/:slug/token',
+      {
+        schema: {
+          tags,
+          summary: 'Get an access token (R13)',
+          description: 'Inactive outcomes are 200 with `active: false`. 503 `provider_unavailable` (with Retry-After) when the token expired and the provider cannot refresh it right now.',
+          params: SlugParams,
+          querystring: NoQuery,
+          body: VendBody,
+          response: { 200: TokenResponse, ...errorResponses(400, 404, 409, 422, 503) },
+        },
+      },
+      async ({ principal, params, body }) => {
+        checkOwner(body);
+        return vending.token(principal.environmentId, params.slug, body);
+      },
+    );
+
+    app.post(
+      '/data-integrations/:slug/credentials',
+      {
+        schema: {
+          tags,
+          summary: 'Vend a credential (R14)',
+          description: 'An OAuth access token, a client-credentials access token with the provider’s non-secret `metadata`, or the stored API key.',
+          params: SlugParams,
+          querystring: NoQuery,
+          body: VendBody,
+          response: { 200: CredentialResponse, ...errorResponses(400, 404, 409, 422, 503) },
+        },
+      },
+      async ({ principal, params, body }) => {
+        checkOwner(body);
+        return vending.credentials(principal.environmentId, params.slug, body);
+      },
+    );
+  };

@@ -1,0 +1,69 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+import type { FlowPage } from '../connections/authorization-service.ts';
+import type { AppDeps } from '../http/deps.ts';
+import { SLUG_PATTERN } from '../http/schemas/common.ts';
+import { confirmPage, errorPage, FLOW_PAGE_CSP, FLOW_PAGE_HEADERS, successPage } from './flow-pages.ts';
+
+const LinkParams = Type.Object({ link: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
+const CallbackParams = Type.Object({ slug: Type.String({ pattern: SLUG_PATTERN }), key: Type.String({ pattern: '^dik_[0-9A-Z]{26}$' }) }, { additionalProperties: false });
+const Param = Type.Optional(Type.String({ maxLength: 4096 }));
+// Providers add their own parameters (Google: scope, authuser…); only these are read.
+const CallbackQuery = Type.Object({ code: Param, state: Param, iss: Param, error: Param, error_description: Param }, { additionalProperties: true });
+const ConfirmBody = Type.Object({ csrf_token: Type.String({ maxLength: 128 }) }, { additionalProperties: true });
+
+const parseCookies = (header: string | undefined): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
+  }
+  return out;
+};
+
+/**
+ * The browser side of the authorization flow: the link R12 hands out (confirmation page and its
+ * POST), and the provider's callback. No API key here; the flow's own secrets authorise it.
+ */
+export const flowRoutes =
+  (deps: AppDeps): FastifyPluginAsyncTypebox =>
+  async (app) => {
+    const secure = deps.publicUrl.startsWith('https://');
+
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))));
+    });
+
+    const render = (reply: FastifyReply, page: FlowPage, action: string) => {
+      reply.headers(FLOW_PAGE_HEADERS).header('content-security-policy', FLOW_PAGE_CSP);
+      switch (page.kind) {
+        case 'confirm':
+          return reply.type('text/html; charset=utf-8').send(confirmPage({ providerName: page.providerName, subject: page.subject, csrfToken: page.csrfToken, action }));
+        case 'redirect':
+          if (page.cookie) {
+            reply.header(
+              'set-cookie',
+              `${page.cookie.name}=${page.cookie.value}; Path=/data-integrations; Max-Age=${page.cookie.maxAgeSeconds}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`,
+            );
+          }
+          return reply.code(303).header('location', page.location).send();
+        case 'success':
+          return reply.type('text/html; charset=utf-8').send(successPage(page.providerName));
+        case 'error':
+          return reply.code(page.status).type('text/html; charset=utf-8').send(errorPage(page.title, page.message));
+      }
+    };
+
+    const linkPath = '/data-integrations/:link/authorize-redirect';
+    app.get(linkPath, { schema: { hide: true, params: LinkParams } }, async (request, reply) =>
+      render(reply, await deps.authorization.open(request.params.link), request.url.split('?')[0]!),
+    );
+    app.post(linkPath, { schema: { hide: true, params: LinkParams, body: ConfirmBody } }, async (request, reply) =>
+      render(reply, await deps.authorization.confirm(request.params.link, request.body.csrf_token), request.url.split('?')[0]!),
+    );
+
+    app.get('/data-integrations/:slug/:key/callback', { schema: { hide: true, params: CallbackParams, querystring: CallbackQuery } }, async (request, reply) =>
+      render(reply, await deps.authorization.callback(request.params.slug, request.params.key, request.query, parseCookies(request.headers.cookie)), ''),
+    );
+  };
