@@ -102,6 +102,12 @@ describe.each(DIALECTS)('authorization flow, vending and revocation against a re
     expect(Date.parse(refreshed.body.access_token.expires_at)).toBeGreaterThan(Date.now() + 60_000);
     expect(oidc.counts.refreshGrants).toBe(1);
 
+    // The WorkOS SDK sends an Idempotency-Key on every POST; vend answers carry tokens and are never stored.
+    const keyed = await h.request('POST', '/data-integrations/acme/token', { user_id: 'user_1' }, { 'idempotency-key': 'retry-vend-1' });
+    expect(keyed.body.access_token.access_token).toBe(refreshed.body.access_token.access_token);
+    const stored = await h.store.db.selectFrom('idempotency_keys').selectAll().execute();
+    expect(stored.filter((r) => r.route.includes('/token'))).toEqual([]);
+    expect(JSON.stringify(stored)).not.toContain(refreshed.body.access_token.access_token);
     const cred = await h.request('POST', '/data-integrations/acme/credentials', { user_id: 'user_1' });
     expect(cred.body).toMatchObject({ active: true, credential: { object: 'credential', auth_method: 'oauth', value: refreshed.body.access_token.access_token, config: {} } });
     expect(oidc.counts.refreshGrants).toBe(1);

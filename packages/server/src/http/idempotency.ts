@@ -12,6 +12,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotency?: { route: string; key: string };
   }
+  interface FastifyContextConfig {
+    /**
+     * The route is safe to repeat and its answer must not be stored: token vending answers carry
+     * credentials (never written to the database in clear), and each authorization link is single-use.
+     */
+    noIdempotencyStore?: boolean;
+  }
 }
 
 /**
@@ -23,7 +30,7 @@ export function installIdempotency(app: FastifyInstance, deps: { store: Store; c
   const { store, clock } = deps;
 
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method !== 'POST' || !request.principal) return;
+    if (request.method !== 'POST' || !request.principal || request.routeOptions.config.noIdempotencyStore) return;
     const header = request.headers['idempotency-key'];
     if (typeof header !== 'string') return;
     if (!KEY_PATTERN.test(header)) {

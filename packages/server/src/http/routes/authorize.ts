@@ -10,6 +10,7 @@ export const authorizeRoutes =
     app.post(
       '/data-integrations/:slug/authorize',
       {
+        config: { noIdempotencyStore: true },
         schema: {
           tags: ['Authorization'],
           summary: 'Get an authorization URL (R12)',

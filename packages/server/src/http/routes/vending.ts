@@ -22,6 +22,7 @@ export const vendingRoutes =
     app.post(
       '/data-integrations/:slug/token',
       {
+        config: { noIdempotencyStore: true },
         schema: {
           tags,
           summary: 'Get an access token (R13)',
@@ -41,6 +42,7 @@ export const vendingRoutes =
     app.post(
       '/data-integrations/:slug/credentials',
       {
+        config: { noIdempotencyStore: true },
         schema: {
           tags,
           summary: 'Vend a credential (R14)',
