@@ -48,7 +48,7 @@ export async function openStore(config: Config, keyring: Keyring): Promise<{ sto
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
-    const store = new Store(handle.db, handle.dialect);
+    const store = new Store(handle.db, handle.dialect, handle.raw);
     const missing = [...(await referencedKeyIds(store))].filter((kid) => !keyring.has(kid));
     if (missing.length > 0) {
       throw new KeyringError(`stored secrets use key id(s) ${missing.join(', ')} that the keyring does not have; add them to OPENPIPES_ENCRYPTION_KEYS`);

@@ -5,7 +5,7 @@ import type { Keyring } from '../crypto/keyring.ts';
 import { secretContext } from '../crypto/keyring.ts';
 import { AppError, notFound } from '../errors.ts';
 import { publicConfig } from '../integrations/sealed-config.ts';
-import type { AccountRow, VendRow } from '../store/accounts-repo.ts';
+import type { VendRow } from '../store/vend-reader.ts';
 import type { Store } from '../store/store.ts';
 import { ownerFromRequest } from './owner.ts';
 import type { RefreshCoordinator, Renewed } from './refresh-coordinator.ts';
@@ -44,8 +44,11 @@ export type CredentialAnswer =
     }
   | Inactive;
 
+/** A selected row that has a connection: its account columns are set. */
+type AccountVendRow = VendRow & { id: string; environment_id: string; auth_method: NonNullable<VendRow['auth_method']>; scopes: string; config: string; updated_at: string };
+
 interface Selected {
-  row: VendRow & AccountRow;
+  row: AccountVendRow;
   requested: string[];
   fields: readonly ConfigField[];
 }
@@ -89,7 +92,9 @@ export class VendingService {
 
   private async select(environmentId: string, slug: string, input: VendInput): Promise<Selected | Inactive> {
     const owner = ownerFromRequest(input.connection_owner, input.user_id, input.organization_id);
-    const rows = await this.deps.store.accounts.vendLookup({
+    const reader = this.deps.store.vend;
+    if (!reader) throw new Error('the store was opened without its driver handle');
+    const rows = await reader.lookup({
       environmentId,
       slug,
       ownership: owner.type,
@@ -102,7 +107,7 @@ export class VendingService {
     if (!first) throw notFound(`No ${owner.type}-owned data integration for "${slug}".`, slug);
     if (rows.length > 1) throw new AppError(409, 'account_selection_required', 'This owner has several connections for the provider; pass connected_account_id.');
     if (first.id === null) return { active: false, error: 'not_installed' };
-    const row = first as VendRow & AccountRow;
+    const row = first as AccountVendRow;
     if (row.state !== 'connected') return { active: false, error: 'needs_reauthorization' };
     const builtin = first.di_custom_provider_id === null ? this.deps.catalog.get(slug) : null;
     const chosen = first.oc_scopes ?? first.di_scopes;
@@ -114,7 +119,7 @@ export class VendingService {
   }
 
   /** The fast path decrypts the stored token; anything near expiry goes through the coordinator. */
-  private async fresh(row: AccountRow): Promise<Renewed> {
+  private async fresh(row: AccountVendRow): Promise<Renewed> {
     if (!this.deps.refresh.needsRenewal(row)) {
       return { kind: 'token', accessToken: this.open(row, 'access_token', row.access_token!), expiresAt: row.expires_at, scopes: JSON.parse(row.scopes) as string[], metadata: row.metadata === null ? {} : (JSON.parse(row.metadata) as Record<string, unknown>) };
     }
@@ -125,7 +130,7 @@ export class VendingService {
     return renewed;
   }
 
-  private open(row: AccountRow, column: string, sealed: string): string {
+  private open(row: AccountVendRow, column: string, sealed: string): string {
     return this.deps.keyring.open(sealed, secretContext(row.environment_id, 'connected_accounts', column, row.id));
   }
 }

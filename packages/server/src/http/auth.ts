@@ -10,6 +10,8 @@ declare module 'fastify' {
 /** `Authorization: Bearer sk_…` → the environment the key speaks for; 401 with a JSON body otherwise. */
 export const requireApiKey = (apiKeys: ApiKeyService) =>
   async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    // API answers may carry credentials: never cached, whatever the outcome (security.md §8).
+    reply.header('cache-control', 'no-store');
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     const principal = match ? await apiKeys.authenticate(match[1]!) : null;

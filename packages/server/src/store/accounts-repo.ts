@@ -3,25 +3,6 @@ import type { ConnectedAccountsTable, Database } from './schema.ts';
 
 export type AccountRow = Selectable<ConnectedAccountsTable>;
 
-export interface VendQuery {
-  environmentId: string;
-  slug: string;
-  ownership: 'user' | 'organization';
-  ownerKey: string;
-  organizationId: string | null;
-  accountId: string | null;
-  plural: boolean;
-}
-
-/** An account's columns (all null when there is none) plus what vending needs of its integration. */
-export type VendRow = { [K in keyof AccountRow]: AccountRow[K] | null } & {
-  di_id: string;
-  di_auth_method: AccountRow['auth_method'];
-  di_scopes: string | null;
-  di_config: string;
-  di_custom_provider_id: string | null;
-  oc_scopes: string | null;
-};
 
 export class AccountsRepo {
   constructor(private readonly db: Kysely<Database>) {}
@@ -38,32 +19,6 @@ export class AccountsRepo {
 
   async byIdOnly(id: string): Promise<AccountRow | null> {
     return (await this.db.selectFrom('connected_accounts').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
-  }
-
-  /**
-   * The vend path's single read: the integration (by environment, slug, ownership), the selected
-   * connection(s) of the owner and the organization's scope override, in one indexed statement.
-   * No row: no integration. A row with a null `id`: no connection.
-   */
-  vendLookup(q: VendQuery): Promise<VendRow[]> {
-    return this.db
-      .selectFrom('data_integrations as di')
-      .leftJoin('connected_accounts as ca', (join) => {
-        let on = join.onRef('ca.integration_id', '=', 'di.id').on('ca.owner_key', '=', q.ownerKey);
-        if (q.accountId !== null) on = on.on('ca.id', '=', q.accountId);
-        else if (!q.plural) on = on.on('ca.connection_role', '=', 'compatibility');
-        return on;
-      })
-      .leftJoin('org_configurations as oc', (join) =>
-        join.onRef('oc.environment_id', '=', 'di.environment_id').onRef('oc.slug', '=', 'di.slug').on('oc.organization_id', '=', q.organizationId ?? ''),
-      )
-      .selectAll('ca')
-      .select(['di.id as di_id', 'di.auth_method as di_auth_method', 'di.scopes as di_scopes', 'di.config as di_config', 'di.custom_provider_id as di_custom_provider_id', 'oc.scopes as oc_scopes'])
-      .where('di.environment_id', '=', q.environmentId)
-      .where('di.slug', '=', q.slug)
-      .where('di.ownership', '=', q.ownership)
-      .limit(2)
-      .execute() as Promise<VendRow[]>;
   }
 
   async compatibility(integrationId: string, ownerKey: string): Promise<AccountRow | null> {

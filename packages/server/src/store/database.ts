@@ -5,12 +5,15 @@ import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import type { Database } from './schema.ts';
+import type { RawHandle } from './vend-reader.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
+  /** The driver handle under Kysely (see vend-reader.ts). */
+  readonly raw: RawHandle;
   close(): Promise<void>;
 }
 
@@ -74,12 +77,12 @@ export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = 
     raw.pragma('foreign_keys = ON');
     raw.pragma('synchronous = NORMAL');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingSqlite(raw) }), ...(log ? { log } : {}) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    return { db, dialect: 'sqlite', raw: { kind: 'sqlite', db: raw }, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, Client: PreparingClient });
   // An idle client dropped by the server (restart, failover) must not crash the process; the pool
   // replaces it on the next checkout.
   pool.on('error', (e) => options.onIdleError?.(e));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', raw: { kind: 'postgres', pool }, close: () => db.destroy() };
 }

@@ -6,6 +6,7 @@ import { CustomProvidersRepo, IntegrationsRepo, OrgConfigurationsRepo } from './
 import { AccountsRepo } from './accounts-repo.ts';
 import { EventsRepo, IdempotencyRepo } from './events-repo.ts';
 import { FlowsRepo } from './flows-repo.ts';
+import { VendReader, type RawHandle } from './vend-reader.ts';
 
 /**
  * The storage layer's one entry point: narrow repositories over one Kysely handle. Inside
@@ -22,11 +23,15 @@ export class Store {
   readonly events: EventsRepo;
   readonly idempotency: IdempotencyRepo;
   readonly flows: FlowsRepo;
+  /** The hot-path reader; only on the root store (vending never reads inside a transaction). */
+  readonly vend: VendReader | null;
 
   constructor(
     readonly db: Kysely<Database>,
     readonly dialect: Dialect,
+    raw: RawHandle | null = null,
   ) {
+    this.vend = raw ? new VendReader(raw) : null;
     this.environments = new EnvironmentsRepo(db);
     this.apiKeys = new ApiKeysRepo(db);
     this.integrations = new IntegrationsRepo(db);

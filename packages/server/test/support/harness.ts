@@ -60,7 +60,7 @@ export async function openTestStore(dialect: TestDialect, onQuery?: (sql: string
   const handle = openDatabase(target, onQuery ? { onQuery } : {});
   await migrateToLatest(handle.db);
   return {
-    store: new Store(handle.db, handle.dialect),
+    store: new Store(handle.db, handle.dialect, handle.raw),
     target,
     close: async () => {
       await handle.close();

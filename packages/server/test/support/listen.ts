@@ -17,5 +17,5 @@ export async function listenHarness(h: Harness): Promise<ListeningServer> {
   return { host: '127.0.0.1', port: address.port, baseUrl: `http://127.0.0.1:${address.port}` };
 }
 
-/** The `x-request-id` format the server uses: `req_` + a ULID. */
-export const REQUEST_ID_PATTERN = /^req_[0-9A-HJKMNP-TV-Z]{26}$/;
+/** The `x-request-id` format the server uses: `req_`, a per-process prefix and a counter. */
+export const REQUEST_ID_PATTERN = /^req_[0-9a-f]{12}[0-9a-z]{8,}$/;

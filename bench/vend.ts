@@ -1,0 +1,115 @@
+/**
+ * Vend-path benchmark: OpenPipes `POST /data-integrations/:slug/token` (API-key check, one indexed
+ * read, one decryption, serialization) against a bare Fastify server answering the same body.
+ * Both run as child processes; autocannon drives them from this process, one after the other.
+ *
+ *   npm run bench                    # SQLite (the default store)
+ *   npm run bench -- --postgres URL  # PostgreSQL
+ *   npm run bench -- --duration 20 --connections 64
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '64' },
+    postgres: { type: 'string' },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const root = resolve(import.meta.dirname, '..');
+const apiKey = `sk_test_bench_${randomBytes(16).toString('hex')}`;
+
+function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let seen = '';
+  return new Promise((ok, fail) => {
+    const onData = (d: Buffer) => {
+      seen += d.toString();
+      const m = ready.exec(seen);
+      if (m) ok({ child, port: Number(m[1]) });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => fail(new Error(`exited ${code}: ${seen}`)));
+  });
+}
+
+async function call(base: string, method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+async function load(url: string, body: string): Promise<autocannon.Result> {
+  const opts = { url, method: 'POST' as const, body, connections, headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' } };
+  await autocannon({ ...opts, duration: 2 }); // warm-up: JIT, statement caches, key cache
+  return autocannon({ ...opts, duration });
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'openpipes-bench-'));
+const children: ChildProcess[] = [];
+try {
+  const env: Record<string, string> = {
+    PORT: '0',
+    OPENPIPES_DATA_DIR: dataDir,
+    OPENPIPES_API_KEY: apiKey,
+    OPENPIPES_LOG_LEVEL: 'warn',
+    OPENPIPES_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    ...(values.postgres ? { OPENPIPES_DATABASE_URL: values.postgres } : {}),
+  };
+  const op = await start(['packages/server/bin/openpipes.js', 'serve'], env, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
+  children.push(op.child);
+  const base = `http://127.0.0.1:${op.port}`;
+  const created = await call(base, 'POST', '/data-integrations', {
+    provider: 'github',
+    enabled: true,
+    credentials: { type: 'custom', client_id: 'bench', client_secret: 'bench-secret' },
+  });
+  if (created.status !== 201 && created.status !== 409) throw new Error(`setup failed: ${created.status} ${created.text}`);
+  const imported = await call(base, 'POST', '/user_management/users/user_bench/connected_accounts/github', {
+    access_token: `gho_${randomBytes(18).toString('hex')}`,
+    scopes: ['repo', 'read:user'],
+  });
+  if (imported.status >= 300) throw new Error(`import failed: ${imported.status} ${imported.text}`);
+  const requestBody = JSON.stringify({ user_id: 'user_bench' });
+  const sample = await call(base, 'POST', '/data-integrations/github/token', { user_id: 'user_bench' });
+  if (sample.status !== 200 || !sample.text.includes('"active":true')) throw new Error(`vend failed: ${sample.status} ${sample.text}`);
+
+  const bare = await start(['--import', 'tsx', 'bench/bare-server.ts'], { BENCH_BODY: sample.text }, /listening (\d+)/);
+  children.push(bare.child);
+
+  const store = values.postgres ? 'PostgreSQL' : 'SQLite';
+  process.stdout.write(`vend benchmark: ${connections} connections, ${duration} s each, body ${sample.text.length} bytes, store ${store}\n`);
+  const bareResult = await load(`http://127.0.0.1:${bare.port}/data-integrations/github/token`, requestBody);
+  const opResult = await load(`${base}/data-integrations/github/token`, requestBody);
+  const row = (name: string, r: autocannon.Result) =>
+    `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} | ${r.errors} |`;
+  const ratio = opResult.requests.average / bareResult.requests.average;
+  process.stdout.write(
+    [
+      '',
+      '| server | req/s | p50 ms | p99 ms | non-2xx | errors |',
+      '| --- | --- | --- | --- | --- | --- |',
+      row('bare Fastify (same body)', bareResult),
+      row(`OpenPipes vend (${store})`, opResult),
+      '',
+      `ratio OpenPipes / bare: ${ratio.toFixed(2)} (required ≥ 0.50)`,
+      '',
+    ].join('\n'),
+  );
+  if (opResult.non2xx > 0 || opResult.errors > 0) process.exitCode = 1;
+} finally {
+  for (const c of children) c.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+}

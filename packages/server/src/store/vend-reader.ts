@@ -1,0 +1,86 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type pg from 'pg';
+
+/** The driver handles under Kysely, for the one statement that must not pay for a query builder. */
+export type RawHandle = { kind: 'sqlite'; db: BetterSqlite3.Database } | { kind: 'postgres'; pool: pg.Pool };
+
+export interface VendQuery {
+  environmentId: string;
+  slug: string;
+  ownership: 'user' | 'organization';
+  ownerKey: string;
+  organizationId: string | null;
+  accountId: string | null;
+  plural: boolean;
+}
+
+/** What vending needs: the connection's columns (all null when there is none) and its integration's. */
+export interface VendRow {
+  id: string | null;
+  environment_id: string | null;
+  auth_method: 'oauth' | 'api_key' | 'client_credentials' | null;
+  state: 'connected' | 'needs_reauthorization' | 'disconnected' | null;
+  scopes: string | null;
+  access_token: string | null;
+  expires_at: string | null;
+  api_key: string | null;
+  config: string | null;
+  metadata: string | null;
+  updated_at: string | null;
+  di_id: string;
+  di_scopes: string | null;
+  di_config: string;
+  di_custom_provider_id: string | null;
+  oc_scopes: string | null;
+}
+
+const COLUMNS = `ca.id, ca.environment_id, ca.auth_method, ca.state, ca.scopes, ca.access_token, ca.expires_at, ca.api_key, ca.config, ca.metadata, ca.updated_at,
+  di.id AS di_id, di.scopes AS di_scopes, di.config AS di_config, di.custom_provider_id AS di_custom_provider_id`;
+
+/**
+ * The vend path's single read (R13/R14): integration, selected connection(s) and the
+ * organization's scope override in one indexed statement, prepared once per shape and run on the
+ * driver directly. No row: no integration; a row with a null `id`: no connection.
+ */
+export class VendReader {
+  private readonly sql = new Map<string, string>();
+  private readonly sqlite = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(private readonly raw: RawHandle) {}
+
+  async lookup(q: VendQuery): Promise<VendRow[]> {
+    const selector = q.accountId !== null ? 'id' : q.plural ? 'plural' : 'compat';
+    const withOrg = q.organizationId !== null;
+    const params: unknown[] = [q.ownerKey];
+    if (selector === 'id') params.push(q.accountId);
+    if (withOrg) params.push(q.organizationId);
+    params.push(q.environmentId, q.slug, q.ownership);
+    const key = `${selector}|${withOrg}`;
+    if (this.raw.kind === 'sqlite') {
+      let stmt = this.sqlite.get(key);
+      if (!stmt) {
+        stmt = this.raw.db.prepare(this.text(key, selector, withOrg, () => '?'));
+        this.sqlite.set(key, stmt);
+      }
+      return stmt.all(...params) as VendRow[];
+    }
+    let n = 0;
+    const text = this.text(key, selector, withOrg, () => `$${++n}`);
+    const res = await this.raw.pool.query<VendRow>({ name: `vend_${key.replace('|', '_')}`, text, values: params });
+    return res.rows;
+  }
+
+  private text(key: string, selector: 'id' | 'plural' | 'compat', withOrg: boolean, p: () => string): string {
+    let text = this.sql.get(key);
+    if (text) return text;
+    const accountOn =
+      `ca.integration_id = di.id AND ca.owner_key = ${p()}` +
+      (selector === 'id' ? ` AND ca.id = ${p()}` : selector === 'compat' ? ` AND ca.connection_role = 'compatibility'` : '');
+    const org = withOrg ? `oc.scopes AS oc_scopes` : `NULL AS oc_scopes`;
+    const orgJoin = withOrg ? `LEFT JOIN org_configurations oc ON oc.environment_id = di.environment_id AND oc.slug = di.slug AND oc.organization_id = ${p()}` : '';
+    text = `SELECT ${COLUMNS}, ${org} FROM data_integrations di LEFT JOIN connected_accounts ca ON ${accountOn} ${orgJoin}
+      WHERE di.environment_id = ${p()} AND di.slug = ${p()} AND di.ownership = ${p()} LIMIT 2`;
+    this.sql.set(key, text);
+    return text;
+  }
+}
