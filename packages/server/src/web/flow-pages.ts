@@ -17,7 +17,7 @@ export function confirmPage(p: { providerName: string; subject: string; csrfToke
   return layout(
     `Connect ${p.providerName}`,
     `<h1>Connect ${esc(p.providerName)}</h1>
-<p>You are about to connect a ${esc(p.providerName)} account for <strong>${esc(p.subject)}</strong>.</p>
+<p>You are about to connect an account at ${esc(p.providerName)} for <strong>${esc(p.subject)}</strong>.</p>
 <p class="muted">You will be sent to ${esc(p.providerName)} to sign in and approve access.</p>
 <form method="post" action="${esc(p.action)}">
 <input type="hidden" name="csrf_token" value="${esc(p.csrfToken)}">

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -42,6 +43,22 @@ export interface Harness {
 export interface HarnessOptions {
   clock?: Clock;
   allowInsecureProviderUrls?: boolean;
+  /** Defaults to PUBLIC_URL; a real browser needs the listening origin (see freePort). */
+  publicUrl?: string;
+  allowedReturnOrigins?: string[];
+}
+
+/** A TCP port free right now on 127.0.0.1, for a server whose public URL must be known before it listens. */
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => ok(port));
+    });
+  });
 }
 
 /** A migrated store on a fresh database (temp SQLite file, or a new PostgreSQL database). */
@@ -81,10 +98,10 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
     keyring,
     catalog: new ProviderCatalog(builtinProviders),
     clock: options.clock ?? systemClock,
-    publicUrl: PUBLIC_URL,
+    publicUrl: options.publicUrl ?? PUBLIC_URL,
     allowInsecureProviderUrls: options.allowInsecureProviderUrls ?? false,
   });
-  const env = await deps.environments.ensureDefault(['https://app.example.com']);
+  const env = await deps.environments.ensureDefault(options.allowedReturnOrigins ?? ['https://app.example.com']);
   const { key } = await deps.apiKeys.create(env, 'test');
   const app = await createApp(deps);
   await app.ready();
