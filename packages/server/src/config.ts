@@ -17,6 +17,8 @@ export interface Config {
   readonly allowInsecureProviderUrls: boolean;
   readonly production: boolean;
   readonly logLevel: string;
+  /** Tokens expiring within this margin are refreshed before they are vended. */
+  readonly refreshMarginMs: number;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +108,11 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     throw new ConfigError('OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS', 'must be "true" or "false"');
   }
 
+  const marginRaw = env.OPENPIPES_REFRESH_MARGIN_SECONDS;
+  if (marginRaw !== undefined && marginRaw !== '' && (!/^\d{1,5}$/.test(marginRaw) || Number(marginRaw) > 86_400)) {
+    throw new ConfigError('OPENPIPES_REFRESH_MARGIN_SECONDS', `"${marginRaw}" is not a number of seconds from 0 to 86400`);
+  }
+
   return Object.freeze({
     port,
     host,
@@ -118,5 +125,6 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     allowInsecureProviderUrls: insecure === 'true',
     production,
     logLevel: env.OPENPIPES_LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    refreshMarginMs: marginRaw ? Number(marginRaw) * 1000 : 5 * 60 * 1000,
   });
 }

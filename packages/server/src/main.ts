@@ -74,6 +74,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
     publicUrl: config.publicUrl,
     allowInsecureProviderUrls: config.allowInsecureProviderUrls,
     logLevel: config.logLevel,
+    refreshMarginMs: config.refreshMarginMs,
   });
   const env = await deps.environments.ensureDefault(config.allowedReturnOrigins);
   if (config.apiKey) await deps.apiKeys.register(env.id, config.apiKey, 'OPENPIPES_API_KEY');

@@ -404,3 +404,13 @@ describe.each(DIALECTS)('regressions on %s', (dialect) => {
     });
   }
 });
+
+describe('OPENPIPES_REFRESH_MARGIN_SECONDS', () => {
+  it('defaults to 5 minutes, takes seconds, and refuses anything else naming the variable', () => {
+    expect(loadConfig({}, '/tmp').refreshMarginMs).toBe(300_000);
+    expect(loadConfig({ OPENPIPES_REFRESH_MARGIN_SECONDS: '60' }, '/tmp').refreshMarginMs).toBe(60_000);
+    for (const bad of ['-1', '1.5', 'soon', '90000']) {
+      expect(() => loadConfig({ OPENPIPES_REFRESH_MARGIN_SECONDS: bad }, '/tmp')).toThrow(/^OPENPIPES_REFRESH_MARGIN_SECONDS: /);
+    }
+  });
+});
