@@ -36,7 +36,14 @@ export async function requireAccount(store: Store, integration: IntegrationRow, 
   return row;
 }
 
-/** The role a new connection of this owner shape takes: the first one is compatibility. */
-export async function roleForNewConnection(store: Store, integrationId: string, owner: Owner): Promise<AccountRow['connection_role']> {
+/**
+ * The role a new connection takes. Without an explicit `add` it is the owner's compatibility
+ * connection, full stop: if another request created that meanwhile, the unique index refuses
+ * this insert and the caller's retry updates the winner's row (a read here could be stale under
+ * READ COMMITTED and wrongly create a standard one). With `add`, it is standard once a
+ * compatibility connection exists.
+ */
+export async function roleForNewConnection(store: Store, integrationId: string, owner: Owner, adding: boolean): Promise<AccountRow['connection_role']> {
+  if (!adding) return 'compatibility';
   return (await store.accounts.compatibility(integrationId, owner.key)) ? 'standard' : 'compatibility';
 }

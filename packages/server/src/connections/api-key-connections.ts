@@ -11,6 +11,7 @@ import type { Store } from '../store/store.ts';
 import { blankAccountRow } from './account-row.ts';
 import { roleForNewConnection } from './account-selection.ts';
 import { findSaveTarget } from './save-target.ts';
+import { retryOnUniqueViolation } from '../store/unique-violation.ts';
 import { organizationOwner, userOwner, type Owner } from './owner.ts';
 
 export interface ApiKeyConnectionInput {
@@ -41,21 +42,21 @@ export class ApiKeyConnections {
       if (!input.organization_id) throw validationFailed('api_key.organization_id is required for an organization-owned integration.', [{ field: 'api_key.organization_id', code: 'required' }]);
       owner = organizationOwner(input.organization_id);
     } else owner = userOwner(input.user_id, input.organization_id ?? null);
-    return this.write(tx, row, owner, input.secret, await tx.accounts.compatibility(row.id, owner.key));
+    return this.write(tx, row, owner, input.secret, await tx.accounts.compatibility(row.id, owner.key), false);
   }
 
   /** R15 (`add`) and R16 (upsert, or rotate an exact connection). */
   async save(environmentId: string, slug: string, input: ApiKeyConnectionInput, mode: 'add' | 'upsert'): Promise<{ account: AccountRow; created: boolean }> {
-    return this.deps.store.transaction(async (tx) => {
+    return retryOnUniqueViolation(() => this.deps.store.transaction(async (tx) => {
       const { integration, owner, existing } = await findSaveTarget(tx, environmentId, slug, input, mode, 'api_key');
-      const account = await this.write(tx, integration, owner, input.secret, existing);
+      const account = await this.write(tx, integration, owner, input.secret, existing, mode === 'add');
       return { account, created: existing === null };
-    });
+    }));
   }
 
-  private async write(tx: Store, integration: IntegrationRow, owner: Owner, secret: string, existing: AccountRow | null): Promise<AccountRow> {
+  private async write(tx: Store, integration: IntegrationRow, owner: Owner, secret: string, existing: AccountRow | null, adding: boolean): Promise<AccountRow> {
     const now = iso(this.deps.clock.now());
-    const base = existing ?? blankAccountRow(integration, owner, await roleForNewConnection(tx, integration.id, owner), now);
+    const base = existing ?? blankAccountRow(integration, owner, await roleForNewConnection(tx, integration.id, owner, adding), now);
     const account: AccountRow = {
       ...base,
       api_key: this.deps.keyring.seal(secret, secretContext(base.environment_id, 'connected_accounts', 'api_key', base.id)),

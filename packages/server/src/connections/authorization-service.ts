@@ -23,7 +23,7 @@ import type { AccountRow } from '../store/accounts-repo.ts';
 import type { FlowRow } from '../store/flows-repo.ts';
 import type { IntegrationRow } from '../store/integrations-repo.ts';
 import type { Store } from '../store/store.ts';
-import { isUniqueViolation } from '../store/unique-violation.ts';
+import { retryOnUniqueViolation } from '../store/unique-violation.ts';
 import { blankAccountRow } from './account-row.ts';
 import { roleForNewConnection } from './account-selection.ts';
 import { effectiveClient } from './effective-client.ts';
@@ -285,7 +285,7 @@ export class AuthorizationService {
         if (flow.connection_intent === 'reauthorize' && flow.connected_account_id) existing = await tx.accounts.byId(row.id, flow.connected_account_id);
         else if (flow.connection_intent !== 'add') existing = await tx.accounts.compatibility(row.id, flow.owner_key);
         const owner = { type: flow.owner_type, userId: flow.user_id, organizationId: flow.organization_id, key: flow.owner_key };
-        const base = existing ?? blankAccountRow(row, owner, await roleForNewConnection(tx, row.id, owner), now);
+        const base = existing ?? blankAccountRow(row, owner, await roleForNewConnection(tx, row.id, owner, flow.connection_intent === 'add'), now);
         const ctx = (column: string) => secretContext(base.environment_id, 'connected_accounts', column, base.id);
         const account: AccountRow = {
           ...base,
@@ -308,14 +308,8 @@ export class AuthorizationService {
         await this.deps.events.transition(tx, existing?.state ?? null, account, row);
         await tx.flows.finish(flow.id, 'completed', now);
       });
-    try {
-      await write();
-    } catch (e) {
-      // Two flows of one owner finishing together both tried to create the compatibility
-      // connection; the unique index let one win. Run again: this one now re-authorizes it.
-      if (!isUniqueViolation(e)) throw e;
-      await write();
-    }
+    // Two flows of one owner finishing together may both create the compatibility connection.
+    await retryOnUniqueViolation(write);
   }
 
   private async leave(flow: FlowRow, integration: ResolvedIntegration): Promise<FlowPage> {

@@ -16,6 +16,7 @@ import { blankAccountRow } from './account-row.ts';
 import { roleForNewConnection } from './account-selection.ts';
 import { requestedScopes } from './requested-scopes.ts';
 import { findSaveTarget, type SaveTargetInput } from './save-target.ts';
+import { retryOnUniqueViolation } from '../store/unique-violation.ts';
 
 export interface ClientCredentialsInput extends SaveTargetInput {
   client_id: string;
@@ -71,10 +72,10 @@ export class ClientCredentialsConnections {
       throw new AppError(422, 'client_credentials_rejected', 'The provider refused these client credentials.', [{ field: 'client_secret', code: 'rejected_by_provider' }]);
     }
 
-    return store.transaction(async (tx) => {
+    return retryOnUniqueViolation(() => store.transaction(async (tx) => {
       const { integration, owner, existing } = await findSaveTarget(tx, environmentId, slug, input, mode, 'client_credentials');
       const now = iso(clock.now());
-      const base = existing ?? blankAccountRow(integration, owner, await roleForNewConnection(tx, integration.id, owner), now);
+      const base = existing ?? blankAccountRow(integration, owner, await roleForNewConnection(tx, integration.id, owner, mode === 'add'), now);
       const ctx = (column: string) => secretContext(base.environment_id, 'connected_accounts', column, base.id);
       const t = outcome.tokens;
       const account: AccountRow = {
@@ -95,6 +96,6 @@ export class ClientCredentialsConnections {
       else await tx.accounts.insert(account);
       await events.transition(tx, existing?.state ?? null, account, integration);
       return { account, created: existing === null };
-    });
+    }));
   }
 }

@@ -8,6 +8,7 @@ import type { AccountRow } from '../store/accounts-repo.ts';
 import type { IntegrationRow, Ownership } from '../store/integrations-repo.ts';
 import type { Store } from '../store/store.ts';
 import { blankAccountRow } from './account-row.ts';
+import { retryOnUniqueViolation } from '../store/unique-violation.ts';
 import { requireAccount, roleForNewConnection, type Selector } from './account-selection.ts';
 import type { Owner } from './owner.ts';
 import { checkTokenSet, normaliseTimestamp, type AccountState, type TokenSet } from './token-rules.ts';
@@ -51,12 +52,12 @@ export class ConnectedAccountService {
   async importTokens(environmentId: string, slug: string, ownership: Ownership, owner: Owner, body: TokenFields, intent: 'add' | undefined): Promise<AccountResult> {
     const tokens = this.tokenSet(body, null);
     const state = checkTokenSet(tokens, body.state);
-    return this.deps.store.transaction(async (tx) => {
+    return retryOnUniqueViolation(() => this.deps.store.transaction(async (tx) => {
       const integration = await this.integration(tx, environmentId, slug, ownership);
       this.requireOauth(integration);
       const now = iso(this.deps.clock.now());
       const existing = intent === 'add' ? null : await tx.accounts.compatibility(integration.id, owner.key);
-      const role = existing ? existing.connection_role : await roleForNewConnection(tx, integration.id, owner);
+      const role = existing ? existing.connection_role : await roleForNewConnection(tx, integration.id, owner, intent === 'add');
       const base = existing ?? blankAccountRow(integration, owner, role, now);
       const account: AccountRow = {
         ...base,
@@ -69,7 +70,7 @@ export class ConnectedAccountService {
       else await tx.accounts.insert(account);
       await this.deps.events.transition(tx, existing?.state ?? null, account, integration);
       return { account, integration, created: !existing };
-    });
+    }));
   }
 
   /** R21/R26: changes tokens, scopes or state of the selected connection. */

@@ -33,7 +33,10 @@ export interface OidcClientRegistration {
   clientSecret: string;
   /** Required when the client may use the authorization_code grant. */
   redirectUris?: string[];
-  /** Default `client_secret_post`. oidc-provider accepts ONLY the registered method for a client. */
+  /**
+   * Default `client_secret_post`. NB: oidc-provider 8 accepts client_secret_basic and client_secret_post
+   * interchangeably for either registration; check `tokenLog[].authMethod` to assert the method used.
+   */
   tokenEndpointAuthMethod?: TokenEndpointAuthMethod;
   /** Default `['authorization_code', 'refresh_token']`. */
   grantTypes?: string[];
@@ -67,10 +70,17 @@ export interface OidcServerCounts {
   refreshGrants: number;
   /** Successful client_credentials grants. */
   clientCredentialsGrants: number;
-  /** Every POST that reached the token endpoint, whatever its outcome. */
+  /** Every request that reached the token endpoint, whatever its outcome. */
   tokenRequests: number;
-  /** Every POST that reached the revocation endpoint. */
+  /** Every request that reached the revocation endpoint. */
   revocationRequests: number;
+}
+
+export interface TokenLogEntry {
+  grantType: string | null;
+  clientId: string | null;
+  authMethod: 'client_secret_basic' | 'client_secret_post' | 'none';
+  outcome: 'success' | (string & {});
 }
 
 export interface OidcServer {
@@ -85,8 +95,14 @@ export interface OidcServer {
   /** Registers (or replaces) a client; takes effect immediately. Throws on invalid metadata. */
   registerClient(client: OidcClientRegistration): void;
   counts: OidcServerCounts;
-  /** One entry per `grant.error` event. */
-  errors: { error: string; grantType: string | null; description?: string }[];
+  /** One entry per `grant.error` event (`detail` is the provider's internal reason, never sent to clients). */
+  errors: { error: string; grantType: string | null; description?: string; detail?: string }[];
+  /**
+   * One entry per token endpoint request that got past parameter parsing, in order: which client, how it
+   * authenticated (oidc-provider 8 accepts client_secret_basic and client_secret_post interchangeably for
+   * a client registered with either, so assert the method here), and 'success' or the OAuth error code.
+   */
+  tokenLog: TokenLogEntry[];
   /** Unexpected (500) errors inside the provider, any route. Should stay empty. */
   serverErrors: unknown[];
   resetCounts(): void;
@@ -455,22 +471,38 @@ export async function startOidcServer(opts: OidcServerOptions = {}): Promise<Oid
   };
   const errors: OidcServer['errors'] = [];
   const serverErrors: unknown[] = [];
+  const tokenLog: TokenLogEntry[] = [];
 
   const grantTypeOf = (ctx: KoaContextWithOIDC): string | null => {
     const value = (ctx.oidc?.params as Record<string, unknown> | undefined)?.grant_type;
     return typeof value === 'string' ? value : null;
   };
+  const logToken = (ctx: KoaContextWithOIDC, outcome: string) => {
+    const params = ctx.oidc?.params as Record<string, unknown> | undefined;
+    const authorization = ctx.get('authorization');
+    const clientId = ctx.oidc?.client?.clientId ?? (typeof params?.client_id === 'string' ? params.client_id : null);
+    tokenLog.push({
+      grantType: grantTypeOf(ctx),
+      clientId,
+      authMethod: /^basic /i.test(authorization) ? 'client_secret_basic' : params?.client_secret !== undefined ? 'client_secret_post' : 'none',
+      outcome,
+    });
+  };
   provider.on('grant.success', (ctx: KoaContextWithOIDC) => {
+    logToken(ctx, 'success');
     counts.grantSuccess++;
     const grantType = grantTypeOf(ctx);
     if (grantType === 'authorization_code') counts.codeGrants++;
     else if (grantType === 'refresh_token') counts.refreshGrants++;
     else if (grantType === 'client_credentials') counts.clientCredentialsGrants++;
   });
-  provider.on('grant.error', (ctx: KoaContextWithOIDC, err: { error?: string; error_description?: string }) => {
+  provider.on('grant.error', (ctx: KoaContextWithOIDC, err: { error?: string; error_description?: string; error_detail?: string }) => {
+    logToken(ctx, String(err.error ?? 'unknown'));
     counts.grantError++;
     const entry: OidcServer['errors'][number] = { error: String(err.error ?? 'unknown'), grantType: grantTypeOf(ctx) };
     if (err.error_description) entry.description = err.error_description;
+    // error_detail is the server-side reason (e.g. 'refresh token already used'); it is not sent to the client
+    if (err.error_detail) entry.detail = err.error_detail;
     errors.push(entry);
   });
   provider.on('grant.revoked', () => {
@@ -489,8 +521,8 @@ export async function startOidcServer(opts: OidcServerOptions = {}): Promise<Oid
   });
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const pathname = new URL(req.url ?? '/', issuer).pathname;
-    if (req.method === 'POST' && pathname === '/token') counts.tokenRequests++;
-    if (req.method === 'POST' && pathname === '/token/revocation') counts.revocationRequests++;
+    if (pathname === '/token') counts.tokenRequests++;
+    else if (pathname === '/token/revocation') counts.revocationRequests++;
     if (pathname.startsWith('/interaction/')) {
       void handleInteraction(req, res, pathname);
       return;
@@ -576,10 +608,12 @@ export async function startOidcServer(opts: OidcServerOptions = {}): Promise<Oid
     registerClient,
     counts,
     errors,
+    tokenLog,
     serverErrors,
     resetCounts() {
       for (const key of Object.keys(counts) as (keyof OidcServerCounts)[]) counts[key] = 0;
       errors.length = 0;
+      tokenLog.length = 0;
       serverErrors.length = 0;
     },
     expireAccessTokensNow,
