@@ -45,7 +45,7 @@ export type CredentialAnswer =
   | Inactive;
 
 /** A selected row that has a connection: its account columns are set. */
-type AccountVendRow = VendRow & { id: string; environment_id: string; auth_method: NonNullable<VendRow['auth_method']>; scopes: string; config: string; updated_at: string };
+type AccountVendRow = VendRow & { id: string; environment_id: string; auth_method: NonNullable<VendRow['auth_method']>; scopes: string; updated_at: string };
 
 interface Selected {
   row: AccountVendRow;
@@ -61,7 +61,7 @@ export class VendingService {
   constructor(private readonly deps: { store: Store; keyring: Keyring; catalog: ProviderCatalog; clock: Clock; refresh: RefreshCoordinator }) {}
 
   async token(environmentId: string, slug: string, input: VendInput): Promise<TokenAnswer> {
-    const selected = await this.select(environmentId, slug, input);
+    const selected = await this.select(environmentId, slug, input, 'token');
     if ('active' in selected) return selected;
     if (selected.row.auth_method === 'api_key') {
       throw new AppError(422, 'unsupported_auth_method', `"${slug}" stores API keys; use POST /data-integrations/${slug}/credentials.`, [{ field: 'slug', code: 'unsupported_auth_method' }]);
@@ -75,12 +75,12 @@ export class VendingService {
   }
 
   async credentials(environmentId: string, slug: string, input: VendInput): Promise<CredentialAnswer> {
-    const selected = await this.select(environmentId, slug, input);
+    const selected = await this.select(environmentId, slug, input, 'credentials');
     if ('active' in selected) return selected;
     const { row, fields } = selected;
-    const config = { ...publicConfig(fields, row.di_config), ...publicConfig(fields, row.config) };
+    const config = { ...publicConfig(fields, row.di_config ?? null), ...publicConfig(fields, row.config ?? null) };
     if (row.auth_method === 'api_key') {
-      if (row.api_key === null) return { active: false, error: 'needs_reauthorization' };
+      if (!row.api_key) return { active: false, error: 'needs_reauthorization' };
       return { active: true, credential: { object: 'credential', auth_method: 'api_key', value: this.open(row, 'api_key', row.api_key), config } };
     }
     const t = await this.fresh(row);
@@ -90,7 +90,7 @@ export class VendingService {
     return { active: true, credential: { ...base, auth_method: 'oauth' } };
   }
 
-  private async select(environmentId: string, slug: string, input: VendInput): Promise<Selected | Inactive> {
+  private async select(environmentId: string, slug: string, input: VendInput, purpose: 'token' | 'credentials'): Promise<Selected | Inactive> {
     const owner = ownerFromRequest(input.connection_owner, input.user_id, input.organization_id);
     const reader = this.deps.store.vend;
     if (!reader) throw new Error('the store was opened without its driver handle');
@@ -102,6 +102,7 @@ export class VendingService {
       organizationId: owner.organizationId,
       accountId: input.connected_account_id ?? null,
       plural: input.supports_multiple_connections === true,
+      purpose,
     });
     const first = rows[0];
     if (!first) throw notFound(`No ${owner.type}-owned data integration for "${slug}".`, slug);
@@ -121,7 +122,7 @@ export class VendingService {
   /** The fast path decrypts the stored token; anything near expiry goes through the coordinator. */
   private async fresh(row: AccountVendRow): Promise<Renewed> {
     if (!this.deps.refresh.needsRenewal(row)) {
-      return { kind: 'token', accessToken: this.open(row, 'access_token', row.access_token!), expiresAt: row.expires_at, scopes: JSON.parse(row.scopes) as string[], metadata: row.metadata === null ? {} : (JSON.parse(row.metadata) as Record<string, unknown>) };
+      return { kind: 'token', accessToken: this.open(row, 'access_token', row.access_token!), expiresAt: row.expires_at, scopes: JSON.parse(row.scopes) as string[], metadata: row.metadata ? (JSON.parse(row.metadata) as Record<string, unknown>) : {} };
     }
     const renewed = await this.deps.refresh.renew(row.id);
     if (renewed.kind === 'unavailable') {

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 
 /**
  * AES-256-GCM keyring (security.md §13–14). Ciphertexts read `v1:<kid>:<iv>:<ciphertext+tag>`
@@ -18,7 +18,9 @@ export class KeyringError extends Error {
 }
 
 export class Keyring {
-  private readonly keys: Map<string, Buffer>;
+  // KeyObjects, imported once: handing raw bytes to createCipheriv re-imports the key every call,
+  // which was a measurable share of the vend path.
+  private readonly keys: Map<string, KeyObject>;
   readonly primaryKid: string;
 
   constructor(keys: readonly KeyringKey[]) {
@@ -28,7 +30,7 @@ export class Keyring {
       if (!KID_PATTERN.test(kid)) throw new KeyringError(`key id "${kid}" must match ${KID_PATTERN.source}`);
       if (key.length !== 32) throw new KeyringError(`key "${kid}" must be 32 bytes (base64 of 32 random bytes), got ${key.length}`);
       if (this.keys.has(kid)) throw new KeyringError(`key id "${kid}" appears twice`);
-      this.keys.set(kid, key);
+      this.keys.set(kid, createSecretKey(key));
     }
     this.primaryKid = keys[0]!.kid;
   }

@@ -12,6 +12,8 @@ export interface VendQuery {
   organizationId: string | null;
   accountId: string | null;
   plural: boolean;
+  /** `/token` reads fewer columns than `/credentials` (no API key, config or metadata). */
+  purpose: 'token' | 'credentials';
 }
 
 /** What vending needs: the connection's columns (all null when there is none) and its integration's. */
@@ -23,19 +25,21 @@ export interface VendRow {
   scopes: string | null;
   access_token: string | null;
   expires_at: string | null;
-  api_key: string | null;
-  config: string | null;
-  metadata: string | null;
   updated_at: string | null;
-  di_id: string;
   di_scopes: string | null;
-  di_config: string;
+  /** Read for `/credentials` only. */
+  api_key?: string | null;
+  config?: string | null;
+  metadata?: string | null;
+  di_config?: string;
   di_custom_provider_id: string | null;
   oc_scopes: string | null;
 }
 
-const COLUMNS = `ca.id, ca.environment_id, ca.auth_method, ca.state, ca.scopes, ca.access_token, ca.expires_at, ca.api_key, ca.config, ca.metadata, ca.updated_at,
-  di.id AS di_id, di.scopes AS di_scopes, di.config AS di_config, di.custom_provider_id AS di_custom_provider_id`;
+// Every column read is a string built per request: read only what the route answers with.
+const TOKEN_COLUMNS = `ca.id, ca.environment_id, ca.auth_method, ca.state, ca.scopes, ca.access_token, ca.expires_at, ca.updated_at,
+  di.scopes AS di_scopes, di.custom_provider_id AS di_custom_provider_id`;
+const CREDENTIAL_COLUMNS = `${TOKEN_COLUMNS}, ca.api_key, ca.config, ca.metadata, di.config AS di_config`;
 
 /**
  * The vend path's single read (R13/R14): integration, selected connection(s) and the
@@ -55,22 +59,22 @@ export class VendReader {
     if (selector === 'id') params.push(q.accountId);
     if (withOrg) params.push(q.organizationId);
     params.push(q.environmentId, q.slug, q.ownership);
-    const key = `${selector}|${withOrg}`;
+    const key = `${q.purpose}|${selector}|${withOrg}`;
     if (this.raw.kind === 'sqlite') {
       let stmt = this.sqlite.get(key);
       if (!stmt) {
-        stmt = this.raw.db.prepare(this.text(key, selector, withOrg, () => '?'));
+        stmt = this.raw.db.prepare(this.text(key, q.purpose, selector, withOrg, () => '?'));
         this.sqlite.set(key, stmt);
       }
       return stmt.all(...params) as VendRow[];
     }
     let n = 0;
-    const text = this.text(key, selector, withOrg, () => `$${++n}`);
-    const res = await this.raw.pool.query<VendRow>({ name: `vend_${key.replace('|', '_')}`, text, values: params });
+    const text = this.text(key, q.purpose, selector, withOrg, () => `$${++n}`);
+    const res = await this.raw.pool.query<VendRow>({ name: `vend_${key.replaceAll('|', '_')}`, text, values: params });
     return res.rows;
   }
 
-  private text(key: string, selector: 'id' | 'plural' | 'compat', withOrg: boolean, p: () => string): string {
+  private text(key: string, purpose: VendQuery['purpose'], selector: 'id' | 'plural' | 'compat', withOrg: boolean, p: () => string): string {
     let text = this.sql.get(key);
     if (text) return text;
     const accountOn =
@@ -78,7 +82,7 @@ export class VendReader {
       (selector === 'id' ? ` AND ca.id = ${p()}` : selector === 'compat' ? ` AND ca.connection_role = 'compatibility'` : '');
     const org = withOrg ? `oc.scopes AS oc_scopes` : `NULL AS oc_scopes`;
     const orgJoin = withOrg ? `LEFT JOIN org_configurations oc ON oc.environment_id = di.environment_id AND oc.slug = di.slug AND oc.organization_id = ${p()}` : '';
-    text = `SELECT ${COLUMNS}, ${org} FROM data_integrations di LEFT JOIN connected_accounts ca ON ${accountOn} ${orgJoin}
+    text = `SELECT ${purpose === 'token' ? TOKEN_COLUMNS : CREDENTIAL_COLUMNS}, ${org} FROM data_integrations di LEFT JOIN connected_accounts ca ON ${accountOn} ${orgJoin}
       WHERE di.environment_id = ${p()} AND di.slug = ${p()} AND di.ownership = ${p()} LIMIT 2`;
     this.sql.set(key, text);
     return text;
