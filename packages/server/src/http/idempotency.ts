@@ -29,8 +29,8 @@ declare module 'fastify' {
 export function installIdempotency(app: FastifyInstance, deps: { store: Store; clock: Clock }): void {
   const { store, clock } = deps;
 
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.method !== 'POST' || !request.principal || request.routeOptions.config.noIdempotencyStore) return;
+  const preHandler = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.principal) return;
     const header = request.headers['idempotency-key'];
     if (typeof header !== 'string') return;
     if (!KEY_PATTERN.test(header)) {
@@ -63,9 +63,9 @@ export function installIdempotency(app: FastifyInstance, deps: { store: Store; c
       return reply.code(409).send({ code: 'idempotency_key_in_progress', message: 'A request with this Idempotency-Key is in progress; retry shortly.' });
     }
     return reply.code(existing.status).header('idempotent-replayed', 'true').type('application/json; charset=utf-8').send(existing.response);
-  });
+  };
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  const onSend = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const claim = request.idempotency;
     if (!claim) return payload;
     request.idempotency = undefined;
@@ -73,5 +73,16 @@ export function installIdempotency(app: FastifyInstance, deps: { store: Store; c
     if (reply.statusCode >= 500 || typeof payload !== 'string') await store.idempotency.release(environmentId, claim.route, claim.key);
     else await store.idempotency.complete(environmentId, claim.route, claim.key, reply.statusCode, payload);
     return payload;
+  };
+
+  // Attached per route, to the POST routes that store answers only: other routes (the vend path
+  // above all) pay nothing for it.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!methods.includes('POST') || route.config?.noIdempotencyStore) return;
+    route.preHandler = [...toArray(route.preHandler), preHandler] as typeof route.preHandler;
+    route.onSend = [...toArray(route.onSend), onSend] as typeof route.onSend;
   });
 }
+
+const toArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
