@@ -13,6 +13,7 @@ import { openDatabase } from './store/database.ts';
 import { referencedKeyIds } from './store/key-usage.ts';
 import { migrateToLatest } from './store/migrate.ts';
 import { Store } from './store/store.ts';
+import { scheduleMaintenance } from './store/maintenance.ts';
 
 export interface Logger {
   info(msg: string): void;
@@ -79,12 +80,14 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
   const env = await deps.environments.ensureDefault(config.allowedReturnOrigins);
   if (config.apiKey) await deps.apiKeys.register(env.id, config.apiKey, 'OPENPIPES_API_KEY');
   const app = await createApp(deps);
+  const stopMaintenance = scheduleMaintenance(store, systemClock, (e) => log.warn(`maintenance failed: ${(e as Error).message}`));
   return {
     app,
     deps,
     createFirstApiKey: async () =>
       !config.apiKey && (await deps.apiKeys.list(env.id)).length === 0 ? (await deps.apiKeys.create(env, 'first key')).key : null,
     close: async () => {
+      stopMaintenance();
       await app.close();
       await close();
     },

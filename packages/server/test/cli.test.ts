@@ -108,6 +108,11 @@ describe('openpipes CLI', () => {
     expect(cli(['environments', 'create', 'staging'], env).code).toBe(0);
     expect(cli(['environments', 'create', 'staging'], env).code).toBe(1);
     expect(cli(['environments', 'list'], env).stdout).toMatch(/default[\s\S]*staging/);
+    const set = cli(['environments', 'set', 'staging', '--return-origin', 'https://app.example.com', '--confirmation-screen', 'off'], env);
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain('return origins https://app.example.com; confirmation screen off');
+    expect(cli(['environments', 'list'], env).stdout).toMatch(/staging\s+no\s+off\s+https:\/\/app\.example\.com/);
+    expect(cli(['environments', 'set', 'staging', '--return-origin', 'not a url'], env).code).toBe(1);
     const created = cli(['api-keys', 'create', '--environment', 'staging'], env);
     expect(created.code).toBe(0);
     const key = created.stdout.trim();

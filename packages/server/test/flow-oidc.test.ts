@@ -326,6 +326,23 @@ describe.each(DIALECTS)('authorization flow, vending and revocation against a re
     expect((await authorize({ user_id: 'user_rt', return_to: 'https://app.example.com/ok?x=1#y' })).status).toBe(200);
   });
 
+  it('skips the confirmation page when the environment turns it off', async () => {
+    await h.deps.environments.configure('default', { confirmationScreen: false });
+    try {
+      const { body } = await authorize({ user_id: 'user_noconfirm' });
+      const jar = new CookieJar();
+      const res = await browse(h, jar, 'GET', body.url);
+      expect(res.status).toBe(303);
+      expect(res.location!.startsWith(oidc.authorizationUrl)).toBe(true);
+      expect(res.setCookies.join(';')).toMatch(/op_flow_[0-9A-Z]+=.+HttpOnly; SameSite=Lax; Secure/);
+      const callback = await oidc.login(res.location!, new CookieJar(), { account: 'user_noconfirm' });
+      expect((await browse(h, jar, 'GET', callback)).status).toBe(200);
+      expect((await vend('user_noconfirm')).body.active).toBe(true);
+    } finally {
+      await h.deps.environments.configure('default', { confirmationScreen: true });
+    }
+  });
+
   it('validates authorize requests', async () => {
     expect((await authorize({ user_id: 'u' }, 'nope')).status).toBe(404);
     const org = await authorize({ user_id: 'u', connection_owner: 'organization' });

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ProviderCatalog } from '../catalog/catalog.ts';
 import { builtinProviders } from '../catalog/builtin-providers.ts';
 import { systemClock } from '../clock.ts';
-import { ConfigError, loadConfig, type Config } from '../config.ts';
+import { ConfigError, loadConfig, parseOrigin, type Config } from '../config.ts';
 import { KeyringError } from '../crypto/keyring.ts';
 import { ApiKeyService } from '../environments/api-key-service.ts';
 import { DEFAULT_ENVIRONMENT, EnvironmentService } from '../environments/environment-service.ts';
@@ -15,6 +15,7 @@ const USAGE = `openpipes — connected accounts and credential vending
   openpipes migrate                                 apply database migrations and exit
   openpipes environments create NAME [--production] [--return-origin URL …]
   openpipes environments list
+  openpipes environments set NAME [--return-origin URL …] [--confirmation-screen on|off]
   openpipes api-keys create [--environment NAME] [--name LABEL]   prints the key once
   openpipes api-keys list [--environment NAME]
   openpipes api-keys revoke KEY_ID
@@ -82,6 +83,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       name: { type: 'string' },
       production: { type: 'boolean' },
       'return-origin': { type: 'string', multiple: true },
+      'confirmation-screen': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -104,14 +106,47 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
     case 'environments create':
       if (!arg) throw new AppError(400, 'invalid_request', 'usage: openpipes environments create NAME');
       await withStore(config, async ({ environments }) => {
-        const row = await environments.create(arg, { production: values.production ?? false, allowedReturnOrigins: values['return-origin'] ?? [] });
+        const origins = (values['return-origin'] ?? []).map((raw) => {
+          const origin = parseOrigin(raw);
+          if (!origin) throw new AppError(400, 'invalid_request', `--return-origin "${raw}" is not an origin like https://app.example.com`);
+          return origin;
+        });
+        const row = await environments.create(arg, { production: values.production ?? false, allowedReturnOrigins: origins });
         out(`Created environment ${row.name} (${row.id}).`);
       });
       return 0;
+    case 'environments set': {
+      if (!arg) throw new AppError(400, 'invalid_request', 'usage: openpipes environments set NAME [--return-origin URL …] [--confirmation-screen on|off]');
+      const screen = values['confirmation-screen'];
+      if (screen !== undefined && screen !== 'on' && screen !== 'off') throw new AppError(400, 'invalid_request', '--confirmation-screen takes on or off');
+      const origins = values['return-origin']?.map((raw) => {
+        const origin = parseOrigin(raw);
+        if (!origin) throw new AppError(400, 'invalid_request', `--return-origin "${raw}" is not an origin like https://app.example.com`);
+        return origin;
+      });
+      await withStore(config, async ({ environments }) => {
+        const row = await environments.configure(arg, {
+          ...(origins ? { allowedReturnOrigins: origins } : {}),
+          ...(screen ? { confirmationScreen: screen === 'on' } : {}),
+        });
+        out(`Environment ${row.name}: return origins ${(JSON.parse(row.allowed_return_origins) as string[]).join(', ') || '(none)'}; confirmation screen ${row.confirmation_screen ? 'on' : 'off'}.`);
+      });
+      return 0;
+    }
     case 'environments list':
       await withStore(config, async ({ environments }) => {
         const rows = await environments.list();
-        out(table(rows.map((r) => ({ id: r.id, name: r.name, production: r.production ? 'yes' : 'no', return_origins: (JSON.parse(r.allowed_return_origins) as string[]).join(',') }))));
+        out(
+          table(
+            rows.map((r) => ({
+              id: r.id,
+              name: r.name,
+              production: r.production ? 'yes' : 'no',
+              confirmation: r.confirmation_screen ? 'on' : 'off',
+              return_origins: (JSON.parse(r.allowed_return_origins) as string[]).join(','),
+            })),
+          ),
+        );
       });
       return 0;
     case 'api-keys create':

@@ -58,6 +58,16 @@ export class EnvironmentService {
     return this.deps.store.environments.list();
   }
 
+  /** Changes an environment's browser-facing settings (the dashboard will use the same call). */
+  async configure(name: string, patch: { allowedReturnOrigins?: readonly string[]; confirmationScreen?: boolean }): Promise<EnvironmentRow> {
+    const row = await this.byName(name);
+    const update: Partial<EnvironmentRow> = { updated_at: iso(this.deps.clock.now()) };
+    if (patch.allowedReturnOrigins !== undefined) update.allowed_return_origins = JSON.stringify([...new Set(patch.allowedReturnOrigins)]);
+    if (patch.confirmationScreen !== undefined) update.confirmation_screen = patch.confirmationScreen ? 1 : 0;
+    await this.deps.store.environments.update(row.id, update);
+    return { ...row, ...update };
+  }
+
   async settings(environmentId: string): Promise<EnvironmentSettings> {
     const row = await this.deps.store.environments.byId(environmentId);
     if (!row) throw notFound('Environment not found.', environmentId);
