@@ -5,13 +5,13 @@
  * Retry-After; only `invalid_grant` marks the connection `needs_reauthorization`, once, with one
  * event. A refresh answer without a refresh_token keeps the old one.
  */
+import { startHarness } from './support/harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretContext } from '../src/crypto/keyring.ts';
 import { DIALECTS } from './support/dialects.ts';
 import { startFaultTokenServer, type FaultMode, type FaultTokenServer } from './support/fault-token-server.ts';
 import type { Harness } from './support/harness.ts';
 import { startScriptedTokenServer, type ScriptedTokenServer } from './support/scripted-token-server.ts';
-import { startTunedHarness } from './support/tuned-harness.ts';
 
 const OUTBOUND_TIMEOUT_MS = 300;
 const REAUTH_EVENT = 'pipes.connected_account.reauthorization_needed';
@@ -66,7 +66,7 @@ describe.each(DIALECTS)('refresh against a failing provider on %s', (dialect) =>
   beforeAll(async () => {
     fault = await startFaultTokenServer('ok');
     scripted = await startScriptedTokenServer();
-    h = await startTunedHarness(dialect, { allowInsecureProviderUrls: true, outboundTimeoutMs: OUTBOUND_TIMEOUT_MS });
+    h = await startHarness(dialect, { allowInsecureProviderUrls: true, outboundTimeoutMs: OUTBOUND_TIMEOUT_MS });
     for (const [slug, server] of [
       ['faulty', fault],
       ['norotate', scripted],

@@ -46,6 +46,10 @@ export interface HarnessOptions {
   /** Defaults to PUBLIC_URL; a real browser needs the listening origin (see freePort). */
   publicUrl?: string;
   allowedReturnOrigins?: string[];
+  /** Deadline of one provider call (default 10 000): a provider that never answers must cost a test milliseconds. */
+  outboundTimeoutMs?: number;
+  /** Renew tokens this long before expiry (default 5 minutes). */
+  refreshMarginMs?: number;
 }
 
 /** A TCP port free right now on 127.0.0.1, for a server whose public URL must be known before it listens. */
@@ -100,6 +104,10 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
     clock: options.clock ?? systemClock,
     publicUrl: options.publicUrl ?? PUBLIC_URL,
     allowInsecureProviderUrls: options.allowInsecureProviderUrls ?? false,
+    ...(options.outboundTimeoutMs !== undefined ? { outboundTimeoutMs: options.outboundTimeoutMs } : {}),
+    ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
+    // Revocation failures are expected in fault tests; keep them out of the test output.
+    log: { warn: () => undefined },
   });
   const env = await deps.environments.ensureDefault(options.allowedReturnOrigins ?? ['https://app.example.com']);
   const { key } = await deps.apiKeys.create(env, 'test');

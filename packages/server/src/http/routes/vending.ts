@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { validationFailed } from '../../errors.ts';
-import type { VendInput } from '../../connections/vending-service.ts';
 import type { AppDeps } from '../deps.ts';
+import { requireOrganizationForOrganizationOwner } from './request-rules.ts';
 import { NoQuery, SlugParams, errorResponses } from '../schemas/common.ts';
 import { CredentialResponse, TokenResponse, VendBody } from '../schemas/authorization.ts';
 
@@ -11,11 +10,6 @@ const tags = ['Token vending'];
 // plain JSON.stringify is both safe and much faster than a schema serializer choosing a branch.
 const plainJson = () => (data: unknown) => JSON.stringify(data);
 
-const checkOwner = (body: VendInput): void => {
-  if (body.connection_owner === 'organization' && !body.organization_id) {
-    throw validationFailed('organization_id is required when connection_owner is "organization".', [{ field: 'organization_id', code: 'required' }]);
-  }
-};
 
 /** R13 and R14: a valid credential for a connected account, refreshed first when it is about to expire. */
 export const vendingRoutes =
@@ -39,7 +33,7 @@ export const vendingRoutes =
         },
       },
       async ({ principal, params, body }) => {
-        checkOwner(body);
+        requireOrganizationForOrganizationOwner(body);
         return vending.token(principal.environmentId, params.slug, body);
       },
     );
@@ -60,7 +54,7 @@ export const vendingRoutes =
         },
       },
       async ({ principal, params, body }) => {
-        checkOwner(body);
+        requireOrganizationForOrganizationOwner(body);
         return vending.credentials(principal.environmentId, params.slug, body);
       },
     );
