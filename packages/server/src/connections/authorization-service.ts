@@ -227,8 +227,13 @@ export class AuthorizationService {
       await this.finishFailed(integrationRow, flow, { error_code: 'authorization_expired', error_reason: 'The authorization took longer than 10 minutes.' });
       return this.failurePage(flow, 'authorization_expired', 'The authorization expired. Please try again.');
     }
-    const expectedIssuer = integration.provider.issuer ?? integration.custom?.issuer ?? null;
-    if ((query.iss !== undefined || expectedIssuer !== null) && query.iss !== expectedIssuer) {
+    // RFC 9207: an `iss` that is sent must name the provider we sent the user to. It is required
+    // only where the operator declared it on a custom provider; built-in issuers are compared when
+    // the provider sends one (not every provider that has an issuer sends it on callbacks).
+    const requiredIssuer = integration.custom?.issuer ?? null;
+    const expectedIssuer = requiredIssuer ?? (integration.custom ? null : integration.provider.issuer);
+    const issuerWrong = query.iss !== undefined ? expectedIssuer !== null && query.iss !== expectedIssuer : requiredIssuer !== null;
+    if (issuerWrong) {
       await this.finishFailed(integrationRow, flow, { error_code: 'invalid_callback', error_reason: 'The iss parameter does not name this provider (RFC 9207).' });
       return { kind: 'error', status: 400, title: 'Unexpected issuer', message: 'The response did not come from the expected provider.' };
     }

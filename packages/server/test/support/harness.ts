@@ -9,6 +9,7 @@ import type { Clock } from '../../src/clock.ts';
 import { systemClock } from '../../src/clock.ts';
 import { Keyring } from '../../src/crypto/keyring.ts';
 import { createApp } from '../../src/http/app.ts';
+import type { FetchLike } from '../../src/oauth/http-client.ts';
 import type { AppDeps } from '../../src/http/deps.ts';
 import { buildServices } from '../../src/services.ts';
 import { openDatabase, type DatabaseTarget } from '../../src/store/database.ts';
@@ -50,6 +51,8 @@ export interface HarnessOptions {
   outboundTimeoutMs?: number;
   /** Renew tokens this long before expiry (default 5 minutes). */
   refreshMarginMs?: number;
+  /** Outbound HTTP to providers (recorded responses); default the global fetch. */
+  fetch?: FetchLike;
 }
 
 /** A TCP port free right now on 127.0.0.1, for a server whose public URL must be known before it listens. */
@@ -106,6 +109,7 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
     allowInsecureProviderUrls: options.allowInsecureProviderUrls ?? false,
     ...(options.outboundTimeoutMs !== undefined ? { outboundTimeoutMs: options.outboundTimeoutMs } : {}),
     ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     // Revocation failures are expected in fault tests; keep them out of the test output.
     log: { warn: () => undefined },
   });
