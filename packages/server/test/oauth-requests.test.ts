@@ -280,12 +280,30 @@ describe('buildRevocationRequest', () => {
     const def = provider('notion');
     const req = buildRevocationRequest(def, def.revocationUrl as string, 'ntn_access', 'access_token', CLIENT);
     expect(basicOf(req)).toBe('client-123:secret-456');
-    expect(formBody(req)).toEqual({ token: 'ntn_access', token_type_hint: 'access_token' });
+    // Notion's revoke endpoint takes a JSON body with the token only.
+    expect(JSON.parse(req.body)).toEqual({ token: 'ntn_access' });
   });
 
   it('falls back to clientAuth when revocationAuth is null', () => {
     const def: ProviderDefinition = { ...provider('notion'), revocationAuth: null };
     const req = buildRevocationRequest(def, 'https://api.notion.com/v1/oauth/revoke', 't', 'refresh_token', CLIENT);
     expect(basicOf(req)).toBe('client-123:secret-456');
+  });
+});
+
+describe('revocation body encoding', () => {
+  it('sends a JSON body with only the token to providers with a JSON revocation API (Notion)', () => {
+    const notion = new ProviderCatalog(builtinProviders).get('notion')!;
+    const req = buildRevocationRequest(notion, notion.revocationUrl!, 'ntn_secret_token', 'refresh_token', { clientId: 'id', clientSecret: 'sec' });
+    expect(req.headers['Content-Type']).toBe('application/json');
+    expect(JSON.parse(req.body)).toEqual({ token: 'ntn_secret_token' });
+    expect(req.headers.Authorization).toBe(`Basic ${Buffer.from('id:sec').toString('base64')}`);
+  });
+
+  it('keeps RFC 7009 form bodies with the hint for everyone else (Google)', () => {
+    const google = new ProviderCatalog(builtinProviders).get('google')!;
+    const req = buildRevocationRequest(google, google.revocationUrl!, 'rt', 'refresh_token', { clientId: 'id', clientSecret: 'sec' });
+    expect(req.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
+    expect(new URLSearchParams(req.body).get('token_type_hint')).toBe('refresh_token');
   });
 });

@@ -77,6 +77,8 @@ export const ProviderDefinitionSchema = Type.Object(
     refreshTokenUrl: Nullable(Type.String({ minLength: 1, maxLength: 2000 })),
     revocationUrl: Nullable(Type.String({ minLength: 1, maxLength: 2000 })),
     revocationAuth: Nullable(ClientAuthMethodSchema),
+    /** How the revocation request's body is encoded; absent means RFC 7009's form body. JSON bodies carry `token` only. */
+    revocationBodyContentType: Type.Optional(Type.Union([Type.Literal('application/x-www-form-urlencoded'), Type.Literal('application/json')])),
     defaultScopes: Type.Array(Type.String({ minLength: 1, maxLength: 300 })),
     scopeSeparator: Type.String({ minLength: 1, maxLength: 3 }),
     pkce: Type.Boolean(),

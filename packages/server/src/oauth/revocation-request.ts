@@ -21,13 +21,15 @@ export function buildRevocationRequest(
   hint: 'refresh_token' | 'access_token',
   client: ClientCredentials,
 ): OutboundRequest {
-  const body: Record<string, string> = { token, token_type_hint: hint };
+  // Providers with a JSON revocation API (Notion, QuickBooks) take `{ "token": … }` and no hint.
+  const json = provider.revocationBodyContentType === 'application/json';
+  const body: Record<string, string> = json ? { token } : { token, token_type_hint: hint };
   const headers: Record<string, string> = {
     Accept: 'application/json',
-    'Content-Type': 'application/x-www-form-urlencoded',
+    'Content-Type': json ? 'application/json' : 'application/x-www-form-urlencoded',
   };
   applyClientAuth(provider.revocationAuth ?? provider.clientAuth, client, headers, body);
-  return { url: endpoint, method: 'POST', headers, body: new URLSearchParams(body).toString() };
+  return { url: endpoint, method: 'POST', headers, body: json ? JSON.stringify(body) : new URLSearchParams(body).toString() };
 }
 
 /**

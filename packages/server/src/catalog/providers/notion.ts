@@ -11,6 +11,7 @@ export const notion: ProviderDefinition = {
   refreshTokenUrl: null,
   revocationUrl: 'https://api.notion.com/v1/oauth/revoke',
   revocationAuth: 'client_secret_basic',
+  revocationBodyContentType: 'application/json',
   // Notion has no scopes: the user picks pages during consent.
   defaultScopes: [],
   scopeSeparator: ' ',

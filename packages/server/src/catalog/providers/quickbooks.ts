@@ -12,6 +12,7 @@ export const quickbooks: ProviderDefinition = {
   // Intuit's revoke endpoint expects a JSON body ({"token": …}).
   revocationUrl: 'https://developer.api.intuit.com/v2/oauth2/tokens/revoke',
   revocationAuth: 'client_secret_basic',
+  revocationBodyContentType: 'application/json',
   defaultScopes: ['com.intuit.quickbooks.accounting'],
   scopeSeparator: ' ',
   pkce: false,
