@@ -121,4 +121,29 @@ describe('built-in providers end to end with recorded token responses', () => {
     expect(JSON.parse(row.metadata!)).toMatchObject({ instance_url: 'https://acme.my.salesforce.com' });
     expect(row.access_token).not.toContain('00D-sf');
   });
+
+  it('Snowflake: an account pinned by the organization fills the token URL of the exchange and of every refresh', async () => {
+    expect((await h.request('POST', '/data-integrations', { provider: 'snowflake', enabled: true, credentials: { type: 'organization' } })).status).toBe(201);
+    const org = await h.request('PUT', '/organizations/org_sf/data_integration_configurations/snowflake', { client_id: 'sf-org-id', client_secret: 'sf-org-secret', config: { account: 'acme-eu' } });
+    expect(org.status, org.text).toBe(200);
+    next = { status: 200, body: JSON.stringify({ access_token: 'sf-at-1', refresh_token: 'sf-rt-1', expires_in: 600, token_type: 'Bearer' }) };
+    const jar = new CookieJar();
+    const link = (await h.request('POST', '/data-integrations/snowflake/authorize', { user_id: 'snow_user', organization_id: 'org_sf' })).body.url;
+    const providerUrl = new URL(await openAndContinue(h, jar, link));
+    expect(providerUrl.origin).toBe('https://acme-eu.snowflakecomputing.com');
+    const callback = new URL(providerUrl.searchParams.get('redirect_uri')!);
+    callback.searchParams.set('code', 'code-sf');
+    callback.searchParams.set('state', providerUrl.searchParams.get('state')!);
+    calls.length = 0;
+    expect((await browse(h, jar, 'GET', callback.toString())).status).toBe(200);
+    expect(calls.map((c) => c.url)).toEqual(['https://acme-eu.snowflakecomputing.com/oauth/token-request']);
+
+    const row = await h.store.db.selectFrom('connected_accounts').select('id').where('user_id', '=', 'snow_user').executeTakeFirstOrThrow();
+    await h.store.accounts.update(row.id, { expires_at: new Date(Date.now() - 1000).toISOString() });
+    next = { status: 200, body: JSON.stringify({ access_token: 'sf-at-2', expires_in: 600, token_type: 'Bearer' }) };
+    calls.length = 0;
+    const token = await h.request('POST', '/data-integrations/snowflake/token', { user_id: 'snow_user', organization_id: 'org_sf' });
+    expect(token.body.access_token?.access_token, token.text).toBe('sf-at-2');
+    expect(calls.map((c) => c.url)).toEqual(['https://acme-eu.snowflakecomputing.com/oauth/token-request']);
+  });
 });

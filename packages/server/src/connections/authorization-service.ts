@@ -11,8 +11,9 @@ import { AppError, notFound, validationFailed } from '../errors.ts';
 import type { ConnectionFailure, EventRecorder } from '../events/event-recorder.ts';
 import { checkConfigValues, missingRequiredFields } from '../integrations/config-values.ts';
 import { effectiveSettings } from '../integrations/effective-settings.ts';
-import { resolveIntegration, type ResolvedIntegration } from '../integrations/provider-resolver.ts';
-import { openConfig, sealConfig } from '../integrations/sealed-config.ts';
+import { loadIntegration, type ResolvedIntegration } from '../integrations/provider-resolver.ts';
+import { configInForce } from '../integrations/config-in-force.ts';
+import { sealConfig } from '../integrations/sealed-config.ts';
 import { redirectUri } from '../integrations/redirect-uri.ts';
 import { ID_PREFIX, newId } from '../ids.ts';
 import { buildAuthorizationUrl } from '../oauth/authorization-url.ts';
@@ -21,7 +22,7 @@ import { createPkce, randomToken, sha256Base64Url } from '../oauth/pkce.ts';
 import type { TokenSet } from '../oauth/token-response.ts';
 import type { AccountRow } from '../store/accounts-repo.ts';
 import type { FlowRow } from '../store/flows-repo.ts';
-import type { IntegrationRow } from '../store/integrations-repo.ts';
+import type { IntegrationRow, OrgConfigurationRow } from '../store/integrations-repo.ts';
 import type { Store } from '../store/store.ts';
 import { retryOnUniqueViolation } from '../store/unique-violation.ts';
 import { blankAccountRow } from './account-row.ts';
@@ -128,7 +129,7 @@ export class AuthorizationService {
     }
     const installationConfig = input.config ?? {};
     checkConfigValues(provider.configFields.filter((f) => f.scope === 'installation'), installationConfig);
-    const allConfig = { ...this.pinnedConfig(resolved, override), ...installationConfig };
+    const allConfig = { ...configInForce(this.deps.keyring, resolved, override, null), ...installationConfig };
     const missing = missingRequiredFields(provider.configFields, allConfig);
     if (missing.length > 0) throw validationFailed(`Missing config: ${missing.join(', ')}.`, missing.map((f) => ({ field: `config.${f}`, code: 'required' })));
 
@@ -362,26 +363,13 @@ export class AuthorizationService {
   }
 
   private async resolve(store: Store, row: IntegrationRow): Promise<ResolvedIntegration> {
-    const custom = row.custom_provider_id ? await store.customProviders.bySlug(row.environment_id, row.slug) : null;
-    const resolved = resolveIntegration(this.deps.catalog, row, custom);
+    const resolved = await loadIntegration(store, this.deps.catalog, row);
     if (!resolved) throw notFound(`Provider "${row.slug}" is not available.`, row.slug);
     return resolved;
   }
 
-  /** Integration-pinned values, with the organization's for organization-credential providers. */
-  private pinnedConfig(integration: ResolvedIntegration, override: { config: string | null; environment_id: string; id: string } | null): Record<string, string> {
-    const { keyring } = this.deps;
-    const fields = integration.provider.configFields;
-    const base = openConfig(keyring, fields, integration.row.config, { environmentId: integration.row.environment_id, table: 'data_integrations', rowId: integration.row.id });
-    if (integration.row.credentials_type !== 'organization' || !override?.config) return base;
-    return { ...base, ...openConfig(keyring, fields, override.config, { environmentId: override.environment_id, table: 'org_configurations', rowId: override.id }) };
-  }
-
-  private flowConfig(integration: ResolvedIntegration, override: { config: string | null; environment_id: string; id: string } | null, flow: FlowRow): Record<string, string> {
-    return {
-      ...this.pinnedConfig(integration, override),
-      ...openConfig(this.deps.keyring, integration.provider.configFields, flow.config, { environmentId: flow.environment_id, table: 'flows', rowId: flow.id }),
-    };
+  private flowConfig(integration: ResolvedIntegration, override: OrgConfigurationRow | null, flow: FlowRow): Record<string, string> {
+    return configInForce(this.deps.keyring, integration, override, { table: 'flows', environmentId: flow.environment_id, rowId: flow.id, stored: flow.config });
   }
 
   private failurePage(flow: FlowRow, error: string, description: string | null): FlowPage {

@@ -7,8 +7,9 @@ import { secretContext } from '../crypto/keyring.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { EventRecorder } from '../events/event-recorder.ts';
 import { checkConfigValues, missingRequiredFields } from '../integrations/config-values.ts';
-import { resolveIntegration } from '../integrations/provider-resolver.ts';
-import { openConfig, sealConfig } from '../integrations/sealed-config.ts';
+import { configInForce } from '../integrations/config-in-force.ts';
+import { loadIntegration } from '../integrations/provider-resolver.ts';
+import { sealConfig } from '../integrations/sealed-config.ts';
 import type { OAuthClient } from '../oauth/oauth-client.ts';
 import type { AccountRow } from '../store/accounts-repo.ts';
 import type { Store } from '../store/store.ts';
@@ -37,15 +38,14 @@ export class ClientCredentialsConnections {
     const { store, keyring, catalog, clock, oauth, events } = this.deps;
     // Validate and locate first (no provider call for a request that is wrong anyway).
     const probe = await findSaveTarget(store, environmentId, slug, input, mode, 'client_credentials');
-    const custom = probe.integration.custom_provider_id ? await store.customProviders.bySlug(environmentId, slug) : null;
-    const resolved = resolveIntegration(catalog, probe.integration, custom);
+    const resolved = await loadIntegration(store, catalog, probe.integration);
     const tokenUrl = resolved?.provider.tokenUrl;
     if (!resolved || !tokenUrl) throw notFound(`Provider "${slug}" has no token endpoint.`, slug);
     const { provider } = resolved;
     const installation = input.config ?? {};
     checkConfigValues(provider.configFields.filter((f) => f.scope === 'installation'), installation);
-    const pinned = openConfig(keyring, provider.configFields, probe.integration.config, { environmentId, table: 'data_integrations', rowId: probe.integration.id });
-    const config = { ...pinned, ...installation };
+    const override = probe.owner.organizationId ? await store.orgConfigurations.get(environmentId, probe.owner.organizationId, slug) : null;
+    const config = { ...configInForce(keyring, resolved, override, null), ...installation };
     const missing = missingRequiredFields(provider.configFields, config);
     if (missing.length > 0) throw new AppError(422, 'validation_failed', `Missing config: ${missing.join(', ')}.`, missing.map((f) => ({ field: `config.${f}`, code: 'required' })));
 

@@ -5,8 +5,8 @@ import { iso } from '../clock.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { secretContext } from '../crypto/keyring.ts';
 import type { EventRecorder } from '../events/event-recorder.ts';
-import { resolveIntegration, type ResolvedIntegration } from '../integrations/provider-resolver.ts';
-import { openConfig } from '../integrations/sealed-config.ts';
+import { configInForce } from '../integrations/config-in-force.ts';
+import { loadIntegration, type ResolvedIntegration } from '../integrations/provider-resolver.ts';
 import type { OAuthClient } from '../oauth/oauth-client.ts';
 import type { TokenOutcome } from '../oauth/token-response.ts';
 import type { AccountRow } from '../store/accounts-repo.ts';
@@ -85,10 +85,7 @@ export class RefreshCoordinator {
     if (!integration) return { kind: 'needs_reauthorization' };
     const { provider } = integration;
     const override = row.organization_id ? await store.orgConfigurations.get(row.environment_id, row.organization_id, integration.row.slug) : null;
-    const config = {
-      ...openConfig(this.deps.keyring, provider.configFields, integration.row.config, { environmentId: row.environment_id, table: 'data_integrations', rowId: integration.row.id }),
-      ...openConfig(this.deps.keyring, provider.configFields, row.config, { environmentId: row.environment_id, table: 'connected_accounts', rowId: row.id }),
-    };
+    const config = configInForce(this.deps.keyring, integration, override, { table: 'connected_accounts', environmentId: row.environment_id, rowId: row.id, stored: row.config });
 
     let outcome: TokenOutcome;
     let usedRefreshToken: string | null = null;
@@ -172,9 +169,7 @@ export class RefreshCoordinator {
 
   private async integration(store: Store, row: AccountRow): Promise<ResolvedIntegration | null> {
     const integrationRow = await store.integrations.byId(row.integration_id);
-    if (!integrationRow) return null;
-    const custom = integrationRow.custom_provider_id ? await store.customProviders.bySlug(row.environment_id, integrationRow.slug) : null;
-    return resolveIntegration(this.deps.catalog, integrationRow, custom);
+    return integrationRow ? loadIntegration(store, this.deps.catalog, integrationRow) : null;
   }
 
   private ctx(row: AccountRow, column: string): string {

@@ -2,8 +2,8 @@ import type { ProviderCatalog } from '../catalog/catalog.ts';
 import { resolveTemplate } from '../catalog/catalog.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { secretContext } from '../crypto/keyring.ts';
-import { resolveIntegration } from '../integrations/provider-resolver.ts';
-import { openConfig } from '../integrations/sealed-config.ts';
+import { configInForce } from '../integrations/config-in-force.ts';
+import { loadIntegration } from '../integrations/provider-resolver.ts';
 import type { OAuthClient } from '../oauth/oauth-client.ts';
 import type { AccountRow } from '../store/accounts-repo.ts';
 import type { IntegrationRow } from '../store/integrations-repo.ts';
@@ -26,17 +26,12 @@ export class Revoker {
   async revoke(account: AccountRow, integration: IntegrationRow): Promise<void> {
     if (account.auth_method !== 'oauth' || (account.refresh_token === null && account.access_token === null)) return;
     const { store, keyring, catalog, oauth, log } = this.deps;
-    const custom = integration.custom_provider_id ? await store.customProviders.bySlug(integration.environment_id, integration.slug) : null;
-    const resolved = resolveIntegration(catalog, integration, custom);
+    const resolved = await loadIntegration(store, catalog, integration);
     if (!resolved?.provider.revocationUrl) return;
     const override = account.organization_id ? await store.orgConfigurations.get(account.environment_id, account.organization_id, integration.slug) : null;
     const client = effectiveClient(keyring, integration, override);
     if (!client) return;
-    const fields = resolved.provider.configFields;
-    const config = {
-      ...openConfig(keyring, fields, integration.config, { environmentId: integration.environment_id, table: 'data_integrations', rowId: integration.id }),
-      ...openConfig(keyring, fields, account.config, { environmentId: account.environment_id, table: 'connected_accounts', rowId: account.id }),
-    };
+    const config = configInForce(keyring, resolved, override, { table: 'connected_accounts', environmentId: account.environment_id, rowId: account.id, stored: account.config });
     const useRefresh = account.refresh_token !== null;
     const sealed = (useRefresh ? account.refresh_token : account.access_token)!;
     const token = keyring.open(sealed, secretContext(account.environment_id, 'connected_accounts', useRefresh ? 'refresh_token' : 'access_token', account.id));

@@ -19,7 +19,7 @@ import {
   type CustomProviderInput,
   type CustomProviderWire,
 } from './custom-provider.ts';
-import { parseCustomDefinition, resolveIntegration, resolveIntegrations, type ResolvedIntegration } from './provider-resolver.ts';
+import { loadIntegration, parseCustomDefinition, resolveIntegrations, type ResolvedIntegration } from './provider-resolver.ts';
 
 export type AuthMethod = 'oauth' | 'api_key' | 'client_credentials';
 
@@ -83,9 +83,7 @@ export class IntegrationService {
 
   async find(store: Store, environmentId: string, slug: string, ownership: Ownership): Promise<ResolvedIntegration | null> {
     const row = await store.integrations.bySlug(environmentId, slug, ownership);
-    if (!row) return null;
-    const custom = row.custom_provider_id ? await store.customProviders.bySlug(environmentId, slug) : null;
-    return resolveIntegration(this.deps.catalog, row, custom);
+    return row ? loadIntegration(store, this.deps.catalog, row) : null;
   }
 
   async list(environmentId: string, q: PageQuery): Promise<{ items: ResolvedIntegration[]; hasMore: boolean; hasPrevious: boolean }> {

@@ -1,6 +1,7 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
 import type { ProviderDefinition } from '../catalog/provider-definition.ts';
 import type { CustomProviderRow, IntegrationRow } from '../store/integrations-repo.ts';
+import type { Store } from '../store/store.ts';
 import { CUSTOM_PROVIDER_DEFAULTS, customToDefinition, type CustomProviderWire } from './custom-provider.ts';
 
 /** An integration row together with the provider it configures. */
@@ -44,4 +45,10 @@ export function resolveIntegration(catalog: ProviderCatalog, row: IntegrationRow
   }
   const provider = catalog.get(row.slug);
   return provider ? { row, provider, custom: null } : null;
+}
+
+/** Loads what an integration row needs to be resolved (its custom definition, if any) and resolves it. */
+export async function loadIntegration(store: Store, catalog: ProviderCatalog, row: IntegrationRow): Promise<ResolvedIntegration | null> {
+  const custom = row.custom_provider_id ? await store.customProviders.bySlug(row.environment_id, row.slug) : null;
+  return resolveIntegration(catalog, row, custom);
 }
