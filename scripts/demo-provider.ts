@@ -30,9 +30,8 @@ function parsePositiveInt(name: string, value: string, min: number, max: number)
 }
 
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const parse = () =>
+    parseArgs({
       options: {
         port: { type: 'string', default: '9090' },
         'redirect-uri': { type: 'string', multiple: true },
@@ -44,7 +43,10 @@ async function main(): Promise<void> {
       },
       strict: true,
       allowPositionals: false,
-    }));
+    });
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    ({ values } = parse());
   } catch (err) {
     fail(err instanceof Error ? err.message : String(err));
   }
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
   const clientSecret = values['client-secret'];
   if (!clientId || !clientSecret) fail('--client-id and --client-secret must not be empty');
 
-  let server;
+  let server: Awaited<ReturnType<typeof startOidcServer>>;
   try {
     server = await startOidcServer({
       port,

@@ -110,8 +110,7 @@ export class OpenPipes {
       );
     }
     const fetchImpl: FetchLike | undefined =
-      options.fetch ??
-      (typeof globalThis.fetch === 'function' ? (url, init) => globalThis.fetch(url, init) : undefined);
+      options.fetch ?? (typeof globalThis.fetch === 'function' ? (url, init) => globalThis.fetch(url, init) : undefined);
     if (typeof fetchImpl !== 'function') {
       throw new OpenPipesError('No fetch implementation available; pass `options.fetch`.', { code: 'invalid_argument' });
     }

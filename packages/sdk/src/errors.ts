@@ -19,15 +19,15 @@ export interface FieldError {
 /** Constructor parameters shared by all {@link OpenPipesError} subclasses. */
 export interface OpenPipesErrorInit {
   /** HTTP status, when the error comes from an HTTP response. */
-  status?: number;
+  status?: number | undefined;
   /** Machine-readable error code from the response body (`code`). */
-  code?: string;
+  code?: string | undefined;
   /** Value of the `X-Request-ID` response header, when present. */
-  requestId?: string;
+  requestId?: string | undefined;
   /** Field-level problems from the response body (`errors`). Defaults to `[]`. */
-  errors?: FieldError[];
+  errors?: FieldError[] | undefined;
   /** Seconds to wait before retrying, from the `Retry-After` response header. */
-  retryAfter?: number;
+  retryAfter?: number | undefined;
   /** The parsed (raw, snake_case) response body, or the raw text when it was not JSON. */
   body?: unknown;
   /** Underlying cause (e.g. the error thrown by `fetch`). */
@@ -136,8 +136,8 @@ function parseFieldErrors(value: unknown): FieldError[] | undefined {
   for (const item of value) {
     if (isRecord(item)) {
       out.push({
-        field: typeof item['field'] === 'string' ? item['field'] : String(item['field'] ?? ''),
-        code: typeof item['code'] === 'string' ? item['code'] : String(item['code'] ?? ''),
+        field: typeof item.field === 'string' ? item.field : String(item.field ?? ''),
+        code: typeof item.code === 'string' ? item.code : String(item.code ?? ''),
       });
     }
   }
@@ -182,11 +182,11 @@ export function createHttpError(
   let message: string | undefined;
   let errors: FieldError[] | undefined;
   if (isRecord(body)) {
-    if (typeof body['code'] === 'string') code = body['code'];
-    else if (typeof body['error'] === 'string') code = body['error'];
-    if (typeof body['message'] === 'string') message = body['message'];
-    else if (typeof body['error_description'] === 'string') message = body['error_description'];
-    errors = parseFieldErrors(body['errors']);
+    if (typeof body.code === 'string') code = body.code;
+    else if (typeof body.error === 'string') code = body.error;
+    if (typeof body.message === 'string') message = body.message;
+    else if (typeof body.error_description === 'string') message = body.error_description;
+    errors = parseFieldErrors(body.errors);
   } else if (typeof body === 'string' && body.trim() !== '') {
     message = body.trim().slice(0, 500);
   }

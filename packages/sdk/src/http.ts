@@ -169,7 +169,12 @@ export class HttpClient {
       let response: FetchResponse;
       let text: string;
       try {
-        ({ response, text } = await this.#send(url, { method: spec.method, headers: { ...headers }, body }, timeoutMs, options.signal));
+        ({ response, text } = await this.#send(
+          url,
+          { method: spec.method, headers: { ...headers }, ...(body === undefined ? {} : { body }) },
+          timeoutMs,
+          options.signal,
+        ));
       } catch (err) {
         if (!(err instanceof NetworkError) || attempt >= maxRetries) throw err;
         await config.sleep(this.#backoff(attempt));
@@ -181,10 +186,7 @@ export class HttpClient {
       }
       const error = createHttpError(status, response.statusText, response.headers, text);
       if (!RETRYABLE_STATUSES.has(status) || attempt >= maxRetries) throw error;
-      const delay =
-        error.retryAfter !== undefined
-          ? Math.min(error.retryAfter * 1000, MAX_RETRY_AFTER_MS)
-          : this.#backoff(attempt);
+      const delay = error.retryAfter !== undefined ? Math.min(error.retryAfter * 1000, MAX_RETRY_AFTER_MS) : this.#backoff(attempt);
       await config.sleep(delay);
     }
   }
@@ -233,4 +235,3 @@ export class HttpClient {
     }
   }
 }
-

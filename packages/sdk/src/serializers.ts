@@ -214,9 +214,7 @@ function serializeApiKeyInstallation(m: ApiKeyInstallation): WireApiKeyInstallat
   return { secret: m.secret, user_id: m.userId, organization_id: m.organizationId };
 }
 
-function serializeCustomProviderInput(
-  m: CustomProviderDefinition | UpdateCustomProviderDefinition,
-): WireCustomProviderInput {
+function serializeCustomProviderInput(m: CustomProviderDefinition | UpdateCustomProviderDefinition): WireCustomProviderInput {
   return {
     name: m.name,
     authorization_url: m.authorizationUrl,
@@ -304,9 +302,7 @@ export function serializeGetAccessToken(m: GetAccessTokenOptions): Record<string
 }
 
 /** R14 body. */
-export function serializeCreateDataIntegrationCredential(
-  m: CreateDataIntegrationCredentialOptions,
-): Record<string, unknown> {
+export function serializeCreateDataIntegrationCredential(m: CreateDataIntegrationCredentialOptions): Record<string, unknown> {
   return {
     user_id: m.userId,
     organization_id: m.organizationId,
@@ -457,9 +453,7 @@ export function serializeUpdateDataIntegrationApiKey(m: UpdateDataIntegrationApi
 }
 
 /** R17 body. */
-export function serializeCreateDataIntegrationClientCredential(
-  m: CreateDataIntegrationClientCredentialOptions,
-): Record<string, unknown> {
+export function serializeCreateDataIntegrationClientCredential(m: CreateDataIntegrationClientCredentialOptions): Record<string, unknown> {
   return {
     user_id: m.userId,
     organization_id: m.organizationId,
@@ -472,9 +466,7 @@ export function serializeCreateDataIntegrationClientCredential(
 }
 
 /** R18 body. */
-export function serializeUpdateDataIntegrationClientCredentials(
-  m: UpdateDataIntegrationClientCredentialsOptions,
-): Record<string, unknown> {
+export function serializeUpdateDataIntegrationClientCredentials(m: UpdateDataIntegrationClientCredentialsOptions): Record<string, unknown> {
   return {
     user_id: m.userId,
     organization_id: m.organizationId,
@@ -541,16 +533,12 @@ export function serializeOrganizationConnectedAccountQuery(
 }
 
 /** R25 body. */
-export function serializeCreateOrganizationConnectedAccount(
-  m: CreateOrganizationConnectedAccountOptions,
-): Record<string, unknown> {
+export function serializeCreateOrganizationConnectedAccount(m: CreateOrganizationConnectedAccountOptions): Record<string, unknown> {
   return { ...serializeTokenInput(m), user_id: m.userId, connection_intent: m.connectionIntent };
 }
 
 /** R26 query. */
-export function serializeUpdateOrganizationConnectedAccountQuery(
-  m: UpdateOrganizationConnectedAccountOptions,
-): QueryParams {
+export function serializeUpdateOrganizationConnectedAccountQuery(m: UpdateOrganizationConnectedAccountOptions): QueryParams {
   return {
     supports_multiple_connections: m.supportsMultipleConnections,
     connected_account_id: m.connectedAccountId,
@@ -559,9 +547,7 @@ export function serializeUpdateOrganizationConnectedAccountQuery(
 }
 
 /** R26 body. */
-export function serializeUpdateOrganizationConnectedAccount(
-  m: UpdateOrganizationConnectedAccountOptions,
-): Record<string, unknown> {
+export function serializeUpdateOrganizationConnectedAccount(m: UpdateOrganizationConnectedAccountOptions): Record<string, unknown> {
   return { ...serializeTokenInput(m), user_id: m.userId };
 }
 
@@ -664,33 +650,33 @@ export function serializeListEventsQuery(m: ListEventsOptions = {}): QueryParams
 
 function deserializePipesConnectedAccount(d: Record<string, unknown>): PipesConnectedAccount {
   return {
-    object: d['object'] as PipesConnectedAccount['object'],
-    id: d['id'] as string,
-    dataIntegrationId: d['data_integration_id'] as string,
-    providerSlug: d['provider_slug'] as string,
-    userId: (d['user_id'] as string | null | undefined) ?? null,
-    organizationId: (d['organization_id'] as string | null | undefined) ?? null,
-    scopes: (d['scopes'] as string[] | undefined) ?? [],
-    state: d['state'] as PipesConnectedAccount['state'],
-    createdAt: d['created_at'] as string,
-    updatedAt: d['updated_at'] as string,
+    object: d.object as PipesConnectedAccount['object'],
+    id: d.id as string,
+    dataIntegrationId: d.data_integration_id as string,
+    providerSlug: d.provider_slug as string,
+    userId: (d.user_id as string | null | undefined) ?? null,
+    organizationId: (d.organization_id as string | null | undefined) ?? null,
+    scopes: (d.scopes as string[] | undefined) ?? [],
+    state: d.state as PipesConnectedAccount['state'],
+    createdAt: d.created_at as string,
+    updatedAt: d.updated_at as string,
   };
 }
 
 function deserializePipesConnectionFailed(d: Record<string, unknown>): PipesConnectionFailed {
   const result: PipesConnectionFailed = {
-    object: d['object'] as PipesConnectionFailed['object'],
-    dataIntegrationId: d['data_integration_id'] as string,
-    providerSlug: d['provider_slug'] as string,
-    userId: (d['user_id'] as string | null | undefined) ?? null,
-    organizationId: (d['organization_id'] as string | null | undefined) ?? null,
-    errorCode: d['error_code'] as string,
-    errorReason: (d['error_reason'] as string | null | undefined) ?? null,
-    providerError: (d['provider_error'] as string | null | undefined) ?? null,
-    providerErrorDescription: (d['provider_error_description'] as string | null | undefined) ?? null,
-    createdAt: d['created_at'] as string,
+    object: d.object as PipesConnectionFailed['object'],
+    dataIntegrationId: d.data_integration_id as string,
+    providerSlug: d.provider_slug as string,
+    userId: (d.user_id as string | null | undefined) ?? null,
+    organizationId: (d.organization_id as string | null | undefined) ?? null,
+    errorCode: d.error_code as string,
+    errorReason: (d.error_reason as string | null | undefined) ?? null,
+    providerError: (d.provider_error as string | null | undefined) ?? null,
+    providerErrorDescription: (d.provider_error_description as string | null | undefined) ?? null,
+    createdAt: d.created_at as string,
   };
-  if ('account_identifier' in d) result.accountIdentifier = (d['account_identifier'] as string | null) ?? null;
+  if ('account_identifier' in d) result.accountIdentifier = (d.account_identifier as string | null) ?? null;
   return result;
 }
 

@@ -273,9 +273,7 @@ export interface AccessToken {
 }
 
 /** Result of `getAccessToken`, discriminated on `active`. */
-export type DataIntegrationAccessTokenResponse =
-  | { active: true; accessToken: AccessToken }
-  | { active: false; error: InactiveReason };
+export type DataIntegrationAccessTokenResponse = { active: true; accessToken: AccessToken } | { active: false; error: InactiveReason };
 
 /** Options of `createDataIntegrationCredential` (R14). */
 export interface CreateDataIntegrationCredentialOptions {
@@ -323,10 +321,7 @@ export interface ClientCredentialsVendedCredential {
 }
 
 /** A vended credential, discriminated on `authMethod`. */
-export type DataIntegrationVendedCredential =
-  | OAuthVendedCredential
-  | ApiKeyVendedCredential
-  | ClientCredentialsVendedCredential;
+export type DataIntegrationVendedCredential = OAuthVendedCredential | ApiKeyVendedCredential | ClientCredentialsVendedCredential;
 
 /** Result of `createDataIntegrationCredential`, discriminated on `active`. */
 export type DataIntegrationCredentialsResponse =
@@ -659,10 +654,7 @@ interface EventBase {
 
 /** A connected-account lifecycle event. */
 export interface PipesConnectedAccountEvent extends EventBase {
-  event:
-    | 'pipes.connected_account.connected'
-    | 'pipes.connected_account.disconnected'
-    | 'pipes.connected_account.reauthorization_needed';
+  event: 'pipes.connected_account.connected' | 'pipes.connected_account.disconnected' | 'pipes.connected_account.reauthorization_needed';
   data: PipesConnectedAccount;
 }
 

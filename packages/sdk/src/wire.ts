@@ -207,55 +207,56 @@ export interface WireCatalogProvider {
 }
 
 // Request bodies --------------------------------------------------------------
+// (an `undefined` member is left out by JSON.stringify, so it is allowed explicitly)
 
 export interface WireCredentialsInput {
   type: DataIntegrationCredentialType;
-  client_id?: string;
-  client_secret?: string;
+  client_id?: string | undefined;
+  client_secret?: string | undefined;
 }
 export interface WireApiKeyInstallation {
   secret: string;
   user_id: string;
-  organization_id?: string;
+  organization_id?: string | undefined;
 }
 export interface WireCustomProviderInput {
-  name?: string;
-  authorization_url?: string;
-  token_url?: string;
-  refresh_token_url?: string | null;
-  pkce_enabled?: boolean;
-  request_scope_separator?: string;
-  scopes_required?: boolean;
-  client_secret_required?: boolean;
-  additional_authorization_parameters?: StringMap;
-  token_body_content_type?: string;
-  authenticate_via?: AuthenticateVia;
+  name?: string | undefined;
+  authorization_url?: string | undefined;
+  token_url?: string | undefined;
+  refresh_token_url?: string | null | undefined;
+  pkce_enabled?: boolean | undefined;
+  request_scope_separator?: string | undefined;
+  scopes_required?: boolean | undefined;
+  client_secret_required?: boolean | undefined;
+  additional_authorization_parameters?: StringMap | undefined;
+  token_body_content_type?: string | undefined;
+  authenticate_via?: AuthenticateVia | undefined;
 }
 export interface WireCreateDataIntegration {
   provider: string;
-  ownership?: Ownership;
-  description?: string | null;
-  enabled?: boolean;
-  scopes?: string[] | null;
-  auth_methods?: AuthMethod[];
-  config?: StringMap;
-  credentials?: WireCredentialsInput;
-  api_key?: WireApiKeyInstallation;
-  custom_provider?: WireCustomProviderInput;
+  ownership?: Ownership | undefined;
+  description?: string | null | undefined;
+  enabled?: boolean | undefined;
+  scopes?: string[] | null | undefined;
+  auth_methods?: AuthMethod[] | undefined;
+  config?: StringMap | undefined;
+  credentials?: WireCredentialsInput | undefined;
+  api_key?: WireApiKeyInstallation | undefined;
+  custom_provider?: WireCustomProviderInput | undefined;
 }
 export interface WireUpdateDataIntegration {
-  description?: string | null;
-  enabled?: boolean;
-  scopes?: string[] | null;
-  credentials?: WireCredentialsInput;
-  api_key?: WireApiKeyInstallation;
-  custom_provider?: WireCustomProviderInput;
+  description?: string | null | undefined;
+  enabled?: boolean | undefined;
+  scopes?: string[] | null | undefined;
+  credentials?: WireCredentialsInput | undefined;
+  api_key?: WireApiKeyInstallation | undefined;
+  custom_provider?: WireCustomProviderInput | undefined;
 }
 export interface WireTokenInput {
-  access_token?: string;
-  refresh_token?: string;
-  expires_at?: string;
-  scopes?: string[];
-  state?: ConnectedAccountInputState;
+  access_token?: string | undefined;
+  refresh_token?: string | undefined;
+  expires_at?: string | undefined;
+  scopes?: string[] | undefined;
+  state?: ConnectedAccountInputState | undefined;
 }
 export type WireSortOrder = SortOrder;

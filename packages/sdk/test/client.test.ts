@@ -42,7 +42,7 @@ describe('OpenPipes construction', () => {
     const op = new OpenPipes(undefined, { fetch });
     await op.pipes.getDataIntegration('github');
     expect(calls[0]!.url).toBe('http://env-host:9999/data-integrations/github');
-    expect(calls[0]!.headers['Authorization']).toBe('Bearer sk_from_env');
+    expect(calls[0]!.headers.Authorization).toBe('Bearer sk_from_env');
   });
 
   it('an explicit key wins over the environment; options-object form works too', async () => {
@@ -53,7 +53,7 @@ describe('OpenPipes construction', () => {
     ]);
     await new OpenPipes('sk_explicit', { baseUrl: 'http://a.test', fetch }).pipes.getDataIntegration('x');
     await new OpenPipes({ apiKey: 'sk_object', baseUrl: 'http://a.test', fetch }).pipes.getDataIntegration('x');
-    expect(calls.map((c) => c.headers['Authorization'])).toStrictEqual(['Bearer sk_explicit', 'Bearer sk_object']);
+    expect(calls.map((c) => c.headers.Authorization)).toStrictEqual(['Bearer sk_explicit', 'Bearer sk_object']);
   });
 
   it('defaults to http://127.0.0.1:8080 and keeps a base-URL path prefix', async () => {

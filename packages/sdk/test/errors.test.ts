@@ -71,9 +71,7 @@ describe('HTTP error mapping', () => {
   });
 
   it('404 body with entity_id and no errors → errors [] and raw body kept', async () => {
-    const { op } = makeClient([
-      { status: 404, body: { code: 'entity_not_found', message: 'No such user', entity_id: 'user_9' } },
-    ]);
+    const { op } = makeClient([{ status: 404, body: { code: 'entity_not_found', message: 'No such user', entity_id: 'user_9' } }]);
     const e = (await op.pipes.listProviders({ userId: 'user_9' }).catch((x: unknown) => x)) as NotFoundError;
     expect(e).toBeInstanceOf(NotFoundError);
     expect(e.errors).toStrictEqual([]);

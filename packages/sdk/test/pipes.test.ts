@@ -114,9 +114,7 @@ describe('seed methods', () => {
     await op.pipes.listProviders({ userId: 'user/1 ü' });
     await op.pipes.listUserDataProviders({ userId: 'user/1 ü', supportsMultipleConnections: true });
     expect(calls[0]!.path).toBe('/user_management/users/user%2F1%20%C3%BC/data_providers');
-    expect(calls[1]!.path).toBe(
-      '/user_management/users/user%2F1%20%C3%BC/data_providers?supports_multiple_connections=true',
-    );
+    expect(calls[1]!.path).toBe('/user_management/users/user%2F1%20%C3%BC/data_providers?supports_multiple_connections=true');
   });
 
   it('listOrganizationProviders → GET R2, camelCase configurations, credentials only when present', async () => {
@@ -319,10 +317,7 @@ describe('data integrations', () => {
     const { op, calls } = makeClient([{ body: wire }, { body: wire }]);
     const a = await op.pipes.getDataIntegration('acme');
     const b = await op.pipes.getDataIntegration({ slug: 'acme' });
-    expect(calls.map((c) => `${c.method} ${c.path}`)).toStrictEqual([
-      'GET /data-integrations/acme',
-      'GET /data-integrations/acme',
-    ]);
+    expect(calls.map((c) => `${c.method} ${c.path}`)).toStrictEqual(['GET /data-integrations/acme', 'GET /data-integrations/acme']);
     expect(b).toStrictEqual(a);
     expect(a).toStrictEqual({
       object: 'data_integration',
@@ -851,34 +846,196 @@ describe('route table (R1–R27 + extensions)', () => {
   const list = { object: 'list', data: [] };
   type Case = [string, (op: OpenPipes) => Promise<unknown>, string, string, unknown];
   const cases: Case[] = [
-    ['R1 listUserDataProviders', (op) => op.pipes.listUserDataProviders({ userId: 'u' }), 'GET', '/user_management/users/u/data_providers', list],
-    ['R2 listOrganizationProviders', (op) => op.pipes.listOrganizationProviders({ organizationId: 'o' }), 'GET', '/organizations/o/data_integration_configurations', list],
-    ['R3 configureOrganizationProvider', (op) => op.pipes.configureOrganizationProvider({ organizationId: 'o', provider: 'p', enabled: true }), 'PUT', '/organizations/o/data_integration_configurations/p', { object: 'data_integration_configuration', id: 'i', organization_id: 'o', slug: 'p', name: 'P', enabled: true, scopes: null, config: {}, created_at: 't', updated_at: 't' }],
-    ['R3x deleteOrganizationProviderConfiguration', (op) => op.pipes.deleteOrganizationProviderConfiguration({ organizationId: 'o', provider: 'p' }), 'DELETE', '/organizations/o/data_integration_configurations/p', undefined],
-    ['R4 listDataIntegrations', (op) => op.pipes.listDataIntegrations(), 'GET', '/data-integrations?order=desc', { ...list, list_metadata: { before: null, after: null } }],
+    [
+      'R1 listUserDataProviders',
+      (op) => op.pipes.listUserDataProviders({ userId: 'u' }),
+      'GET',
+      '/user_management/users/u/data_providers',
+      list,
+    ],
+    [
+      'R2 listOrganizationProviders',
+      (op) => op.pipes.listOrganizationProviders({ organizationId: 'o' }),
+      'GET',
+      '/organizations/o/data_integration_configurations',
+      list,
+    ],
+    [
+      'R3 configureOrganizationProvider',
+      (op) => op.pipes.configureOrganizationProvider({ organizationId: 'o', provider: 'p', enabled: true }),
+      'PUT',
+      '/organizations/o/data_integration_configurations/p',
+      {
+        object: 'data_integration_configuration',
+        id: 'i',
+        organization_id: 'o',
+        slug: 'p',
+        name: 'P',
+        enabled: true,
+        scopes: null,
+        config: {},
+        created_at: 't',
+        updated_at: 't',
+      },
+    ],
+    [
+      'R3x deleteOrganizationProviderConfiguration',
+      (op) => op.pipes.deleteOrganizationProviderConfiguration({ organizationId: 'o', provider: 'p' }),
+      'DELETE',
+      '/organizations/o/data_integration_configurations/p',
+      undefined,
+    ],
+    [
+      'R4 listDataIntegrations',
+      (op) => op.pipes.listDataIntegrations(),
+      'GET',
+      '/data-integrations?order=desc',
+      { ...list, list_metadata: { before: null, after: null } },
+    ],
     ['R5 createDataIntegration', (op) => op.pipes.createDataIntegration({ provider: 's' }), 'POST', '/data-integrations', di],
     ['R6 getDataIntegration', (op) => op.pipes.getDataIntegration('s'), 'GET', '/data-integrations/s', di],
     ['R7 updateDataIntegration', (op) => op.pipes.updateDataIntegration({ slug: 's', enabled: false }), 'PUT', '/data-integrations/s', di],
     ['R8 deleteDataIntegration', (op) => op.pipes.deleteDataIntegration({ slug: 's' }), 'DELETE', '/data-integrations/s', undefined],
-    ['R9 getOrganizationDataIntegration', (op) => op.pipes.getOrganizationDataIntegration({ slug: 's' }), 'GET', '/data-integrations/s/organization', di],
-    ['R10 updateOrganizationDataIntegration', (op) => op.pipes.updateOrganizationDataIntegration({ slug: 's', enabled: true }), 'PUT', '/data-integrations/s/organization', di],
-    ['R11 deleteOrganizationDataIntegration', (op) => op.pipes.deleteOrganizationDataIntegration('s'), 'DELETE', '/data-integrations/s/organization', undefined],
-    ['R12 authorizeDataIntegration', (op) => op.pipes.authorizeDataIntegration({ slug: 's', userId: 'u' }), 'POST', '/data-integrations/s/authorize', { url: 'https://x' }],
-    ['R13 getAccessToken', (op) => op.pipes.getAccessToken({ provider: 's', userId: 'u' }), 'POST', '/data-integrations/s/token', { active: false, error: 'not_installed' }],
-    ['R14 createDataIntegrationCredential', (op) => op.pipes.createDataIntegrationCredential({ slug: 's', userId: 'u' }), 'POST', '/data-integrations/s/credentials', { active: false, error: 'not_installed' }],
-    ['R15 createDataIntegrationApiKey', (op) => op.pipes.createDataIntegrationApiKey({ slug: 's', userId: 'u', secret: 'k', connectionIntent: 'add' }), 'POST', '/data-integrations/s/api-key', ca],
-    ['R16 updateDataIntegrationApiKey', (op) => op.pipes.updateDataIntegrationApiKey({ slug: 's', userId: 'u', secret: 'k' }), 'PUT', '/data-integrations/s/api-key', ca],
-    ['R17 createDataIntegrationClientCredential', (op) => op.pipes.createDataIntegrationClientCredential({ slug: 's', userId: 'u', clientId: 'c', clientSecret: 'x', connectionIntent: 'add' }), 'POST', '/data-integrations/s/client-credentials', ca],
-    ['R18 updateDataIntegrationClientCredentials', (op) => op.pipes.updateDataIntegrationClientCredentials({ slug: 's', userId: 'u', clientId: 'c', clientSecret: 'x' }), 'PUT', '/data-integrations/s/client-credentials', ca],
-    ['R19 getUserConnectedAccount', (op) => op.pipes.getUserConnectedAccount({ userId: 'u', slug: 's' }), 'GET', '/user_management/users/u/connected_accounts/s', ca],
-    ['R20 createUserConnectedAccount', (op) => op.pipes.createUserConnectedAccount({ userId: 'u', slug: 's' }), 'POST', '/user_management/users/u/connected_accounts/s', ca],
-    ['R21 updateUserConnectedAccount', (op) => op.pipes.updateUserConnectedAccount({ userId: 'u', slug: 's', scopes: ['a'] }), 'PUT', '/user_management/users/u/connected_accounts/s', ca],
-    ['R22 deleteUserConnectedAccount', (op) => op.pipes.deleteUserConnectedAccount({ userId: 'u', slug: 's' }), 'DELETE', '/user_management/users/u/connected_accounts/s', undefined],
-    ['R23 listOrganizationDataProviders', (op) => op.pipes.listOrganizationDataProviders({ organizationId: 'o', supportsMultipleConnections: true }), 'GET', '/organizations/o/data_providers?supports_multiple_connections=true', list],
-    ['R24 getOrganizationConnectedAccount', (op) => op.pipes.getOrganizationConnectedAccount({ organizationId: 'o', slug: 's' }), 'GET', '/organizations/o/connected_accounts/s', ca],
-    ['R25 createOrganizationConnectedAccount', (op) => op.pipes.createOrganizationConnectedAccount({ organizationId: 'o', slug: 's', userId: 'u' }), 'POST', '/organizations/o/connected_accounts/s', ca],
-    ['R26 updateOrganizationConnectedAccount', (op) => op.pipes.updateOrganizationConnectedAccount({ organizationId: 'o', slug: 's', userId: 'u' }), 'PUT', '/organizations/o/connected_accounts/s', ca],
-    ['R27 deleteOrganizationConnectedAccount', (op) => op.pipes.deleteOrganizationConnectedAccount({ organizationId: 'o', slug: 's' }), 'DELETE', '/organizations/o/connected_accounts/s', undefined],
+    [
+      'R9 getOrganizationDataIntegration',
+      (op) => op.pipes.getOrganizationDataIntegration({ slug: 's' }),
+      'GET',
+      '/data-integrations/s/organization',
+      di,
+    ],
+    [
+      'R10 updateOrganizationDataIntegration',
+      (op) => op.pipes.updateOrganizationDataIntegration({ slug: 's', enabled: true }),
+      'PUT',
+      '/data-integrations/s/organization',
+      di,
+    ],
+    [
+      'R11 deleteOrganizationDataIntegration',
+      (op) => op.pipes.deleteOrganizationDataIntegration('s'),
+      'DELETE',
+      '/data-integrations/s/organization',
+      undefined,
+    ],
+    [
+      'R12 authorizeDataIntegration',
+      (op) => op.pipes.authorizeDataIntegration({ slug: 's', userId: 'u' }),
+      'POST',
+      '/data-integrations/s/authorize',
+      { url: 'https://x' },
+    ],
+    [
+      'R13 getAccessToken',
+      (op) => op.pipes.getAccessToken({ provider: 's', userId: 'u' }),
+      'POST',
+      '/data-integrations/s/token',
+      { active: false, error: 'not_installed' },
+    ],
+    [
+      'R14 createDataIntegrationCredential',
+      (op) => op.pipes.createDataIntegrationCredential({ slug: 's', userId: 'u' }),
+      'POST',
+      '/data-integrations/s/credentials',
+      { active: false, error: 'not_installed' },
+    ],
+    [
+      'R15 createDataIntegrationApiKey',
+      (op) => op.pipes.createDataIntegrationApiKey({ slug: 's', userId: 'u', secret: 'k', connectionIntent: 'add' }),
+      'POST',
+      '/data-integrations/s/api-key',
+      ca,
+    ],
+    [
+      'R16 updateDataIntegrationApiKey',
+      (op) => op.pipes.updateDataIntegrationApiKey({ slug: 's', userId: 'u', secret: 'k' }),
+      'PUT',
+      '/data-integrations/s/api-key',
+      ca,
+    ],
+    [
+      'R17 createDataIntegrationClientCredential',
+      (op) =>
+        op.pipes.createDataIntegrationClientCredential({
+          slug: 's',
+          userId: 'u',
+          clientId: 'c',
+          clientSecret: 'x',
+          connectionIntent: 'add',
+        }),
+      'POST',
+      '/data-integrations/s/client-credentials',
+      ca,
+    ],
+    [
+      'R18 updateDataIntegrationClientCredentials',
+      (op) => op.pipes.updateDataIntegrationClientCredentials({ slug: 's', userId: 'u', clientId: 'c', clientSecret: 'x' }),
+      'PUT',
+      '/data-integrations/s/client-credentials',
+      ca,
+    ],
+    [
+      'R19 getUserConnectedAccount',
+      (op) => op.pipes.getUserConnectedAccount({ userId: 'u', slug: 's' }),
+      'GET',
+      '/user_management/users/u/connected_accounts/s',
+      ca,
+    ],
+    [
+      'R20 createUserConnectedAccount',
+      (op) => op.pipes.createUserConnectedAccount({ userId: 'u', slug: 's' }),
+      'POST',
+      '/user_management/users/u/connected_accounts/s',
+      ca,
+    ],
+    [
+      'R21 updateUserConnectedAccount',
+      (op) => op.pipes.updateUserConnectedAccount({ userId: 'u', slug: 's', scopes: ['a'] }),
+      'PUT',
+      '/user_management/users/u/connected_accounts/s',
+      ca,
+    ],
+    [
+      'R22 deleteUserConnectedAccount',
+      (op) => op.pipes.deleteUserConnectedAccount({ userId: 'u', slug: 's' }),
+      'DELETE',
+      '/user_management/users/u/connected_accounts/s',
+      undefined,
+    ],
+    [
+      'R23 listOrganizationDataProviders',
+      (op) => op.pipes.listOrganizationDataProviders({ organizationId: 'o', supportsMultipleConnections: true }),
+      'GET',
+      '/organizations/o/data_providers?supports_multiple_connections=true',
+      list,
+    ],
+    [
+      'R24 getOrganizationConnectedAccount',
+      (op) => op.pipes.getOrganizationConnectedAccount({ organizationId: 'o', slug: 's' }),
+      'GET',
+      '/organizations/o/connected_accounts/s',
+      ca,
+    ],
+    [
+      'R25 createOrganizationConnectedAccount',
+      (op) => op.pipes.createOrganizationConnectedAccount({ organizationId: 'o', slug: 's', userId: 'u' }),
+      'POST',
+      '/organizations/o/connected_accounts/s',
+      ca,
+    ],
+    [
+      'R26 updateOrganizationConnectedAccount',
+      (op) => op.pipes.updateOrganizationConnectedAccount({ organizationId: 'o', slug: 's', userId: 'u' }),
+      'PUT',
+      '/organizations/o/connected_accounts/s',
+      ca,
+    ],
+    [
+      'R27 deleteOrganizationConnectedAccount',
+      (op) => op.pipes.deleteOrganizationConnectedAccount({ organizationId: 'o', slug: 's' }),
+      'DELETE',
+      '/organizations/o/connected_accounts/s',
+      undefined,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, call, method, path, body) => {

@@ -18,19 +18,13 @@ type PipesMethod = {
 
 /** For each WorkOS method: `true` when OpenPipes has it and accepts WorkOS's options. */
 type Compat = {
-  [K in PipesMethod]: K extends keyof OpPipes
-    ? FirstArg<WorkOSPipes[K]> extends FirstArg<OpPipes[K]>
-      ? true
-      : false
-    : false;
+  [K in PipesMethod]: K extends keyof OpPipes ? (FirstArg<WorkOSPipes[K]> extends FirstArg<OpPipes[K]> ? true : false) : false;
 };
 
 describe('type compatibility with @workos-inc/node v11', () => {
   it('op.pipes has every WorkOS pipes method and accepts its options', () => {
     expectTypeOf<Compat>().toEqualTypeOf<{ [K in PipesMethod]: true }>();
-    expectTypeOf<
-      FirstArg<WorkOS['events']['listEvents']>
-    >().toExtend<FirstArg<OpenPipes['events']['listEvents']>>();
+    expectTypeOf<FirstArg<WorkOS['events']['listEvents']>>().toExtend<FirstArg<OpenPipes['events']['listEvents']>>();
     expect(true).toBe(true);
   });
 });

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources through tsx, so there is no build step between a clone and a start.
-import { register } from 'tsx/esm/api';
+// In a repository checkout (src/ beside bin/) the TypeScript sources run through tsx (a root
+// devDependency), so `npm start` needs no build step and never runs stale output. An installed
+// package has no src/ and runs the compiled dist/ that `npm pack` built.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+if (existsSync(new URL('../src/', import.meta.url))) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+} else {
+  await import('../dist/cli/main.js');
+}

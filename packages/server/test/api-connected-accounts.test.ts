@@ -13,15 +13,37 @@ describe.each(DIALECTS)('connected accounts and listings (R1, R19–R27, R23, R2
       ['notion', { enabled: true }],
       ['slack', { enabled: false }],
     ] as const) {
-      expect((await h.request('POST', '/data-integrations', { provider, credentials: { type: 'custom', client_id: `${provider}-id`, client_secret: `${provider}-secret` }, ...extra })).status).toBe(201);
+      expect(
+        (
+          await h.request('POST', '/data-integrations', {
+            provider,
+            credentials: { type: 'custom', client_id: `${provider}-id`, client_secret: `${provider}-secret` },
+            ...extra,
+          })
+        ).status,
+      ).toBe(201);
     }
-    expect((await h.request('POST', '/data-integrations', { provider: 'linear', ownership: 'organization', enabled: true, credentials: { type: 'organization' } })).status).toBe(201);
+    expect(
+      (
+        await h.request('POST', '/data-integrations', {
+          provider: 'linear',
+          ownership: 'organization',
+          enabled: true,
+          credentials: { type: 'organization' },
+        })
+      ).status,
+    ).toBe(201);
   });
   afterAll(() => h.close());
 
   it('imports tokens (201), replaces them on a second import (200) and derives the state', async () => {
     const expires = future();
-    const first = await h.request('POST', '/user_management/users/user_1/connected_accounts/gitlab', { access_token: 'at-1', refresh_token: 'rt-1', expires_at: expires, scopes: ['read_api'] });
+    const first = await h.request('POST', '/user_management/users/user_1/connected_accounts/gitlab', {
+      access_token: 'at-1',
+      refresh_token: 'rt-1',
+      expires_at: expires,
+      scopes: ['read_api'],
+    });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
       object: 'connected_account',
@@ -38,7 +60,7 @@ describe.each(DIALECTS)('connected accounts and listings (R1, R19–R27, R23, R2
     const again = await h.request('POST', '/user_management/users/user_1/connected_accounts/gitlab', { access_token: 'at-2' });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
-    const row = await h.store.db.selectFrom('connected_accounts').selectAll().where('id', '=', first.body.id).executeTakeFirstOrThrow();
+    const row = await h.db.selectFrom('connected_accounts').selectAll().where('id', '=', first.body.id).executeTakeFirstOrThrow();
     expect(row.expires_at).toBeNull();
     expect(h.keyring.open(row.access_token!, `${h.environmentId}|connected_accounts|access_token|${row.id}`)).toBe('at-2');
 
@@ -67,30 +89,47 @@ describe.each(DIALECTS)('connected accounts and listings (R1, R19–R27, R23, R2
     const got = await h.request('GET', '/user_management/users/user_1/connected_accounts/gitlab');
     expect(got.status).toBe(200);
     expect((await h.request('GET', '/user_management/users/user_1/connected_accounts/gitlab?organization_id=org_1')).status).toBe(404);
-    const scoped = await h.request('POST', '/user_management/users/user_1/connected_accounts/gitlab?organization_id=org_1', { access_token: 'scoped' });
+    const scoped = await h.request('POST', '/user_management/users/user_1/connected_accounts/gitlab?organization_id=org_1', {
+      access_token: 'scoped',
+    });
     expect(scoped.body).toMatchObject({ user_id: 'user_1', organization_id: 'org_1', connection_role: 'compatibility' });
-    const upd = await h.request('PUT', '/user_management/users/user_1/connected_accounts/gitlab', { state: 'needs_reauthorization', scopes: ['read_api', 'api'] });
+    const upd = await h.request('PUT', '/user_management/users/user_1/connected_accounts/gitlab', {
+      state: 'needs_reauthorization',
+      scopes: ['read_api', 'api'],
+    });
     expect(upd.status).toBe(200);
     expect(upd.body).toMatchObject({ id: got.body.id, state: 'needs_reauthorization', scopes: ['read_api', 'api'] });
-    const back = await h.request('PUT', `/user_management/users/user_1/connected_accounts/gitlab?connected_account_id=${got.body.id}&connection_intent=reauthorize`, {
-      access_token: 'at-3',
-      refresh_token: 'rt-3',
-      expires_at: future(),
-    });
+    const back = await h.request(
+      'PUT',
+      `/user_management/users/user_1/connected_accounts/gitlab?connected_account_id=${got.body.id}&connection_intent=reauthorize`,
+      {
+        access_token: 'at-3',
+        refresh_token: 'rt-3',
+        expires_at: future(),
+      },
+    );
     expect(back.body.state).toBe('connected');
   });
 
   it('adds standard connections with connection_intent add and resolves them under the plural contract', async () => {
-    const add = await h.request('POST', '/user_management/users/user_1/connected_accounts/gitlab', { access_token: 'second', connection_intent: 'add' });
+    const add = await h.request('POST', '/user_management/users/user_1/connected_accounts/gitlab', {
+      access_token: 'second',
+      connection_intent: 'add',
+    });
     expect(add.status).toBe(201);
     expect(add.body.connection_role).toBe('standard');
     expect((await h.request('GET', '/user_management/users/user_1/connected_accounts/gitlab')).body.connection_role).toBe('compatibility');
     const ambiguous = await h.request('GET', '/user_management/users/user_1/connected_accounts/gitlab?supports_multiple_connections=true');
     expect(ambiguous.status).toBe(409);
     expect(ambiguous.body.code).toBe('account_selection_required');
-    const exact = await h.request('GET', `/user_management/users/user_1/connected_accounts/gitlab?supports_multiple_connections=true&connected_account_id=${add.body.id}`);
+    const exact = await h.request(
+      'GET',
+      `/user_management/users/user_1/connected_accounts/gitlab?supports_multiple_connections=true&connected_account_id=${add.body.id}`,
+    );
     expect(exact.body.id).toBe(add.body.id);
-    expect((await h.request('GET', `/user_management/users/user_2/connected_accounts/gitlab?connected_account_id=${add.body.id}`)).status).toBe(404);
+    expect(
+      (await h.request('GET', `/user_management/users/user_2/connected_accounts/gitlab?connected_account_id=${add.body.id}`)).status,
+    ).toBe(404);
   });
 
   it('R1 lists enabled user-owned providers with the user’s connection, compatibility only unless plural', async () => {
@@ -109,7 +148,12 @@ describe.each(DIALECTS)('connected accounts and listings (R1, R19–R27, R23, R2
       connection_owner: 'user',
       ownership: 'userland_user',
     });
-    expect(gitlab.connected_account).toMatchObject({ user_id: 'user_1', userland_user_id: 'user_1', connection_role: 'compatibility', state: 'connected' });
+    expect(gitlab.connected_account).toMatchObject({
+      user_id: 'user_1',
+      userland_user_id: 'user_1',
+      connection_role: 'compatibility',
+      state: 'connected',
+    });
     expect(gitlab.connected_accounts).toHaveLength(1);
     expect(res.body.data[1].connected_account).toBeNull();
     expect(res.body.data[1].connected_accounts).toEqual([]);
@@ -118,7 +162,10 @@ describe.each(DIALECTS)('connected accounts and listings (R1, R19–R27, R23, R2
   });
 
   it('R1 applies an organization’s overrides and scopes connections to it', async () => {
-    expect((await h.request('PUT', '/organizations/org_1/data_integration_configurations/slack', { enabled: true, scopes: ['chat:write'] })).status).toBe(200);
+    expect(
+      (await h.request('PUT', '/organizations/org_1/data_integration_configurations/slack', { enabled: true, scopes: ['chat:write'] }))
+        .status,
+    ).toBe(200);
     expect((await h.request('PUT', '/organizations/org_1/data_integration_configurations/notion', { enabled: false })).status).toBe(200);
     const res = await h.request('GET', '/user_management/users/user_1/data_providers?organization_id=org_1');
     const bySlug = Object.fromEntries(res.body.data.map((d: any) => [d.slug, d]));
@@ -136,11 +183,17 @@ describe.each(DIALECTS)('connected accounts and listings (R1, R19–R27, R23, R2
     const r1Before = await count('/user_management/users/user_1/data_providers?organization_id=org_1&supports_multiple_connections=true');
     const r2Before = await count('/organizations/org_1/data_integration_configurations');
     for (const provider of ['asana', 'figma', 'dropbox', 'box', 'zoom', 'discord', 'miro', 'todoist']) {
-      await h.request('POST', '/data-integrations', { provider, enabled: true, credentials: { type: 'custom', client_id: 'id', client_secret: 'secret' } });
+      await h.request('POST', '/data-integrations', {
+        provider,
+        enabled: true,
+        credentials: { type: 'custom', client_id: 'id', client_secret: 'secret' },
+      });
       await h.request('POST', `/user_management/users/user_1/connected_accounts/${provider}?organization_id=org_1`, { access_token: 't' });
       await h.request('PUT', `/organizations/org_1/data_integration_configurations/${provider}`, { scopes: ['x'] });
     }
-    expect(await count('/user_management/users/user_1/data_providers?organization_id=org_1&supports_multiple_connections=true')).toBe(r1Before);
+    expect(await count('/user_management/users/user_1/data_providers?organization_id=org_1&supports_multiple_connections=true')).toBe(
+      r1Before,
+    );
     expect(await count('/organizations/org_1/data_integration_configurations')).toBe(r2Before);
     expect(r1Before).toBeLessThanOrEqual(4);
   });
@@ -154,7 +207,10 @@ describe.each(DIALECTS)('connected accounts and listings (R1, R19–R27, R23, R2
     expect(list.body.data.map((d: any) => d.slug)).toEqual(['linear']);
     expect(list.body.data[0]).toMatchObject({ connection_owner: 'organization', ownership: 'organization' });
     expect(list.body.data[0].connected_account.id).toBe(imp.body.id);
-    const upd = await h.request('PUT', '/organizations/org_1/connected_accounts/linear', { user_id: 'user_1', state: 'needs_reauthorization' });
+    const upd = await h.request('PUT', '/organizations/org_1/connected_accounts/linear', {
+      user_id: 'user_1',
+      state: 'needs_reauthorization',
+    });
     expect(upd.body.state).toBe('needs_reauthorization');
     expect((await h.request('GET', '/organizations/org_1/connected_accounts/linear')).body.state).toBe('needs_reauthorization');
     expect((await h.request('DELETE', '/organizations/org_1/connected_accounts/linear')).status).toBe(204);
@@ -164,12 +220,18 @@ describe.each(DIALECTS)('connected accounts and listings (R1, R19–R27, R23, R2
 
   it('records WorkOS-shaped events for every state change and serves them from GET /events', async () => {
     expect((await h.request('DELETE', '/user_management/users/user_2/connected_accounts/gitlab')).status).toBe(204);
-    const res = await h.request('GET', '/events?events=pipes.connected_account.disconnected,pipes.connected_account.reauthorization_needed&limit=100');
+    const res = await h.request(
+      'GET',
+      '/events?events=pipes.connected_account.disconnected,pipes.connected_account.reauthorization_needed&limit=100',
+    );
     expect(res.status).toBe(200);
     const names = res.body.data.map((e: any) => e.event);
     expect(names.filter((n: string) => n === 'pipes.connected_account.disconnected')).toHaveLength(2);
     const disc = res.body.data.find((e: any) => e.event === 'pipes.connected_account.disconnected' && e.data.user_id === 'user_2');
-    expect(disc).toMatchObject({ object: 'event', data: { object: 'connected_account', provider_slug: 'gitlab', state: 'disconnected', organization_id: null } });
+    expect(disc).toMatchObject({
+      object: 'event',
+      data: { object: 'connected_account', provider_slug: 'gitlab', state: 'disconnected', organization_id: null },
+    });
     expect(disc.id).toMatch(/^event_[0-9A-Z]{26}$/);
     const ids = res.body.data.map((e: any) => e.id);
     expect([...ids].sort()).toEqual(ids);

@@ -39,9 +39,17 @@ describe.each(DIALECTS)('data integrations (R4–R11) on %s', (dialect) => {
     const dup = await h.request('POST', '/data-integrations', { provider: 'github', credentials: custom('x', 'y') });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('integration_already_exists');
-    const org = await h.request('POST', '/data-integrations', { provider: 'github', ownership: 'organization', enabled: true, credentials: { type: 'organization' } });
+    const org = await h.request('POST', '/data-integrations', {
+      provider: 'github',
+      ownership: 'organization',
+      enabled: true,
+      credentials: { type: 'organization' },
+    });
     expect(org.status).toBe(201);
-    expect(org.body).toMatchObject({ ownership: 'organization', credentials: { type: 'organization', client_id: null, redacted_client_secret: null } });
+    expect(org.body).toMatchObject({
+      ownership: 'organization',
+      credentials: { type: 'organization', client_id: null, redacted_client_secret: null },
+    });
     const user = await h.request('GET', '/data-integrations/github');
     const orgGet = await h.request('GET', '/data-integrations/github/organization');
     expect(user.body.id).not.toBe(orgGet.body.id);
@@ -81,11 +89,21 @@ describe.each(DIALECTS)('data integrations (R4–R11) on %s', (dialect) => {
       token_body_content_type: 'application/x-www-form-urlencoded',
       authenticate_via: 'request_body',
     });
-    const orgRoot = await h.request('POST', '/data-integrations', { provider: 'acme', ownership: 'organization', credentials: { type: 'organization' } });
+    const orgRoot = await h.request('POST', '/data-integrations', {
+      provider: 'acme',
+      ownership: 'organization',
+      credentials: { type: 'organization' },
+    });
     expect(orgRoot.status).toBe(201);
     expect(orgRoot.body.custom_provider.name).toBe('Acme');
-    const upd = await h.request('PUT', '/data-integrations/acme/organization', { custom_provider: { name: 'Acme Inc', revocation_url: 'https://auth.acme.test/revoke' } });
-    expect(upd.body.custom_provider).toMatchObject({ name: 'Acme Inc', revocation_url: 'https://auth.acme.test/revoke', token_url: 'https://auth.acme.test/token' });
+    const upd = await h.request('PUT', '/data-integrations/acme/organization', {
+      custom_provider: { name: 'Acme Inc', revocation_url: 'https://auth.acme.test/revoke' },
+    });
+    expect(upd.body.custom_provider).toMatchObject({
+      name: 'Acme Inc',
+      revocation_url: 'https://auth.acme.test/revoke',
+      token_url: 'https://auth.acme.test/token',
+    });
     expect((await h.request('GET', '/data-integrations/acme')).body.custom_provider.name).toBe('Acme Inc');
 
     expect((await h.request('DELETE', '/data-integrations/acme')).status).toBe(204);
@@ -105,14 +123,21 @@ describe.each(DIALECTS)('data integrations (R4–R11) on %s', (dialect) => {
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ auth_methods: ['api_key'], credentials: null, redirect_uri: '', state: 'valid' });
-    expect(res.body.installation).toMatchObject({ connection_role: 'compatibility', user_id: 'user_1', organization_id: null, api_key_last_4: '1234' });
+    expect(res.body.installation).toMatchObject({
+      connection_role: 'compatibility',
+      user_id: 'user_1',
+      organization_id: null,
+      api_key_last_4: '1234',
+    });
     expect(res.text).not.toContain('tenant-key-1234');
     expect((await h.request('GET', '/data-integrations/acme-keys')).body.installation).toBeUndefined();
   });
 
   it('pages R4 by cursor in both orders and filters by ownership', async () => {
     for (const slug of ['gitlab', 'slack', 'notion', 'linear', 'asana', 'figma']) {
-      expect((await h.request('POST', '/data-integrations', { provider: slug, credentials: custom(`${slug}-id`, `${slug}-secret`) })).status).toBe(201);
+      expect(
+        (await h.request('POST', '/data-integrations', { provider: slug, credentials: custom(`${slug}-id`, `${slug}-secret`) })).status,
+      ).toBe(201);
     }
     const all: string[] = [];
     let after: string | null = null;
@@ -139,8 +164,15 @@ describe.each(DIALECTS)('data integrations (R4–R11) on %s', (dialect) => {
     const imp = await h.request('POST', '/user_management/users/user_9/connected_accounts/gitlab', { access_token: 'tok' });
     expect(imp.status).toBe(201);
     expect((await h.request('DELETE', '/data-integrations/gitlab')).status).toBe(204);
-    expect(await h.store.accounts.byId(imp.body.id.length ? (await h.store.integrations.listAll(h.environmentId)).find((r) => r.slug === 'gitlab')?.id ?? 'none' : 'none', imp.body.id)).toBeNull();
-    const rows = await h.store.db.selectFrom('connected_accounts').select('id').where('id', '=', imp.body.id).execute();
+    expect(
+      await h.store.accounts.byId(
+        imp.body.id.length
+          ? ((await h.store.integrations.listAll(h.environmentId)).find((r) => r.slug === 'gitlab')?.id ?? 'none')
+          : 'none',
+        imp.body.id,
+      ),
+    ).toBeNull();
+    const rows = await h.db.selectFrom('connected_accounts').select('id').where('id', '=', imp.body.id).execute();
     expect(rows).toEqual([]);
   });
 

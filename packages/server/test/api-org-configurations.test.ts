@@ -6,11 +6,26 @@ describe.each(DIALECTS)('organization configurations (R2, R3, DELETE) on %s', (d
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(dialect);
-    expect((await h.request('POST', '/data-integrations', { provider: 'gitlab', enabled: true, credentials: { type: 'organization' } })).status).toBe(201);
-    expect((await h.request('POST', '/data-integrations', { provider: 'slack', credentials: { type: 'custom', client_id: 'cid', client_secret: 'slack-secret-1234' } })).status).toBe(201);
     expect(
-      (await h.request('POST', '/data-integrations', { provider: 'github', ownership: 'organization', enabled: true, credentials: { type: 'custom', client_id: 'gh', client_secret: 'gh-secret-9876' } }))
-        .status,
+      (await h.request('POST', '/data-integrations', { provider: 'gitlab', enabled: true, credentials: { type: 'organization' } })).status,
+    ).toBe(201);
+    expect(
+      (
+        await h.request('POST', '/data-integrations', {
+          provider: 'slack',
+          credentials: { type: 'custom', client_id: 'cid', client_secret: 'slack-secret-1234' },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await h.request('POST', '/data-integrations', {
+          provider: 'github',
+          ownership: 'organization',
+          enabled: true,
+          credentials: { type: 'custom', client_id: 'gh', client_secret: 'gh-secret-9876' },
+        })
+      ).status,
     ).toBe(201);
   });
   afterAll(() => h.close());
@@ -30,27 +45,42 @@ describe.each(DIALECTS)('organization configurations (R2, R3, DELETE) on %s', (d
       config: {},
       credentials: { credentials_type: 'organization', has_credentials: false, client_id: null, client_secret_last_four: null },
     });
-    expect(bySlug.gitlab.credentials.redirect_uri).toMatch(new RegExp(`^${PUBLIC_URL}/data-integrations/gitlab/dik_[0-9A-Z]{26}/callback$`));
+    expect(bySlug.gitlab.credentials.redirect_uri).toMatch(
+      new RegExp(`^${PUBLIC_URL}/data-integrations/gitlab/dik_[0-9A-Z]{26}/callback$`),
+    );
     expect(bySlug.slack.enabled).toBe(false);
     expect('credentials' in bySlug.slack).toBe(false);
     expect(bySlug.github.id).toMatch(/^data_integration_/);
   });
 
   it('stores organization credentials sealed and only ever answers the last four', async () => {
-    const res = await h.request('PUT', '/organizations/org_1/data_integration_configurations/gitlab', { client_id: 'client_01', client_secret: 'my-org-secret-value' });
+    const res = await h.request('PUT', '/organizations/org_1/data_integration_configurations/gitlab', {
+      client_id: 'client_01',
+      client_secret: 'my-org-secret-value',
+    });
     expect(res.status).toBe(200);
     expect(res.body.credentials).toMatchObject({ has_credentials: true, client_id: 'client_01', client_secret_last_four: 'alue' });
     expect(res.text).not.toContain('my-org-secret-value');
-    const row = await h.store.orgConfigurations.get(h.environmentId, 'org_1', 'gitlab');
+    const row = await h.db
+      .selectFrom('org_configurations')
+      .select('client_secret')
+      .where('organization_id', '=', 'org_1')
+      .where('slug', '=', 'gitlab')
+      .executeTakeFirst();
     expect(row?.client_secret).toMatch(/^v1:test1:/);
     expect(row?.client_secret).not.toContain('my-org-secret-value');
+    const stored = await h.store.orgConfigurations.get(h.environmentId, 'org_1', 'gitlab');
+    expect(stored?.client_secret?.open()).toBe('my-org-secret-value');
     const list = await h.request('GET', '/organizations/org_1/data_integration_configurations');
     expect(list.text).not.toContain('my-org-secret-value');
     expect(list.body.data.find((d: any) => d.slug === 'gitlab').credentials.client_secret_last_four).toBe('alue');
   });
 
   it('overrides enabled and scopes per organization, and null inherits again', async () => {
-    let res = await h.request('PUT', '/organizations/org_2/data_integration_configurations/slack', { enabled: true, scopes: ['channels:read'] });
+    let res = await h.request('PUT', '/organizations/org_2/data_integration_configurations/slack', {
+      enabled: true,
+      scopes: ['channels:read'],
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ enabled: true, scopes: ['channels:read'] });
     const other = await h.request('GET', '/organizations/org_3/data_integration_configurations');

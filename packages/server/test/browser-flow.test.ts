@@ -21,7 +21,13 @@ describe.runIf(chromiumAvailable())('connecting an account in a real browser (he
       enabled: true,
       scopes: ['openid', 'read'],
       credentials: { type: 'custom', client_id: 'acme-client', client_secret: 'acme-secret' },
-      custom_provider: { name: 'Acme Identity', authorization_url: oidc.authorizationUrl, token_url: oidc.tokenUrl, revocation_url: oidc.revocationUrl, issuer: oidc.issuer },
+      custom_provider: {
+        name: 'Acme Identity',
+        authorization_url: oidc.authorizationUrl,
+        token_url: oidc.tokenUrl,
+        revocation_url: oidc.revocationUrl,
+        issuer: oidc.issuer,
+      },
     });
     expect(res.status).toBe(201);
     oidc.registerClient({ clientId: 'acme-client', clientSecret: 'acme-secret', redirectUris: [res.body.redirect_uri] });

@@ -10,9 +10,36 @@ import {
 import type { ProviderDefinition } from '../src/catalog/provider-definition.ts';
 
 const REQUIRED_SLUGS = [
-  'github', 'gitlab', 'bitbucket', 'slack', 'google', 'microsoft', 'notion', 'linear', 'atlassian', 'asana',
-  'salesforce', 'hubspot', 'zoom', 'dropbox', 'box', 'figma', 'discord', 'intercom', 'zendesk', 'shopify',
-  'airtable', 'clickup', 'monday', 'calendly', 'miro', 'pipedrive', 'quickbooks', 'xero', 'snowflake', 'todoist',
+  'github',
+  'gitlab',
+  'bitbucket',
+  'slack',
+  'google',
+  'microsoft',
+  'notion',
+  'linear',
+  'atlassian',
+  'asana',
+  'salesforce',
+  'hubspot',
+  'zoom',
+  'dropbox',
+  'box',
+  'figma',
+  'discord',
+  'intercom',
+  'zendesk',
+  'shopify',
+  'airtable',
+  'clickup',
+  'monday',
+  'calendly',
+  'miro',
+  'pipedrive',
+  'quickbooks',
+  'xero',
+  'snowflake',
+  'todoist',
 ];
 
 /** A realistic value for every config field a built-in provider declares; a new field must be added here. */
@@ -178,9 +205,7 @@ describe('built-in catalog', () => {
 
     const shopify = provider('shopify');
     expect(shopify.configFields).toEqual([expect.objectContaining({ name: 'shop', scope: 'installation' })]);
-    expect(resolveTemplate(shopify.authorizationUrl as string, { shop: 'acme' })).toBe(
-      'https://acme.myshopify.com/admin/oauth/authorize',
-    );
+    expect(resolveTemplate(shopify.authorizationUrl as string, { shop: 'acme' })).toBe('https://acme.myshopify.com/admin/oauth/authorize');
 
     const snowflake = provider('snowflake');
     expect(snowflake.configFields).toEqual([expect.objectContaining({ name: 'account', scope: 'integration' })]);

@@ -11,10 +11,17 @@ const freshDir = () => {
   dirs.push(d);
   return d;
 };
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 const baseEnv = (dataDir: string, extra: Record<string, string> = {}) => {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', OPENPIPES_DATA_DIR: dataDir, ...extra };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    OPENPIPES_DATA_DIR: dataDir,
+    ...extra,
+  };
   return env;
 };
 
@@ -42,7 +49,11 @@ function serve(env: Record<string, string>): Promise<{ url: string; stdout: () =
             ok({
               url: m[1]!,
               stdout: () => out,
-              stop: () => new Promise((done) => (child.once('exit', () => done()), child.kill('SIGTERM'))),
+              stop: () =>
+                new Promise((done) => {
+                  child.once('exit', () => done());
+                  child.kill('SIGTERM');
+                }),
             }),
           300,
         );
@@ -136,7 +147,8 @@ describe('openpipes CLI', () => {
     const env = baseEnv(freshDir());
     const providers = cli(['providers', 'list'], env);
     expect(providers.code).toBe(0);
-    for (const slug of ['github', 'gitlab', 'slack', 'zendesk', 'snowflake']) expect(providers.stdout).toMatch(new RegExp(`^${slug}\\s`, 'm'));
+    for (const slug of ['github', 'gitlab', 'slack', 'zendesk', 'snowflake'])
+      expect(providers.stdout).toMatch(new RegExp(`^${slug}\\s`, 'm'));
     expect(providers.stdout).toMatch(/^zendesk\s.*subdomain/m);
     expect(cli(['migrate'], env)).toMatchObject({ code: 0 });
     expect(cli(['nonsense'], env).code).toBe(1);

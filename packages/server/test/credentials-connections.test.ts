@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/dialects.ts';
 import { startHarness, type Harness, type TestResponse } from './support/harness.ts';
 import { startOidcServer, type OidcServer } from './support/oidc-server.ts';
+import { expireAccount } from './support/expire-account.ts';
 
 const DATE_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const INSTALLATION_ID = /^data_installation_[0-9A-Z]{26}$/;
@@ -42,7 +43,7 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
   const credentials = (slug: string, body: Record<string, unknown>) => api('POST', `/data-integrations/${slug}/credentials`, body);
   const token = (slug: string, body: Record<string, unknown>) => api('POST', `/data-integrations/${slug}/token`, body);
   const accountsOf = (slug: string) =>
-    h.store.db
+    h.db
       .selectFrom('connected_accounts as ca')
       .innerJoin('data_integrations as di', 'di.id', 'ca.integration_id')
       .selectAll('ca')
@@ -63,7 +64,12 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
       integrationIds[key] = res.body.id;
       return res.body;
     };
-    const keys = await create('acme-keys', { provider: 'acme-keys', auth_methods: ['api_key'], enabled: true, custom_provider: { name: 'Acme Keys' } });
+    const keys = await create('acme-keys', {
+      provider: 'acme-keys',
+      auth_methods: ['api_key'],
+      enabled: true,
+      custom_provider: { name: 'Acme Keys' },
+    });
     expect(keys).toMatchObject({ slug: 'acme-keys', ownership: 'user', auth_methods: ['api_key'], state: 'valid', credentials: null });
     // The organization-owned root of the same custom provider (shares the definition).
     await create('acme-keys@org', { provider: 'acme-keys', ownership: 'organization', auth_methods: ['api_key'], enabled: true });
@@ -74,7 +80,13 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
       scopes: ['read'],
       custom_provider: { name: 'Acme CC', token_url: oidc.tokenUrl },
     });
-    expect(cc).toMatchObject({ slug: 'acme-cc', auth_methods: ['client_credentials'], state: 'valid', scopes: ['read'], credentials: null });
+    expect(cc).toMatchObject({
+      slug: 'acme-cc',
+      auth_methods: ['client_credentials'],
+      state: 'valid',
+      scopes: ['read'],
+      credentials: null,
+    });
     expect(cc.custom_provider).toMatchObject({ name: 'Acme CC', token_url: oidc.tokenUrl, authorization_url: null });
   });
   afterAll(async () => {
@@ -155,14 +167,25 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
     });
 
     it('plural clients: 409 account_selection_required without connected_account_id, the selected secret with one', async () => {
-      for (const call of [() => credentials('acme-keys', { user_id: 'user_k1', supports_multiple_connections: true }), () => token('acme-keys', { user_id: 'user_k1', supports_multiple_connections: true })]) {
+      for (const call of [
+        () => credentials('acme-keys', { user_id: 'user_k1', supports_multiple_connections: true }),
+        () => token('acme-keys', { user_id: 'user_k1', supports_multiple_connections: true }),
+      ]) {
         const ambiguous = await call();
         expect(ambiguous.status, ambiguous.text).toBe(409);
         expect(ambiguous.body.code).toBe('account_selection_required');
       }
-      const std = await credentials('acme-keys', { user_id: 'user_k1', supports_multiple_connections: true, connected_account_id: ids.standard });
+      const std = await credentials('acme-keys', {
+        user_id: 'user_k1',
+        supports_multiple_connections: true,
+        connected_account_id: ids.standard,
+      });
       expect(std.body).toEqual({ active: true, credential: { object: 'credential', auth_method: 'api_key', value: K2, config: {} } });
-      const compat = await credentials('acme-keys', { user_id: 'user_k1', supports_multiple_connections: true, connected_account_id: ids.compat });
+      const compat = await credentials('acme-keys', {
+        user_id: 'user_k1',
+        supports_multiple_connections: true,
+        connected_account_id: ids.compat,
+      });
       expect(compat.body.credential.value).toBe(K1);
       // Another owner cannot reach the connection by its id.
       const foreign = await credentials('acme-keys', { user_id: 'user_other', connected_account_id: ids.standard });
@@ -172,21 +195,42 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
     it('R16 rotation changes the vended secret: the compatibility connection by default, an exact one with reauthorize', async () => {
       const rotated = await api('PUT', '/data-integrations/acme-keys/api-key', { user_id: 'user_k1', secret: K1_ROTATED });
       expect(rotated.status, rotated.text).toBe(200);
-      expect(rotated.body).toMatchObject({ id: ids.compat, connection_role: 'compatibility', api_key_last_4: last4(K1_ROTATED), state: 'connected' });
+      expect(rotated.body).toMatchObject({
+        id: ids.compat,
+        connection_role: 'compatibility',
+        api_key_last_4: last4(K1_ROTATED),
+        state: 'connected',
+      });
       expect((await credentials('acme-keys', { user_id: 'user_k1' })).body.credential.value).toBe(K1_ROTATED);
 
-      const exact = await api('PUT', '/data-integrations/acme-keys/api-key', { user_id: 'user_k1', connected_account_id: ids.standard, connection_intent: 'reauthorize', secret: K2_ROTATED });
+      const exact = await api('PUT', '/data-integrations/acme-keys/api-key', {
+        user_id: 'user_k1',
+        connected_account_id: ids.standard,
+        connection_intent: 'reauthorize',
+        secret: K2_ROTATED,
+      });
       expect(exact.status, exact.text).toBe(200);
       expect(exact.body).toMatchObject({ id: ids.standard, connection_role: 'standard', api_key_last_4: last4(K2_ROTATED) });
-      expect((await credentials('acme-keys', { user_id: 'user_k1', connected_account_id: ids.standard })).body.credential.value).toBe(K2_ROTATED);
+      expect((await credentials('acme-keys', { user_id: 'user_k1', connected_account_id: ids.standard })).body.credential.value).toBe(
+        K2_ROTATED,
+      );
       expect((await credentials('acme-keys', { user_id: 'user_k1' })).body.credential.value).toBe(K1_ROTATED);
       expect((await accountsOf('acme-keys')).filter((r) => r.user_id === 'user_k1' && r.organization_id === null)).toHaveLength(2);
     });
 
     it('a user connection scoped to an organization is its own owner shape (its own compatibility slot)', async () => {
-      const res = await api('PUT', '/data-integrations/acme-keys/api-key', { user_id: 'user_k1', organization_id: 'org_k', secret: K_SCOPED });
+      const res = await api('PUT', '/data-integrations/acme-keys/api-key', {
+        user_id: 'user_k1',
+        organization_id: 'org_k',
+        secret: K_SCOPED,
+      });
       expect(res.status, res.text).toBe(200);
-      expect(res.body).toMatchObject({ connection_role: 'compatibility', user_id: 'user_k1', organization_id: 'org_k', api_key_last_4: last4(K_SCOPED) });
+      expect(res.body).toMatchObject({
+        connection_role: 'compatibility',
+        user_id: 'user_k1',
+        organization_id: 'org_k',
+        api_key_last_4: last4(K_SCOPED),
+      });
       ids.scoped = res.body.id;
       expect((await credentials('acme-keys', { user_id: 'user_k1', organization_id: 'org_k' })).body.credential.value).toBe(K_SCOPED);
       expect((await credentials('acme-keys', { user_id: 'user_k1' })).body.credential.value).toBe(K1_ROTATED);
@@ -194,9 +238,20 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
     });
 
     it('organization-owned connection: created by a member, shared by every member, no user owner', async () => {
-      const res = await api('PUT', '/data-integrations/acme-keys/api-key', { user_id: 'admin_k', connection_owner: 'organization', organization_id: 'org_k', secret: K_ORG });
+      const res = await api('PUT', '/data-integrations/acme-keys/api-key', {
+        user_id: 'admin_k',
+        connection_owner: 'organization',
+        organization_id: 'org_k',
+        secret: K_ORG,
+      });
       expect(res.status, res.text).toBe(200);
-      expect(res.body).toMatchObject({ connection_role: 'compatibility', user_id: null, organization_id: 'org_k', auth_method: 'api_key', api_key_last_4: last4(K_ORG) });
+      expect(res.body).toMatchObject({
+        connection_role: 'compatibility',
+        user_id: null,
+        organization_id: 'org_k',
+        auth_method: 'api_key',
+        api_key_last_4: last4(K_ORG),
+      });
       ids.org = res.body.id;
       for (const member of ['admin_k', 'member_k2']) {
         const vend = await credentials('acme-keys', { user_id: member, connection_owner: 'organization', organization_id: 'org_k' });
@@ -204,11 +259,21 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
       }
       // The acting member did not become an owner of anything user-owned.
       expect((await credentials('acme-keys', { user_id: 'admin_k' })).body).toEqual({ active: false, error: 'not_installed' });
-      expect((await credentials('acme-keys', { user_id: 'member_k2', connection_owner: 'organization', organization_id: 'org_other' })).body).toEqual({ active: false, error: 'not_installed' });
+      expect(
+        (await credentials('acme-keys', { user_id: 'member_k2', connection_owner: 'organization', organization_id: 'org_other' })).body,
+      ).toEqual({ active: false, error: 'not_installed' });
 
-      const rotated = await api('PUT', '/data-integrations/acme-keys/api-key', { user_id: 'member_k2', connection_owner: 'organization', organization_id: 'org_k', secret: K_ORG_ROTATED });
+      const rotated = await api('PUT', '/data-integrations/acme-keys/api-key', {
+        user_id: 'member_k2',
+        connection_owner: 'organization',
+        organization_id: 'org_k',
+        secret: K_ORG_ROTATED,
+      });
       expect(rotated.body).toMatchObject({ id: ids.org, api_key_last_4: last4(K_ORG_ROTATED) });
-      expect((await credentials('acme-keys', { user_id: 'admin_k', connection_owner: 'organization', organization_id: 'org_k' })).body.credential.value).toBe(K_ORG_ROTATED);
+      expect(
+        (await credentials('acme-keys', { user_id: 'admin_k', connection_owner: 'organization', organization_id: 'org_k' })).body.credential
+          .value,
+      ).toBe(K_ORG_ROTATED);
 
       const missingOrg = await credentials('acme-keys', { user_id: 'admin_k', connection_owner: 'organization' });
       expect(missingOrg.status).toBe(422);
@@ -271,7 +336,11 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
         },
         created_at: expect.stringMatching(DATE_ISO),
       });
-      expect(connected.find((e) => e.data.id === ids.org)!.data).toMatchObject({ data_integration_id: integrationIds['acme-keys@org'], user_id: null, organization_id: 'org_k' });
+      expect(connected.find((e) => e.data.id === ids.org)!.data).toMatchObject({
+        data_integration_id: integrationIds['acme-keys@org'],
+        user_id: null,
+        organization_id: 'org_k',
+      });
       expect(connected.find((e) => e.data.id === ids.scoped)!.data).toMatchObject({ user_id: 'user_k1', organization_id: 'org_k' });
     });
   });
@@ -303,7 +372,11 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
 
     it('R18 PUT tries the credentials at the provider once and creates the compatibility connection (200)', async () => {
       oidc.resetCounts();
-      const res = await api('PUT', '/data-integrations/acme-cc/client-credentials', { user_id: 'user_c1', client_id: CLIENT_1.clientId, client_secret: CLIENT_1.clientSecret });
+      const res = await api('PUT', '/data-integrations/acme-cc/client-credentials', {
+        user_id: 'user_c1',
+        client_id: CLIENT_1.clientId,
+        client_secret: CLIENT_1.clientSecret,
+      });
       expect(res.status, res.text).toBe(200);
       expect(res.body).toEqual({
         object: 'connected_account',
@@ -339,8 +412,23 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body.active).toBe(true);
       const c = res.body.credential;
-      expect(Object.keys(c).sort()).toEqual(['auth_method', 'config', 'expires_at', 'metadata', 'missing_scopes', 'object', 'scopes', 'value']);
-      expect(c).toMatchObject({ object: 'credential', auth_method: 'client_credentials', scopes: ['read'], missing_scopes: [], config: {} });
+      expect(Object.keys(c).sort()).toEqual([
+        'auth_method',
+        'config',
+        'expires_at',
+        'metadata',
+        'missing_scopes',
+        'object',
+        'scopes',
+        'value',
+      ]);
+      expect(c).toMatchObject({
+        object: 'credential',
+        auth_method: 'client_credentials',
+        scopes: ['read'],
+        missing_scopes: [],
+        config: {},
+      });
       expect(typeof c.value).toBe('string');
       expect(c.value.length).toBeGreaterThan(10);
       expect(c.expires_at).toMatch(DATE_ISO);
@@ -348,7 +436,8 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
       expect(ttl).toBeGreaterThan(500_000);
       expect(ttl).toBeLessThanOrEqual(600_000);
       expect(c.metadata !== null && typeof c.metadata === 'object' && !Array.isArray(c.metadata)).toBe(true);
-      for (const key of ['access_token', 'refresh_token', 'id_token', 'client_secret', 'expires_in', 'token_type', 'scope']) expect(c.metadata).not.toHaveProperty(key);
+      for (const key of ['access_token', 'refresh_token', 'id_token', 'client_secret', 'expires_in', 'token_type', 'scope'])
+        expect(c.metadata).not.toHaveProperty(key);
       expect(JSON.stringify(c.metadata)).not.toContain(c.value);
       vended.push(c.value);
 
@@ -368,15 +457,25 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
       expect(res.status, res.text).toBe(200);
       expect(res.body).toEqual({
         active: true,
-        access_token: { object: 'access_token', access_token: vended[0], expires_at: expect.stringMatching(DATE_ISO), scopes: ['read'], missing_scopes: [] },
+        access_token: {
+          object: 'access_token',
+          access_token: vended[0],
+          expires_at: expect.stringMatching(DATE_ISO),
+          scopes: ['read'],
+          missing_scopes: [],
+        },
       });
       expect(oidc.counts.tokenRequests).toBe(0);
     });
 
     it('an expired token is re-minted exactly once for 20 concurrent vends, and all of them share it', async () => {
-      await h.store.accounts.update(ids.compat!, { expires_at: new Date(Date.now() - 1000).toISOString() });
+      await expireAccount(h.db, ids.compat!);
       oidc.resetCounts();
-      const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? credentials('acme-cc', { user_id: 'user_c1' }) : token('acme-cc', { user_id: 'user_c1' }))));
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          i % 2 === 0 ? credentials('acme-cc', { user_id: 'user_c1' }) : token('acme-cc', { user_id: 'user_c1' }),
+        ),
+      );
       expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 20 }, () => 200));
       const values = answers.map((a) => (a.body.credential ? a.body.credential.value : a.body.access_token.access_token));
       expect(new Set(values).size).toBe(1);
@@ -394,7 +493,11 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
     it('a wrong client_secret: 422 client_credentials_rejected, nothing stored, a connection_failed event', async () => {
       oidc.resetCounts();
       const before = await accountsOf('acme-cc');
-      const res = await api('PUT', '/data-integrations/acme-cc/client-credentials', { user_id: 'user_c2', client_id: CLIENT_1.clientId, client_secret: WRONG_SECRET });
+      const res = await api('PUT', '/data-integrations/acme-cc/client-credentials', {
+        user_id: 'user_c2',
+        client_id: CLIENT_1.clientId,
+        client_secret: WRONG_SECRET,
+      });
       expect(res.status, res.text).toBe(422);
       expect(res.body.code).toBe('client_credentials_rejected');
       expect(oidc.counts.tokenRequests).toBe(1);
@@ -418,7 +521,11 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
       });
 
       // A rejected rotation leaves the existing connection as it was.
-      const rotation = await api('PUT', '/data-integrations/acme-cc/client-credentials', { user_id: 'user_c1', client_id: CLIENT_1.clientId, client_secret: WRONG_SECRET });
+      const rotation = await api('PUT', '/data-integrations/acme-cc/client-credentials', {
+        user_id: 'user_c1',
+        client_id: CLIENT_1.clientId,
+        client_secret: WRONG_SECRET,
+      });
       expect(rotation.status).toBe(422);
       expect(await accountsOf('acme-cc')).toEqual(before);
       expect((await credentials('acme-cc', { user_id: 'user_c1' })).body.credential.value).toBe(vended[1]);
@@ -445,7 +552,11 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
       ids.standard = res.body.id;
       expect(oidc.counts.clientCredentialsGrants).toBe(1);
 
-      const std = await credentials('acme-cc', { user_id: 'user_c1', supports_multiple_connections: true, connected_account_id: ids.standard });
+      const std = await credentials('acme-cc', {
+        user_id: 'user_c1',
+        supports_multiple_connections: true,
+        connected_account_id: ids.standard,
+      });
       expect(std.body.credential.auth_method).toBe('client_credentials');
       expect(std.body.credential.value).not.toBe(vended[1]);
       const info = await fetch(oidc.introspectionUrl, {
@@ -464,9 +575,18 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
 
     it('R18 rotation to other client credentials mints a token for the new client', async () => {
       oidc.resetCounts();
-      const res = await api('PUT', '/data-integrations/acme-cc/client-credentials', { user_id: 'user_c1', client_id: CLIENT_2.clientId, client_secret: CLIENT_2.clientSecret });
+      const res = await api('PUT', '/data-integrations/acme-cc/client-credentials', {
+        user_id: 'user_c1',
+        client_id: CLIENT_2.clientId,
+        client_secret: CLIENT_2.clientSecret,
+      });
       expect(res.status, res.text).toBe(200);
-      expect(res.body).toMatchObject({ id: ids.compat, connection_role: 'compatibility', client_id: CLIENT_2.clientId, client_secret_last_4: last4(CLIENT_2.clientSecret) });
+      expect(res.body).toMatchObject({
+        id: ids.compat,
+        connection_role: 'compatibility',
+        client_id: CLIENT_2.clientId,
+        client_secret_last_4: last4(CLIENT_2.clientSecret),
+      });
       expect(oidc.counts.clientCredentialsGrants).toBe(1);
       const vend = await credentials('acme-cc', { user_id: 'user_c1' });
       expect(vend.body.credential.value).not.toBe(vended[1]);
@@ -496,7 +616,7 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
       expect(before.body.credential).toMatchObject({ scopes: ['read'], missing_scopes: ['write'] });
       expect(oidc.counts.tokenRequests).toBe(0);
 
-      await h.store.accounts.update(ids.compat!, { expires_at: new Date(Date.now() - 1000).toISOString() });
+      await expireAccount(h.db, ids.compat!);
       const after = await credentials('acme-cc', { user_id: 'user_c1' });
       expect(after.status, after.text).toBe(200);
       expect(after.body.credential.scopes.sort()).toEqual(['read', 'write']);
@@ -508,8 +628,13 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
     it('a client secret revoked at the provider: the next mint moves the connection to needs_reauthorization once; R18 with the new secret reconnects', async () => {
       const NEW_SECRET = 'cc-secret-two-rotated-E5F6';
       clientSecrets.add(NEW_SECRET);
-      oidc.registerClient({ clientId: CLIENT_2.clientId, clientSecret: NEW_SECRET, grantTypes: ['client_credentials'], tokenEndpointAuthMethod: 'client_secret_post' });
-      await h.store.accounts.update(ids.compat!, { expires_at: new Date(Date.now() - 1000).toISOString() });
+      oidc.registerClient({
+        clientId: CLIENT_2.clientId,
+        clientSecret: NEW_SECRET,
+        grantTypes: ['client_credentials'],
+        tokenEndpointAuthMethod: 'client_secret_post',
+      });
+      await expireAccount(h.db, ids.compat!);
       oidc.resetCounts();
       const answers = await Promise.all(Array.from({ length: 5 }, () => credentials('acme-cc', { user_id: 'user_c1' })));
       expect(answers.map((a) => a.body)).toEqual(Array.from({ length: 5 }, () => ({ active: false, error: 'needs_reauthorization' })));
@@ -518,9 +643,15 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
       expect(oidc.counts.clientCredentialsGrants).toBe(0);
       const flagged = await api('GET', '/user_management/users/user_c1/connected_accounts/acme-cc');
       expect(flagged.body).toMatchObject({ id: ids.compat, state: 'needs_reauthorization', client_id: CLIENT_2.clientId });
-      expect((await events('pipes.connected_account.reauthorization_needed', 'acme-cc')).filter((e) => e.data.id === ids.compat)).toHaveLength(1);
+      expect(
+        (await events('pipes.connected_account.reauthorization_needed', 'acme-cc')).filter((e) => e.data.id === ids.compat),
+      ).toHaveLength(1);
 
-      const fixed = await api('PUT', '/data-integrations/acme-cc/client-credentials', { user_id: 'user_c1', client_id: CLIENT_2.clientId, client_secret: NEW_SECRET });
+      const fixed = await api('PUT', '/data-integrations/acme-cc/client-credentials', {
+        user_id: 'user_c1',
+        client_id: CLIENT_2.clientId,
+        client_secret: NEW_SECRET,
+      });
       expect(fixed.status, fixed.text).toBe(200);
       expect(fixed.body).toMatchObject({ id: ids.compat, state: 'connected', client_secret_last_4: last4(NEW_SECRET) });
       expect(oidc.counts.clientCredentialsGrants).toBe(1);
@@ -556,7 +687,9 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
     it('[concurrent-first-connection-500] 10 concurrent R16 PUTs upsert one compatibility connection, all 200', async () => {
       const sent = Array.from({ length: 10 }, (_, i) => `ak_race_put_secret_${String(i).padStart(4, '0')}`);
       for (const s of sent) secrets.add(s);
-      const answers = await Promise.all(sent.map((secret) => api('PUT', '/data-integrations/acme-keys/api-key', { user_id: 'user_race1', secret })));
+      const answers = await Promise.all(
+        sent.map((secret) => api('PUT', '/data-integrations/acme-keys/api-key', { user_id: 'user_race1', secret })),
+      );
       expect(answers.map((a) => a.status)).toEqual(sent.map(() => 200));
       const rows = await rowsOf('acme-keys', 'user_race1');
       expect(rows.map((r) => r.connection_role)).toEqual(['compatibility']);
@@ -567,7 +700,11 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
     it('[concurrent-first-connection-500] 5 concurrent R15 POST adds: one compatibility and four standard connections, all 201', async () => {
       const sent = Array.from({ length: 5 }, (_, i) => `ak_race_post_secret_${String(i).padStart(4, '0')}`);
       for (const s of sent) secrets.add(s);
-      const answers = await Promise.all(sent.map((secret) => api('POST', '/data-integrations/acme-keys/api-key', { user_id: 'user_race2', secret, connection_intent: 'add' })));
+      const answers = await Promise.all(
+        sent.map((secret) =>
+          api('POST', '/data-integrations/acme-keys/api-key', { user_id: 'user_race2', secret, connection_intent: 'add' }),
+        ),
+      );
       expect(answers.map((a) => a.status)).toEqual(sent.map(() => 201));
       const roles = (await rowsOf('acme-keys', 'user_race2')).map((r) => r.connection_role).sort();
       expect(roles).toEqual(['compatibility', 'standard', 'standard', 'standard', 'standard']);
@@ -575,7 +712,13 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
 
     it('[concurrent-first-connection-500] 5 concurrent R18 PUTs upsert one client-credentials connection, all 200', async () => {
       const answers = await Promise.all(
-        Array.from({ length: 5 }, () => api('PUT', '/data-integrations/acme-cc/client-credentials', { user_id: 'user_race3', client_id: CLIENT_3.clientId, client_secret: CLIENT_3.clientSecret })),
+        Array.from({ length: 5 }, () =>
+          api('PUT', '/data-integrations/acme-cc/client-credentials', {
+            user_id: 'user_race3',
+            client_id: CLIENT_3.clientId,
+            client_secret: CLIENT_3.clientSecret,
+          }),
+        ),
       );
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
       expect((await rowsOf('acme-cc', 'user_race3')).map((r) => r.connection_role)).toEqual(['compatibility']);

@@ -2,7 +2,7 @@ import { createDecipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { Keyring, KeyringError, secretContext } from '../src/crypto/keyring.ts';
 
-/** security.md §13 (AES-256-GCM, 12-byte IV, 16-byte tag, row-bound associated data) and §14 (kid, rotation). */
+/** docs/security.md §13 (AES-256-GCM, 12-byte IV, 16-byte tag, row-bound associated data) and §14 (kid, rotation). */
 
 const key = (): Buffer => randomBytes(32);
 const ring = (...kids: string[]): { keyring: Keyring; keys: Map<string, Buffer> } => {
@@ -63,7 +63,9 @@ describe('Keyring seal/open', () => {
     const decipher = createDecipheriv('aes-256-gcm', keys.get('k1')!, iv);
     decipher.setAAD(Buffer.from(AD, 'utf8'));
     decipher.setAuthTag(body.subarray(body.length - 16));
-    expect(Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString('utf8')).toBe('independent check');
+    expect(Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString('utf8')).toBe(
+      'independent check',
+    );
   });
 
   it('uses a fresh random IV: two seals of the same plaintext differ in IV and body', () => {
@@ -91,7 +93,9 @@ describe('Keyring seal/open', () => {
       '',
     ];
     for (const ad of others) expect(() => keyring.open(sealed, ad), ad).toThrow();
-    expect(keyring.open(sealed, secretContext('env_A', 'connected_accounts', 'access_token', 'data_installation_1'))).toBe('row-bound secret');
+    expect(keyring.open(sealed, secretContext('env_A', 'connected_accounts', 'access_token', 'data_installation_1'))).toBe(
+      'row-bound secret',
+    );
   });
 
   it('rejects a tampered IV, ciphertext byte or tag byte', () => {
@@ -224,8 +228,9 @@ describe('Keyring.parse', () => {
 const FIXED_BUGS: { file: string; behaviour: string; expected: string; check: () => void }[] = [
   {
     file: 'src/crypto/keyring.ts (Keyring.parse)',
-    behaviour: 'an entry without "kid:" is reported as `entry "<first 12 characters>…" is not kid:base64key`, echoing 12 base64 characters (72 bits) of the key into the start-up error and logs',
-    expected: 'the message names the problem (and the entry position) without echoing key material (security.md §8, §13)',
+    behaviour:
+      'an entry without "kid:" is reported as `entry "<first 12 characters>…" is not kid:base64key`, echoing 12 base64 characters (72 bits) of the key into the start-up error and logs',
+    expected: 'the message names the problem (and the entry position) without echoing key material (docs/security.md §8, §13)',
     check: () => {
       const keyB64 = randomBytes(32).toString('base64');
       const e = thrown(() => Keyring.parse(keyB64));

@@ -1,5 +1,5 @@
 /**
- * security.md §9 and §22, measured against a REAL authorization server (oidc-provider, refresh-token
+ * docs/security.md §9 and §22, measured against a REAL authorization server (oidc-provider, refresh-token
  * rotation on): one refresh per expiry, however many callers and processes ask at once, and a
  * crashed lock holder never leaves a connection stuck.
  *
@@ -46,11 +46,17 @@ const integrationBody = (oidc: OidcServer, clientId: string) => ({
 /** Real tokens for every user (login + consent + code grant at the provider), one user at a time. */
 async function tokensFor(oidc: OidcServer, clientId: string, redirectUri: string, users: string[]): Promise<Map<string, ProviderTokens>> {
   const out = new Map<string, ProviderTokens>();
-  for (const user of users) out.set(user, await obtainTokens(oidc, { clientId, clientSecret: `${clientId}-secret`, redirectUri, scope: SCOPE }, user));
+  for (const user of users)
+    out.set(user, await obtainTokens(oidc, { clientId, clientSecret: `${clientId}-secret`, redirectUri, scope: SCOPE }, user));
   return out;
 }
 
-const importBody = (t: ProviderTokens) => ({ access_token: t.access_token, refresh_token: t.refresh_token, expires_at: PAST(), scopes: t.scope.split(' ') });
+const importBody = (t: ProviderTokens) => ({
+  access_token: t.access_token,
+  refresh_token: t.refresh_token,
+  expires_at: PAST(),
+  scopes: t.scope.split(' '),
+});
 
 const timed = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
   const t0 = performance.now();
@@ -62,7 +68,9 @@ const timed = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
 /** (i) 100 concurrent vends of one expired account → one refresh grant, one token for everyone. */
 async function burstOneAccount(label: string, oidc: OidcServer, vend: Vend, imported: ProviderTokens): Promise<void> {
   oidc.resetCounts();
-  const answers = await timed(`${label}: 100 concurrent vends of 1 expired account`, () => Promise.all(Array.from({ length: 100 }, (_, i) => vend('user_0', i))));
+  const answers = await timed(`${label}: 100 concurrent vends of 1 expired account`, () =>
+    Promise.all(Array.from({ length: 100 }, (_, i) => vend('user_0', i))),
+  );
   const bad = answers.filter((a) => a.status !== 200 || a.body?.active !== true);
   expect(bad.slice(0, 3), `${bad.length} of 100 answers were not 200 active:true`).toEqual([]);
   const tokens = new Set(answers.map((a) => a.body.access_token.access_token));
@@ -79,7 +87,9 @@ async function burstOneAccount(label: string, oidc: OidcServer, vend: Vend, impo
 async function burstManyAccounts(label: string, oidc: OidcServer, vend: Vend, imported: Map<string, ProviderTokens>): Promise<void> {
   oidc.resetCounts();
   const calls = MANY.flatMap((user, u) => Array.from({ length: 10 }, (_, j) => ({ user, i: u + j })));
-  const answers = await timed(`${label}: 20 expired accounts x 10 concurrent vends (200 requests)`, () => Promise.all(calls.map(({ user, i }) => vend(user, i).then((a) => ({ user, ...a })))));
+  const answers = await timed(`${label}: 20 expired accounts x 10 concurrent vends (200 requests)`, () =>
+    Promise.all(calls.map(({ user, i }) => vend(user, i).then((a) => ({ user, ...a })))),
+  );
   const bad = answers.filter((a) => a.status !== 200 || a.body?.active !== true);
   expect(bad.slice(0, 3), `${bad.length} of 200 answers were not 200 active:true`).toEqual([]);
   const perUser = new Map<string, Set<string>>();
@@ -101,7 +111,8 @@ async function burstManyAccounts(label: string, oidc: OidcServer, vend: Vend, im
 }
 
 const hasPostgres = DIALECTS.includes('postgres');
-if (!hasPostgres) console.log('[exactly-once] PostgreSQL is not available (OPENPIPES_TEST_PG=off): the two-process PostgreSQL suite is SKIPPED.');
+if (!hasPostgres)
+  console.log('[exactly-once] PostgreSQL is not available (OPENPIPES_TEST_PG=off): the two-process PostgreSQL suite is SKIPPED.');
 
 describe.skipIf(!hasPostgres)('exactly-once refresh: PostgreSQL, two `openpipes serve` processes on one database', () => {
   let oidc: OidcServer;
@@ -252,9 +263,9 @@ describe('exactly-once refresh: SQLite, one process', () => {
   });
 
   it('(c) a lease left by a crashed holder lapses: the vend waits for it, then refreshes exactly once (§22)', async () => {
-    const row = await h.store.db.selectFrom('connected_accounts').select(['id']).where('user_id', '=', 'user_0').executeTakeFirstOrThrow();
+    const row = await h.db.selectFrom('connected_accounts').select(['id']).where('user_id', '=', 'user_0').executeTakeFirstOrThrow();
     const leaseMs = 1000;
-    await h.store.db
+    await h.db
       .updateTable('connected_accounts')
       .set({ expires_at: PAST(), refresh_lock_until: new Date(Date.now() + leaseMs).toISOString() })
       .where('id', '=', row.id)
@@ -271,7 +282,11 @@ describe('exactly-once refresh: SQLite, one process', () => {
     expect(Date.parse(answer.body.access_token.expires_at)).toBeGreaterThan(Date.now() + 30 * 60_000);
     expect(oidc.counts.refreshGrants).toBe(1);
     expect(oidc.counts.grantError).toBe(0);
-    const after = await h.store.db.selectFrom('connected_accounts').select(['refresh_lock_until', 'state']).where('id', '=', row.id).executeTakeFirstOrThrow();
+    const after = await h.db
+      .selectFrom('connected_accounts')
+      .select(['refresh_lock_until', 'state'])
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ refresh_lock_until: null, state: 'connected' });
   });
 });

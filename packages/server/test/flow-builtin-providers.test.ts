@@ -3,6 +3,7 @@ import type { FetchLike } from '../src/oauth/http-client.ts';
 import { browse, openAndContinue } from './support/connect-flow.ts';
 import { CookieJar } from './support/cookie-jar.ts';
 import { startHarness, type Harness } from './support/harness.ts';
+import { expireAccount } from './support/expire-account.ts';
 
 /**
  * Built-in providers through the whole service (authorize → confirmation → callback → vend), with
@@ -31,7 +32,11 @@ describe('built-in providers end to end with recorded token responses', () => {
   beforeAll(async () => {
     h = await startHarness('sqlite', { fetch: fetchStub });
     for (const provider of ['gitlab', 'github', 'slack', 'notion', 'salesforce']) {
-      const res = await h.request('POST', '/data-integrations', { provider, enabled: true, credentials: { type: 'custom', client_id: `${provider}-id`, client_secret: `${provider}-secret` } });
+      const res = await h.request('POST', '/data-integrations', {
+        provider,
+        enabled: true,
+        credentials: { type: 'custom', client_id: `${provider}-id`, client_secret: `${provider}-secret` },
+      });
       expect(res.status, res.text).toBe(201);
     }
   });
@@ -49,7 +54,16 @@ describe('built-in providers end to end with recorded token responses', () => {
   };
 
   it('GitLab: an iss that names the provider, or none, is accepted; any other is refused before the token request', async () => {
-    next = { status: 200, body: JSON.stringify({ access_token: 'glpat-1', token_type: 'Bearer', expires_in: 7200, refresh_token: 'glrt-1', scope: 'read_user' }) };
+    next = {
+      status: 200,
+      body: JSON.stringify({
+        access_token: 'glpat-1',
+        token_type: 'Bearer',
+        expires_in: 7200,
+        refresh_token: 'glrt-1',
+        scope: 'read_user',
+      }),
+    };
     const plain = await begin('gitlab', 'gl_plain');
     expect((await browse(h, plain.jar, 'GET', plain.callback.toString())).status).toBe(200);
     const named = await begin('gitlab', 'gl_named');
@@ -65,16 +79,29 @@ describe('built-in providers end to end with recorded token responses', () => {
   });
 
   it('GitHub: an error inside a 200 ends the flow with token_exchange_failed and stores nothing', async () => {
-    next = { status: 200, body: JSON.stringify({ error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.' }) };
+    next = {
+      status: 200,
+      body: JSON.stringify({ error: 'bad_verification_code', error_description: 'The code passed is incorrect or expired.' }),
+    };
     const flow = await begin('github', 'gh_user');
     calls.length = 0;
     const res = await browse(h, flow.jar, 'GET', flow.callback.toString());
     expect(res.status).toBe(400);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.headers.accept ?? calls[0]!.headers.Accept).toBe('application/json');
-    expect((await h.request('POST', '/data-integrations/github/token', { user_id: 'gh_user' })).body).toEqual({ active: false, error: 'not_installed' });
+    expect((await h.request('POST', '/data-integrations/github/token', { user_id: 'gh_user' })).body).toEqual({
+      active: false,
+      error: 'not_installed',
+    });
     const failed = await h.request('GET', '/events?events=pipes.connected_account.connection_failed&limit=100');
-    expect(failed.body.data.some((e: any) => e.data.user_id === 'gh_user' && e.data.error_code === 'token_exchange_failed' && e.data.provider_error === 'bad_verification_code')).toBe(true);
+    expect(
+      failed.body.data.some(
+        (e: any) =>
+          e.data.user_id === 'gh_user' &&
+          e.data.error_code === 'token_exchange_failed' &&
+          e.data.provider_error === 'bad_verification_code',
+      ),
+    ).toBe(true);
   });
 
   it('Slack: the user token nested under authed_user is the one stored and vended', async () => {
@@ -86,7 +113,14 @@ describe('built-in providers end to end with recorded token responses', () => {
         token_type: 'bot',
         scope: 'commands',
         team: { id: 'T1', name: 'Acme' },
-        authed_user: { id: 'U1', scope: 'channels:read,chat:write', access_token: 'xoxp-user-token', token_type: 'user', refresh_token: 'xoxe-1-refresh', expires_in: 43200 },
+        authed_user: {
+          id: 'U1',
+          scope: 'channels:read,chat:write',
+          access_token: 'xoxp-user-token',
+          token_type: 'user',
+          refresh_token: 'xoxe-1-refresh',
+          expires_in: 43200,
+        },
       }),
     };
     const flow = await begin('slack', 'sl_user');
@@ -97,7 +131,17 @@ describe('built-in providers end to end with recorded token responses', () => {
   });
 
   it('Notion: the code exchange sends a JSON body with HTTP Basic client authentication', async () => {
-    next = { status: 200, body: JSON.stringify({ access_token: 'ntn_1', token_type: 'bearer', bot_id: 'b1', workspace_id: 'w1', workspace_name: 'Acme', refresh_token: 'nrt_1' }) };
+    next = {
+      status: 200,
+      body: JSON.stringify({
+        access_token: 'ntn_1',
+        token_type: 'bearer',
+        bot_id: 'b1',
+        workspace_id: 'w1',
+        workspace_name: 'Acme',
+        refresh_token: 'nrt_1',
+      }),
+    };
     const flow = await begin('notion', 'no_user');
     calls.length = 0;
     expect((await browse(h, flow.jar, 'GET', flow.callback.toString())).status).toBe(200);
@@ -111,24 +155,47 @@ describe('built-in providers end to end with recorded token responses', () => {
   it('Salesforce: instance_url is kept as connection metadata, and the token has no expiry', async () => {
     next = {
       status: 200,
-      body: JSON.stringify({ access_token: '00D-sf', refresh_token: '5Aep-sf', instance_url: 'https://acme.my.salesforce.com', id: 'https://login.salesforce.com/id/00D/005', issued_at: '1700000000000', token_type: 'Bearer', scope: 'api refresh_token' }),
+      body: JSON.stringify({
+        access_token: '00D-sf',
+        refresh_token: '5Aep-sf',
+        instance_url: 'https://acme.my.salesforce.com',
+        id: 'https://login.salesforce.com/id/00D/005',
+        issued_at: '1700000000000',
+        token_type: 'Bearer',
+        scope: 'api refresh_token',
+      }),
     };
     const flow = await begin('salesforce', 'sf_user');
     expect((await browse(h, flow.jar, 'GET', flow.callback.toString())).status).toBe(200);
     const token = await h.request('POST', '/data-integrations/salesforce/token', { user_id: 'sf_user' });
     expect(token.body.access_token).toMatchObject({ access_token: '00D-sf', expires_at: null });
-    const row = await h.store.db.selectFrom('connected_accounts').select(['metadata', 'access_token']).where('user_id', '=', 'sf_user').executeTakeFirstOrThrow();
+    const row = await h.db
+      .selectFrom('connected_accounts')
+      .select(['metadata', 'access_token'])
+      .where('user_id', '=', 'sf_user')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(row.metadata!)).toMatchObject({ instance_url: 'https://acme.my.salesforce.com' });
     expect(row.access_token).not.toContain('00D-sf');
   });
 
   it('Snowflake: an account pinned by the organization fills the token URL of the exchange and of every refresh', async () => {
-    expect((await h.request('POST', '/data-integrations', { provider: 'snowflake', enabled: true, credentials: { type: 'organization' } })).status).toBe(201);
-    const org = await h.request('PUT', '/organizations/org_sf/data_integration_configurations/snowflake', { client_id: 'sf-org-id', client_secret: 'sf-org-secret', config: { account: 'acme-eu' } });
+    expect(
+      (await h.request('POST', '/data-integrations', { provider: 'snowflake', enabled: true, credentials: { type: 'organization' } }))
+        .status,
+    ).toBe(201);
+    const org = await h.request('PUT', '/organizations/org_sf/data_integration_configurations/snowflake', {
+      client_id: 'sf-org-id',
+      client_secret: 'sf-org-secret',
+      config: { account: 'acme-eu' },
+    });
     expect(org.status, org.text).toBe(200);
-    next = { status: 200, body: JSON.stringify({ access_token: 'sf-at-1', refresh_token: 'sf-rt-1', expires_in: 600, token_type: 'Bearer' }) };
+    next = {
+      status: 200,
+      body: JSON.stringify({ access_token: 'sf-at-1', refresh_token: 'sf-rt-1', expires_in: 600, token_type: 'Bearer' }),
+    };
     const jar = new CookieJar();
-    const link = (await h.request('POST', '/data-integrations/snowflake/authorize', { user_id: 'snow_user', organization_id: 'org_sf' })).body.url;
+    const link = (await h.request('POST', '/data-integrations/snowflake/authorize', { user_id: 'snow_user', organization_id: 'org_sf' }))
+      .body.url;
     const providerUrl = new URL(await openAndContinue(h, jar, link));
     expect(providerUrl.origin).toBe('https://acme-eu.snowflakecomputing.com');
     const callback = new URL(providerUrl.searchParams.get('redirect_uri')!);
@@ -138,8 +205,8 @@ describe('built-in providers end to end with recorded token responses', () => {
     expect((await browse(h, jar, 'GET', callback.toString())).status).toBe(200);
     expect(calls.map((c) => c.url)).toEqual(['https://acme-eu.snowflakecomputing.com/oauth/token-request']);
 
-    const row = await h.store.db.selectFrom('connected_accounts').select('id').where('user_id', '=', 'snow_user').executeTakeFirstOrThrow();
-    await h.store.accounts.update(row.id, { expires_at: new Date(Date.now() - 1000).toISOString() });
+    const row = await h.db.selectFrom('connected_accounts').select('id').where('user_id', '=', 'snow_user').executeTakeFirstOrThrow();
+    await expireAccount(h.db, row.id);
     next = { status: 200, body: JSON.stringify({ access_token: 'sf-at-2', expires_in: 600, token_type: 'Bearer' }) };
     calls.length = 0;
     const token = await h.request('POST', '/data-integrations/snowflake/token', { user_id: 'snow_user', organization_id: 'org_sf' });

@@ -4,6 +4,7 @@ import { CookieJar } from './support/cookie-jar.ts';
 import { DIALECTS } from './support/dialects.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { startOidcServer, type OidcServer } from './support/oidc-server.ts';
+import { expireAccount } from './support/expire-account.ts';
 
 const RETURN_TO = 'https://app.example.com/connected?tab=integrations';
 
@@ -16,8 +17,8 @@ describe.each(DIALECTS)('authorization flow, vending and revocation against a re
   const authorize = (body: Record<string, unknown>, slug = 'acme') => h.request('POST', `/data-integrations/${slug}/authorize`, body);
   const vend = (userId: string, slug = 'acme') => h.request('POST', `/data-integrations/${slug}/token`, { user_id: userId });
   const expire = async (userId: string) => {
-    const row = await h.store.db.selectFrom('connected_accounts').select('id').where('user_id', '=', userId).executeTakeFirstOrThrow();
-    await h.store.accounts.update(row.id, { expires_at: new Date(Date.now() - 1000).toISOString() });
+    const row = await h.db.selectFrom('connected_accounts').select('id').where('user_id', '=', userId).executeTakeFirstOrThrow();
+    await expireAccount(h.db, row.id);
   };
 
   beforeAll(async () => {
@@ -91,7 +92,10 @@ describe.each(DIALECTS)('authorization flow, vending and revocation against a re
     const first = await vend('user_1');
     expect(first.status).toBe(200);
     expect(first.body.active).toBe(true);
-    expect(first.body.access_token, JSON.stringify(first.body.access_token.scopes)).toMatchObject({ object: 'access_token', missing_scopes: [] });
+    expect(first.body.access_token, JSON.stringify(first.body.access_token.scopes)).toMatchObject({
+      object: 'access_token',
+      missing_scopes: [],
+    });
     expect(first.headers['cache-control']).toBe('no-store');
     expect(oidc.counts.tokenRequests).toBe(0);
 
@@ -105,11 +109,14 @@ describe.each(DIALECTS)('authorization flow, vending and revocation against a re
     // The WorkOS SDK sends an Idempotency-Key on every POST; vend answers carry tokens and are never stored.
     const keyed = await h.request('POST', '/data-integrations/acme/token', { user_id: 'user_1' }, { 'idempotency-key': 'retry-vend-1' });
     expect(keyed.body.access_token.access_token).toBe(refreshed.body.access_token.access_token);
-    const stored = await h.store.db.selectFrom('idempotency_keys').selectAll().execute();
+    const stored = await h.db.selectFrom('idempotency_keys').selectAll().execute();
     expect(stored.filter((r) => r.route.includes('/token'))).toEqual([]);
     expect(JSON.stringify(stored)).not.toContain(refreshed.body.access_token.access_token);
     const cred = await h.request('POST', '/data-integrations/acme/credentials', { user_id: 'user_1' });
-    expect(cred.body).toMatchObject({ active: true, credential: { object: 'credential', auth_method: 'oauth', value: refreshed.body.access_token.access_token, config: {} } });
+    expect(cred.body).toMatchObject({
+      active: true,
+      credential: { object: 'credential', auth_method: 'oauth', value: refreshed.body.access_token.access_token, config: {} },
+    });
     expect(oidc.counts.refreshGrants).toBe(1);
   });
 
@@ -130,12 +137,17 @@ describe.each(DIALECTS)('authorization flow, vending and revocation against a re
 
   it('moves the account to needs_reauthorization after exactly one invalid_grant', async () => {
     // Revoke the grant behind the provider's back, then let the token expire.
-    const row = await h.store.db.selectFrom('connected_accounts').selectAll().where('user_id', '=', 'user_1').executeTakeFirstOrThrow();
+    const row = await h.db.selectFrom('connected_accounts').selectAll().where('user_id', '=', 'user_1').executeTakeFirstOrThrow();
     const refreshToken = h.keyring.open(row.refresh_token!, `${h.environmentId}|connected_accounts|refresh_token|${row.id}`);
     const revoke = await fetch(oidc.revocationUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ token: refreshToken, token_type_hint: 'refresh_token', client_id: 'acme-client', client_secret: 'acme-client-secret' }),
+      body: new URLSearchParams({
+        token: refreshToken,
+        token_type_hint: 'refresh_token',
+        client_id: 'acme-client',
+        client_secret: 'acme-client-secret',
+      }),
     });
     expect(revoke.status).toBe(200);
     await expire('user_1');
@@ -173,7 +185,9 @@ describe.each(DIALECTS)('authorization flow, vending and revocation against a re
 
   it('ends a denied consent on return_to with the provider’s error, stores nothing and records connection_failed', async () => {
     oidc.resetCounts();
-    const { final } = await connectThroughBrowser(h, oidc, (await authorize({ user_id: 'user_deny', return_to: RETURN_TO })).body.url, { deny: true });
+    const { final } = await connectThroughBrowser(h, oidc, (await authorize({ user_id: 'user_deny', return_to: RETURN_TO })).body.url, {
+      deny: true,
+    });
     expect(final.status).toBe(303);
     const loc = new URL(final.location!);
     expect(`${loc.origin}${loc.pathname}`).toBe('https://app.example.com/connected');
@@ -183,7 +197,11 @@ describe.each(DIALECTS)('authorization flow, vending and revocation against a re
     expect(oidc.counts.tokenRequests).toBe(0);
     expect((await vend('user_deny')).body).toEqual({ active: false, error: 'not_installed' });
     const failed = await h.request('GET', '/events?events=pipes.connected_account.connection_failed&limit=100');
-    expect(failed.body.data.some((e: any) => e.data.user_id === 'user_deny' && e.data.error_code === 'provider_error' && e.data.provider_error === 'access_denied')).toBe(true);
+    expect(
+      failed.body.data.some(
+        (e: any) => e.data.user_id === 'user_deny' && e.data.error_code === 'provider_error' && e.data.provider_error === 'access_denied',
+      ),
+    ).toBe(true);
   });
 
   describe('flow attacks: each is refused with a 4xx and the provider sees no token request', () => {
@@ -216,7 +234,11 @@ describe.each(DIALECTS)('authorization flow, vending and revocation against a re
 
     it('expired state', async () => {
       const { jar, callback } = await pendingCallback('user_a3');
-      await h.store.db.updateTable('flows').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('status', '=', 'redirected').execute();
+      await h.db
+        .updateTable('flows')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('status', '=', 'redirected')
+        .execute();
       oidc.resetCounts();
       await refused(await browse(h, jar, 'GET', callback.toString()));
     });
@@ -316,13 +338,13 @@ describe.each(DIALECTS)('authorization flow, vending and revocation against a re
       `https://app.example.com/${'a'.repeat(2100)}`,
     ];
     expect(hostile.length).toBeGreaterThanOrEqual(50);
-    const before = await h.store.db.selectFrom('flows').select('id').execute();
+    const before = await h.db.selectFrom('flows').select('id').execute();
     for (const returnTo of hostile) {
       const res = await authorize({ user_id: 'user_rt', return_to: returnTo });
       expect([400, 422], `${JSON.stringify(returnTo)} → ${res.status}`).toContain(res.status);
       expect(res.body.errors?.[0]?.field).toBe('return_to');
     }
-    expect((await h.store.db.selectFrom('flows').select('id').execute()).length).toBe(before.length);
+    expect((await h.db.selectFrom('flows').select('id').execute()).length).toBe(before.length);
     expect((await authorize({ user_id: 'user_rt', return_to: 'https://app.example.com/ok?x=1#y' })).status).toBe(200);
   });
 

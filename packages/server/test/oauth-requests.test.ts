@@ -3,16 +3,11 @@ import { builtinProviders } from '../src/catalog/builtin-providers.ts';
 import { ProviderCatalog, resolveTemplate } from '../src/catalog/catalog.ts';
 import type { ProviderDefinition } from '../src/catalog/provider-definition.ts';
 import { CUSTOM_PROVIDER_DEFAULTS, customToDefinition } from '../src/integrations/custom-provider.ts';
-import {
-  buildAuthorizationUrl,
-  buildRevocationRequest,
-  buildTokenRequest,
-  createPkce,
-  formEncode,
-  randomToken,
-  sha256Base64Url,
-  type OutboundRequest,
-} from '../src/oauth/index.ts';
+import { buildAuthorizationUrl } from '../src/oauth/authorization-url.ts';
+import { formEncode, type OutboundRequest } from '../src/oauth/client-auth.ts';
+import { createPkce, randomToken, sha256Base64Url } from '../src/oauth/pkce.ts';
+import { buildRevocationRequest } from '../src/oauth/revocation-request.ts';
+import { buildTokenRequest } from '../src/oauth/token-request.ts';
 
 const catalog = new ProviderCatalog(builtinProviders);
 
@@ -157,7 +152,16 @@ describe('buildAuthorizationUrl', () => {
   });
 
   it('keeps query parameters already in the authorization URL', () => {
-    const def = customToDefinition('acme', { ...CUSTOM_PROVIDER_DEFAULTS, name: 'Acme', authorization_url: 'https://id.acme.example/authorize?tenant=t1&realm=x', token_url: 'https://id.acme.example/token' }, 'oauth');
+    const def = customToDefinition(
+      'acme',
+      {
+        ...CUSTOM_PROVIDER_DEFAULTS,
+        name: 'Acme',
+        authorization_url: 'https://id.acme.example/authorize?tenant=t1&realm=x',
+        token_url: 'https://id.acme.example/token',
+      },
+      'oauth',
+    );
     const url = new URL(
       buildAuthorizationUrl(def, {
         authorizationUrl: def.authorizationUrl as string,
@@ -175,8 +179,20 @@ describe('buildAuthorizationUrl', () => {
   });
 
   it('custom providers: additional parameters are added, and may not override ours', () => {
-    const base = { ...CUSTOM_PROVIDER_DEFAULTS, name: 'Acme', authorization_url: 'https://id.acme.example/authorize', token_url: 'https://id.acme.example/token' };
-    const p = { authorizationUrl: 'https://id.acme.example/authorize', clientId: 'c', redirectUri: REDIRECT, scopes: [], state: STATE, codeChallenge: null };
+    const base = {
+      ...CUSTOM_PROVIDER_DEFAULTS,
+      name: 'Acme',
+      authorization_url: 'https://id.acme.example/authorize',
+      token_url: 'https://id.acme.example/token',
+    };
+    const p = {
+      authorizationUrl: 'https://id.acme.example/authorize',
+      clientId: 'c',
+      redirectUri: REDIRECT,
+      scopes: [],
+      state: STATE,
+      codeChallenge: null,
+    };
     const ok = customToDefinition('acme', { ...base, additional_authorization_parameters: { audience: 'api' } }, 'oauth');
     expect(new URL(buildAuthorizationUrl(ok, p)).searchParams.get('audience')).toBe('api');
     for (const name of ['state', 'redirect_uri', 'client_id', 'response_type', 'scope', 'code_challenge', 'code_challenge_method']) {
@@ -218,26 +234,46 @@ describe('buildTokenRequest', () => {
     const def = provider('slack');
     const req = buildTokenRequest(def, def.tokenUrl as string, code, CLIENT);
     expect(basicOf(req)).toBe('client-123:secret-456');
-    expect(formBody(req)).toEqual({ grant_type: 'authorization_code', code: 'code-abc', redirect_uri: REDIRECT, code_verifier: 'verifier-xyz' });
+    expect(formBody(req)).toEqual({
+      grant_type: 'authorization_code',
+      code: 'code-abc',
+      redirect_uri: REDIRECT,
+      code_verifier: 'verifier-xyz',
+    });
   });
 
   it('Basic credentials are form-encoded before base64 (RFC 6749 §2.3.1)', () => {
     const def = provider('notion');
-    const req = buildTokenRequest(def, def.tokenUrl as string, { grantType: 'refresh_token', refreshToken: 'r' }, { clientId: 'a:b', clientSecret: 'p@ss word+/%' });
+    const req = buildTokenRequest(
+      def,
+      def.tokenUrl as string,
+      { grantType: 'refresh_token', refreshToken: 'r' },
+      { clientId: 'a:b', clientSecret: 'p@ss word+/%' },
+    );
     expect(basicOf(req)).toBe('a%3Ab:p%40ss+word%2B%2F%25');
     expect(formEncode('a:b')).toBe('a%3Ab');
   });
 
   it('Basic without a secret sends client_id in the body and no Authorization header', () => {
     const def = provider('notion');
-    const req = buildTokenRequest(def, def.tokenUrl as string, { grantType: 'refresh_token', refreshToken: 'r-1' }, { clientId: 'pub', clientSecret: null });
+    const req = buildTokenRequest(
+      def,
+      def.tokenUrl as string,
+      { grantType: 'refresh_token', refreshToken: 'r-1' },
+      { clientId: 'pub', clientSecret: null },
+    );
     expect(req.headers).not.toHaveProperty('Authorization');
     expect(JSON.parse(req.body)).toEqual({ grant_type: 'refresh_token', refresh_token: 'r-1', client_id: 'pub' });
   });
 
   it('client_secret_post without a secret omits client_secret', () => {
     const def = provider('google');
-    const req = buildTokenRequest(def, def.tokenUrl as string, { grantType: 'refresh_token', refreshToken: 'r-1' }, { clientId: 'pub', clientSecret: null });
+    const req = buildTokenRequest(
+      def,
+      def.tokenUrl as string,
+      { grantType: 'refresh_token', refreshToken: 'r-1' },
+      { clientId: 'pub', clientSecret: null },
+    );
     expect(formBody(req)).toEqual({ grant_type: 'refresh_token', refresh_token: 'r-1', client_id: 'pub' });
   });
 
@@ -245,12 +281,32 @@ describe('buildTokenRequest', () => {
     const def = provider('google');
     const req = buildTokenRequest(def, def.tokenUrl as string, { grantType: 'refresh_token', refreshToken: '1//0g-refresh' }, CLIENT);
     expect(req.url).toBe('https://oauth2.googleapis.com/token');
-    expect(formBody(req)).toEqual({ grant_type: 'refresh_token', refresh_token: '1//0g-refresh', client_id: 'client-123', client_secret: 'secret-456' });
+    expect(formBody(req)).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: '1//0g-refresh',
+      client_id: 'client-123',
+      client_secret: 'secret-456',
+    });
   });
 
   it('client_credentials: scope joined with the provider separator, omitted when empty', () => {
-    const def = customToDefinition('machine', { ...CUSTOM_PROVIDER_DEFAULTS, name: 'Machine', token_url: 'https://auth.machine.example/token', request_scope_separator: ',', authenticate_via: 'basic_auth_header' }, 'client_credentials');
-    const req = buildTokenRequest(def, 'https://auth.machine.example/token', { grantType: 'client_credentials', scopes: ['read', 'write'] }, CLIENT);
+    const def = customToDefinition(
+      'machine',
+      {
+        ...CUSTOM_PROVIDER_DEFAULTS,
+        name: 'Machine',
+        token_url: 'https://auth.machine.example/token',
+        request_scope_separator: ',',
+        authenticate_via: 'basic_auth_header',
+      },
+      'client_credentials',
+    );
+    const req = buildTokenRequest(
+      def,
+      'https://auth.machine.example/token',
+      { grantType: 'client_credentials', scopes: ['read', 'write'] },
+      CLIENT,
+    );
     expect(formBody(req)).toEqual({ grant_type: 'client_credentials', scope: 'read,write' });
     expect(basicOf(req)).toBe('client-123:secret-456');
     const none = buildTokenRequest(def, 'https://auth.machine.example/token', { grantType: 'client_credentials', scopes: [] }, CLIENT);
@@ -260,7 +316,9 @@ describe('buildTokenRequest', () => {
   it('adds tokenParams, and refuses ones that override the client', () => {
     const base = provider('google');
     const withParams: ProviderDefinition = { ...base, tokenParams: { audience: 'https://api.example' } };
-    expect(formBody(buildTokenRequest(withParams, 'https://oauth2.googleapis.com/token', code, CLIENT)).audience).toBe('https://api.example');
+    expect(formBody(buildTokenRequest(withParams, 'https://oauth2.googleapis.com/token', code, CLIENT)).audience).toBe(
+      'https://api.example',
+    );
     const bad: ProviderDefinition = { ...base, tokenParams: { grant_type: 'password' } };
     expect(() => buildTokenRequest(bad, 'https://oauth2.googleapis.com/token', code, CLIENT)).toThrow(/cannot set "grant_type"/);
   });
@@ -273,7 +331,12 @@ describe('buildRevocationRequest', () => {
     expect(req.url).toBe('https://oauth2.googleapis.com/revoke');
     expect(req.method).toBe('POST');
     expect(req.headers).toEqual({ Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' });
-    expect(formBody(req)).toEqual({ token: '1//0g-refresh', token_type_hint: 'refresh_token', client_id: 'client-123', client_secret: 'secret-456' });
+    expect(formBody(req)).toEqual({
+      token: '1//0g-refresh',
+      token_type_hint: 'refresh_token',
+      client_id: 'client-123',
+      client_secret: 'secret-456',
+    });
   });
 
   it('Notion: revocationAuth basic puts the client in the Authorization header', () => {
@@ -294,7 +357,10 @@ describe('buildRevocationRequest', () => {
 describe('revocation body encoding', () => {
   it('sends a JSON body with only the token to providers with a JSON revocation API (Notion)', () => {
     const notion = new ProviderCatalog(builtinProviders).get('notion')!;
-    const req = buildRevocationRequest(notion, notion.revocationUrl!, 'ntn_secret_token', 'refresh_token', { clientId: 'id', clientSecret: 'sec' });
+    const req = buildRevocationRequest(notion, notion.revocationUrl!, 'ntn_secret_token', 'refresh_token', {
+      clientId: 'id',
+      clientSecret: 'sec',
+    });
     expect(req.headers['Content-Type']).toBe('application/json');
     expect(JSON.parse(req.body)).toEqual({ token: 'ntn_secret_token' });
     expect(req.headers.Authorization).toBe(`Basic ${Buffer.from('id:sec').toString('base64')}`);

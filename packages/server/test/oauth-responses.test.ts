@@ -5,17 +5,11 @@ import { builtinProviders } from '../src/catalog/builtin-providers.ts';
 import { ProviderCatalog } from '../src/catalog/catalog.ts';
 import type { ProviderDefinition } from '../src/catalog/provider-definition.ts';
 import { CUSTOM_PROVIDER_DEFAULTS, customToDefinition } from '../src/integrations/custom-provider.ts';
-import {
-  MAX_RESPONSE_BYTES,
-  OAuthClient,
-  OAuthHttpClient,
-  parseRetryAfter,
-  processRevocationResponse,
-  processTokenResponse,
-  type FetchLike,
-  type TokenOutcome,
-  type TokenSet,
-} from '../src/oauth/index.ts';
+import { type FetchLike, MAX_RESPONSE_BYTES, OAuthHttpClient } from '../src/oauth/http-client.ts';
+import { OAuthClient } from '../src/oauth/oauth-client.ts';
+import { parseRetryAfter } from '../src/oauth/response-body.ts';
+import { processRevocationResponse } from '../src/oauth/revocation-request.ts';
+import { processTokenResponse, type TokenOutcome, type TokenSet } from '../src/oauth/token-response.ts';
 
 const catalog = new ProviderCatalog(builtinProviders);
 
@@ -46,7 +40,12 @@ function tokens(outcome: TokenOutcome): TokenSet {
 
 const custom = customToDefinition(
   'acme',
-  { ...CUSTOM_PROVIDER_DEFAULTS, name: 'Acme', authorization_url: 'https://id.acme.example/authorize', token_url: 'https://id.acme.example/token' },
+  {
+    ...CUSTOM_PROVIDER_DEFAULTS,
+    name: 'Acme',
+    authorization_url: 'https://id.acme.example/authorize',
+    token_url: 'https://id.acme.example/token',
+  },
   'oauth',
 );
 
@@ -57,7 +56,8 @@ describe('GitHub (errors in a 200, form-encoded by default)', () => {
     const body = {
       error: 'bad_verification_code',
       error_description: 'The code passed is incorrect or expired.',
-      error_uri: 'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors/#bad-verification-code',
+      error_uri:
+        'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors/#bad-verification-code',
     };
     expect(processTokenResponse(github, res(200, body), 'authorization_code', NOW)).toEqual({
       ok: false,
@@ -68,13 +68,25 @@ describe('GitHub (errors in a 200, form-encoded by default)', () => {
   });
 
   it('200 bad_refresh_token → invalid_grant', () => {
-    const body = { error: 'bad_refresh_token', error_description: 'The refresh token passed is incorrect or expired.', error_uri: 'https://docs.github.com/' };
-    expect(processTokenResponse(github, res(200, body), 'refresh_token', NOW)).toMatchObject({ ok: false, kind: 'invalid_grant', error: 'bad_refresh_token' });
+    const body = {
+      error: 'bad_refresh_token',
+      error_description: 'The refresh token passed is incorrect or expired.',
+      error_uri: 'https://docs.github.com/',
+    };
+    expect(processTokenResponse(github, res(200, body), 'refresh_token', NOW)).toMatchObject({
+      ok: false,
+      kind: 'invalid_grant',
+      error: 'bad_refresh_token',
+    });
   });
 
   it('200 incorrect_client_credentials / redirect_uri_mismatch → rejected (configuration)', () => {
     for (const error of ['incorrect_client_credentials', 'redirect_uri_mismatch', 'unverified_user_email']) {
-      const body = { error, error_description: 'The client_id and/or client_secret passed are incorrect.', error_uri: 'https://docs.github.com/' };
+      const body = {
+        error,
+        error_description: 'The client_id and/or client_secret passed are incorrect.',
+        error_uri: 'https://docs.github.com/',
+      };
       expect(processTokenResponse(github, res(200, body), 'authorization_code', NOW)).toEqual({
         ok: false,
         kind: 'rejected',
@@ -87,7 +99,12 @@ describe('GitHub (errors in a 200, form-encoded by default)', () => {
 
   it('200 form-encoded success (no Accept header honoured): scopes split on commas', () => {
     const body = 'access_token=gho_16C7e42F292c6912E7710c838347Ae178B4a&scope=repo%2Cuser&token_type=bearer';
-    const outcome = processTokenResponse(github, res(200, body, { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }), 'authorization_code', NOW);
+    const outcome = processTokenResponse(
+      github,
+      res(200, body, { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }),
+      'authorization_code',
+      NOW,
+    );
     expect(tokens(outcome)).toEqual({
       accessToken: 'gho_16C7e42F292c6912E7710c838347Ae178B4a',
       refreshToken: null,
@@ -99,8 +116,11 @@ describe('GitHub (errors in a 200, form-encoded by default)', () => {
   });
 
   it('200 form-encoded error → invalid_grant', () => {
-    const body = 'error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+expired.&error_uri=https%3A%2F%2Fdocs.github.com%2F';
-    expect(processTokenResponse(github, res(200, body, { 'content-type': 'application/x-www-form-urlencoded' }), 'authorization_code', NOW)).toEqual({
+    const body =
+      'error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+expired.&error_uri=https%3A%2F%2Fdocs.github.com%2F';
+    expect(
+      processTokenResponse(github, res(200, body, { 'content-type': 'application/x-www-form-urlencoded' }), 'authorization_code', NOW),
+    ).toEqual({
       ok: false,
       kind: 'invalid_grant',
       error: 'bad_verification_code',
@@ -211,10 +231,21 @@ describe('Slack (nested user token, {ok:false} errors)', () => {
   it('{ok:false} errors: dead grants, rate limits, configuration', () => {
     const slackRes = (error: string, headers: Record<string, string> = JSON_TYPE) => res(200, { ok: false, error }, headers);
     for (const error of ['invalid_refresh_token', 'invalid_grant', 'token_revoked', 'token_expired']) {
-      expect(processTokenResponse(slack, slackRes(error), 'refresh_token', NOW), error).toEqual({ ok: false, kind: 'invalid_grant', error, description: null });
+      expect(processTokenResponse(slack, slackRes(error), 'refresh_token', NOW), error).toEqual({
+        ok: false,
+        kind: 'invalid_grant',
+        error,
+        description: null,
+      });
     }
-    expect(processTokenResponse(slack, slackRes('invalid_code'), 'authorization_code', NOW)).toMatchObject({ kind: 'invalid_grant', error: 'invalid_code' });
-    expect(processTokenResponse(slack, slackRes('token_expired'), 'authorization_code', NOW)).toMatchObject({ kind: 'rejected', error: 'token_expired' });
+    expect(processTokenResponse(slack, slackRes('invalid_code'), 'authorization_code', NOW)).toMatchObject({
+      kind: 'invalid_grant',
+      error: 'invalid_code',
+    });
+    expect(processTokenResponse(slack, slackRes('token_expired'), 'authorization_code', NOW)).toMatchObject({
+      kind: 'rejected',
+      error: 'token_expired',
+    });
     expect(processTokenResponse(slack, slackRes('ratelimited', { ...JSON_TYPE, 'retry-after': '30' }), 'refresh_token', NOW)).toEqual({
       ok: false,
       kind: 'temporary',
@@ -222,11 +253,23 @@ describe('Slack (nested user token, {ok:false} errors)', () => {
       status: 200,
       retryAfterSeconds: 30,
     });
-    expect(processTokenResponse(slack, slackRes('internal_error'), 'refresh_token', NOW)).toMatchObject({ kind: 'temporary', reason: 'server_error' });
+    expect(processTokenResponse(slack, slackRes('internal_error'), 'refresh_token', NOW)).toMatchObject({
+      kind: 'temporary',
+      reason: 'server_error',
+    });
     for (const error of ['invalid_client_id', 'bad_client_secret', 'bad_redirect_uri', 'oauth_authorization_url_mismatch']) {
-      expect(processTokenResponse(slack, slackRes(error), 'authorization_code', NOW), error).toEqual({ ok: false, kind: 'rejected', error, description: null, status: 200 });
+      expect(processTokenResponse(slack, slackRes(error), 'authorization_code', NOW), error).toEqual({
+        ok: false,
+        kind: 'rejected',
+        error,
+        description: null,
+        status: 200,
+      });
     }
-    expect(processTokenResponse(slack, res(200, { ok: false }), 'refresh_token', NOW)).toMatchObject({ kind: 'rejected', error: 'unknown_error' });
+    expect(processTokenResponse(slack, res(200, { ok: false }), 'refresh_token', NOW)).toMatchObject({
+      kind: 'rejected',
+      error: 'unknown_error',
+    });
   });
 });
 
@@ -307,7 +350,14 @@ describe('standard error and transport-level statuses', () => {
   const google = provider('google');
 
   it('400 invalid_grant → invalid_grant', () => {
-    expect(processTokenResponse(google, res(400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }), 'refresh_token', NOW)).toEqual({
+    expect(
+      processTokenResponse(
+        google,
+        res(400, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' }),
+        'refresh_token',
+        NOW,
+      ),
+    ).toEqual({
       ok: false,
       kind: 'invalid_grant',
       error: 'invalid_grant',
@@ -316,7 +366,14 @@ describe('standard error and transport-level statuses', () => {
   });
 
   it('401 invalid_client and 400 invalid_scope → rejected with status', () => {
-    expect(processTokenResponse(google, res(401, { error: 'invalid_client', error_description: 'The OAuth client was not found.' }), 'refresh_token', NOW)).toEqual({
+    expect(
+      processTokenResponse(
+        google,
+        res(401, { error: 'invalid_client', error_description: 'The OAuth client was not found.' }),
+        'refresh_token',
+        NOW,
+      ),
+    ).toEqual({
       ok: false,
       kind: 'rejected',
       error: 'invalid_client',
@@ -333,7 +390,9 @@ describe('standard error and transport-level statuses', () => {
   });
 
   it('4xx without a parseable error → rejected http_<status>', () => {
-    expect(processTokenResponse(google, res(403, '<html><body>Forbidden</body></html>', { 'content-type': 'text/html' }), 'refresh_token', NOW)).toEqual({
+    expect(
+      processTokenResponse(google, res(403, '<html><body>Forbidden</body></html>', { 'content-type': 'text/html' }), 'refresh_token', NOW),
+    ).toEqual({
       ok: false,
       kind: 'rejected',
       error: 'http_403',
@@ -344,14 +403,18 @@ describe('standard error and transport-level statuses', () => {
   });
 
   it('500 and 503 → temporary server_error (with Retry-After when given)', () => {
-    expect(processTokenResponse(google, res(500, '<html>Internal Server Error</html>', { 'content-type': 'text/html' }), 'refresh_token', NOW)).toEqual({
+    expect(
+      processTokenResponse(google, res(500, '<html>Internal Server Error</html>', { 'content-type': 'text/html' }), 'refresh_token', NOW),
+    ).toEqual({
       ok: false,
       kind: 'temporary',
       reason: 'server_error',
       status: 500,
       retryAfterSeconds: null,
     });
-    expect(processTokenResponse(google, res(503, { error: 'temporarily_unavailable' }, { 'retry-after': '120' }), 'refresh_token', NOW)).toEqual({
+    expect(
+      processTokenResponse(google, res(503, { error: 'temporarily_unavailable' }, { 'retry-after': '120' }), 'refresh_token', NOW),
+    ).toEqual({
       ok: false,
       kind: 'temporary',
       reason: 'server_error',
@@ -361,7 +424,11 @@ describe('standard error and transport-level statuses', () => {
   });
 
   it('400 temporarily_unavailable → temporary, not rejected', () => {
-    expect(processTokenResponse(google, res(400, { error: 'temporarily_unavailable' }), 'refresh_token', NOW)).toMatchObject({ kind: 'temporary', reason: 'server_error', status: 400 });
+    expect(processTokenResponse(google, res(400, { error: 'temporarily_unavailable' }), 'refresh_token', NOW)).toMatchObject({
+      kind: 'temporary',
+      reason: 'server_error',
+      status: 400,
+    });
   });
 
   it('429 with Retry-After: 7 → rate_limited 7; HTTP-date form too', () => {
@@ -373,7 +440,9 @@ describe('standard error and transport-level statuses', () => {
       retryAfterSeconds: 7,
     });
     const date = new Date(NOW + 90_000).toUTCString();
-    expect(processTokenResponse(google, res(429, '', { 'retry-after': date }), 'refresh_token', NOW)).toMatchObject({ retryAfterSeconds: 90 });
+    expect(processTokenResponse(google, res(429, '', { 'retry-after': date }), 'refresh_token', NOW)).toMatchObject({
+      retryAfterSeconds: 90,
+    });
     expect(processTokenResponse(google, res(429, ''), 'refresh_token', NOW)).toMatchObject({ retryAfterSeconds: null });
     expect(parseRetryAfter('soon', NOW)).toBeNull();
     expect(parseRetryAfter(new Date(NOW - 5000).toUTCString(), NOW)).toBe(0);
@@ -382,7 +451,12 @@ describe('standard error and transport-level statuses', () => {
   it('HTML 200 body → malformed, with no body text in detail', () => {
     const html = '<!DOCTYPE html><html><head><title>Sign in</title></head><body>access_token=leaked</body></html>';
     const outcome = processTokenResponse(google, res(200, html, { 'content-type': 'text/html; charset=UTF-8' }), 'authorization_code', NOW);
-    expect(outcome).toEqual({ ok: false, kind: 'malformed', status: 200, detail: 'the body is neither a JSON object nor form-encoded (content-type text/html)' });
+    expect(outcome).toEqual({
+      ok: false,
+      kind: 'malformed',
+      status: 200,
+      detail: 'the body is neither a JSON object nor form-encoded (content-type text/html)',
+    });
   });
 
   it('2xx without a string access_token → malformed', () => {
@@ -393,29 +467,51 @@ describe('standard error and transport-level statuses', () => {
   });
 
   it('garbage expires_in → malformed; 0 → no expiry', () => {
-    expect(processTokenResponse(google, res(200, { access_token: 'a', expires_in: 'soon' }), 'refresh_token', NOW)).toMatchObject({ kind: 'malformed', detail: 'expires_in is not a non-negative number' });
-    expect(processTokenResponse(google, res(200, { access_token: 'a', expires_in: -5 }), 'refresh_token', NOW)).toMatchObject({ kind: 'malformed' });
+    expect(processTokenResponse(google, res(200, { access_token: 'a', expires_in: 'soon' }), 'refresh_token', NOW)).toMatchObject({
+      kind: 'malformed',
+      detail: 'expires_in is not a non-negative number',
+    });
+    expect(processTokenResponse(google, res(200, { access_token: 'a', expires_in: -5 }), 'refresh_token', NOW)).toMatchObject({
+      kind: 'malformed',
+    });
     expect(tokens(processTokenResponse(google, res(200, { access_token: 'a', expires_in: 0 }), 'refresh_token', NOW)).expiresAt).toBeNull();
   });
 
   it('an error in a 200 from a provider without the quirk is malformed, not trusted', () => {
     const outcome = processTokenResponse(custom, res(200, { error: 'invalid_grant' }), 'refresh_token', NOW);
-    expect(outcome).toEqual({ ok: false, kind: 'malformed', status: 200, detail: 'a 200 response carries error "invalid_grant" and no access_token' });
+    expect(outcome).toEqual({
+      ok: false,
+      kind: 'malformed',
+      status: 200,
+      detail: 'a 200 response carries error "invalid_grant" and no access_token',
+    });
   });
 
   it('a redirect from the token endpoint is rejected', () => {
-    expect(processTokenResponse(google, res(302, '', { location: 'https://accounts.google.com/ServiceLogin' }), 'refresh_token', NOW)).toMatchObject({ kind: 'rejected', error: 'http_302', status: 302 });
+    expect(
+      processTokenResponse(google, res(302, '', { location: 'https://accounts.google.com/ServiceLogin' }), 'refresh_token', NOW),
+    ).toMatchObject({ kind: 'rejected', error: 'http_302', status: 302 });
   });
 
   it('scopes: array as-is, scopeResponseField dot path, mixed separators', () => {
-    expect(tokens(processTokenResponse(custom, res(200, { access_token: 'a', scope: ['read', 'write'] }), 'refresh_token', NOW)).scopes).toEqual(['read', 'write']);
-    expect(tokens(processTokenResponse(custom, res(200, { access_token: 'a', scope: 'read, write  admin' }), 'refresh_token', NOW)).scopes).toEqual(['read', 'write', 'admin']);
+    expect(
+      tokens(processTokenResponse(custom, res(200, { access_token: 'a', scope: ['read', 'write'] }), 'refresh_token', NOW)).scopes,
+    ).toEqual(['read', 'write']);
+    expect(
+      tokens(processTokenResponse(custom, res(200, { access_token: 'a', scope: 'read, write  admin' }), 'refresh_token', NOW)).scopes,
+    ).toEqual(['read', 'write', 'admin']);
     const dotted: ProviderDefinition = { ...custom, scopeSeparator: '+', quirks: { ...custom.quirks, scopeResponseField: 'grant.scopes' } };
-    expect(tokens(processTokenResponse(dotted, res(200, { access_token: 'a', grant: { scopes: 'a+b' } }), 'refresh_token', NOW)).scopes).toEqual(['a', 'b']);
+    expect(
+      tokens(processTokenResponse(dotted, res(200, { access_token: 'a', grant: { scopes: 'a+b' } }), 'refresh_token', NOW)).scopes,
+    ).toEqual(['a', 'b']);
   });
 
   it('client_credentials keeps every non-token top-level field as metadata, without secrets', () => {
-    const machine = customToDefinition('machine', { ...CUSTOM_PROVIDER_DEFAULTS, name: 'Machine', token_url: 'https://auth.machine.example/token' }, 'client_credentials');
+    const machine = customToDefinition(
+      'machine',
+      { ...CUSTOM_PROVIDER_DEFAULTS, name: 'Machine', token_url: 'https://auth.machine.example/token' },
+      'client_credentials',
+    );
     const body = {
       access_token: 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtYWNoaW5lIn0.c2ln',
       token_type: 'Bearer',
@@ -452,21 +548,52 @@ describe('processRevocationResponse', () => {
   });
 
   it('a token that is already unusable counts as revoked', () => {
-    expect(processRevocationResponse(res(400, { error: 'invalid_token', error_description: 'Token expired or revoked' }))).toEqual({ ok: true });
+    expect(processRevocationResponse(res(400, { error: 'invalid_token', error_description: 'Token expired or revoked' }))).toEqual({
+      ok: true,
+    });
     expect(processRevocationResponse(res(200, { ok: false, error: 'token_revoked' }))).toEqual({ ok: true });
     // Slack also says invalid_auth for a token auth.revoke cannot take, so it is not read as "already revoked".
-    expect(processRevocationResponse(res(200, { ok: false, error: 'invalid_auth' }))).toEqual({ ok: false, kind: 'rejected', status: 200, detail: 'http_200 invalid_auth' });
+    expect(processRevocationResponse(res(200, { ok: false, error: 'invalid_auth' }))).toEqual({
+      ok: false,
+      kind: 'rejected',
+      status: 200,
+      detail: 'http_200 invalid_auth',
+    });
   });
 
   it('429, 503 and other 5xx are temporary; other errors are rejected', () => {
-    expect(processRevocationResponse(res(503, '', { 'retry-after': '10' }))).toEqual({ ok: false, kind: 'temporary', status: 503, detail: 'http_503' });
+    expect(processRevocationResponse(res(503, '', { 'retry-after': '10' }))).toEqual({
+      ok: false,
+      kind: 'temporary',
+      status: 503,
+      detail: 'http_503',
+    });
     expect(processRevocationResponse(res(500, ''))).toMatchObject({ ok: false, kind: 'temporary', status: 500 });
     expect(processRevocationResponse(res(429, ''))).toMatchObject({ ok: false, kind: 'temporary', status: 429 });
-    expect(processRevocationResponse(res(401, { error: 'invalid_client' }))).toEqual({ ok: false, kind: 'rejected', status: 401, detail: 'http_401 invalid_client' });
-    expect(processRevocationResponse(res(400, { error: 'unsupported_token_type' }))).toEqual({ ok: false, kind: 'rejected', status: 400, detail: 'http_400 unsupported_token_type' });
-    expect(processRevocationResponse(res(404, '<html>Not found</html>'))).toEqual({ ok: false, kind: 'rejected', status: 404, detail: 'http_404' });
+    expect(processRevocationResponse(res(401, { error: 'invalid_client' }))).toEqual({
+      ok: false,
+      kind: 'rejected',
+      status: 401,
+      detail: 'http_401 invalid_client',
+    });
+    expect(processRevocationResponse(res(400, { error: 'unsupported_token_type' }))).toEqual({
+      ok: false,
+      kind: 'rejected',
+      status: 400,
+      detail: 'http_400 unsupported_token_type',
+    });
+    expect(processRevocationResponse(res(404, '<html>Not found</html>'))).toEqual({
+      ok: false,
+      kind: 'rejected',
+      status: 404,
+      detail: 'http_404',
+    });
     expect(processRevocationResponse(res(200, { ok: false, error: 'ratelimited' }))).toMatchObject({ ok: false, kind: 'temporary' });
-    expect(processRevocationResponse(res(200, { ok: false, error: 'invalid_client_id' }))).toMatchObject({ ok: false, kind: 'rejected', detail: 'http_200 invalid_client_id' });
+    expect(processRevocationResponse(res(200, { ok: false, error: 'invalid_client_id' }))).toMatchObject({
+      ok: false,
+      kind: 'rejected',
+      detail: 'http_200 invalid_client_id',
+    });
   });
 });
 
@@ -515,7 +642,11 @@ describe('OAuthClient with an injected fetch', () => {
   it('exchanges a code: POST, redirect manual, a deadline signal, and the built body', async () => {
     const { fetch, calls } = fakeFetch(() => answer(200, { access_token: SECRETS.accessToken, token_type: 'bearer', scope: 'repo' }));
     const client = new OAuthClient(new OAuthHttpClient({ fetch, timeoutMs: 5000 }), () => NOW);
-    const outcome = await client.exchangeCode(github, github.tokenUrl as string, CLIENT, { code: SECRETS.code, redirectUri: 'https://pipes.example.com/cb', codeVerifier: SECRETS.verifier });
+    const outcome = await client.exchangeCode(github, github.tokenUrl as string, CLIENT, {
+      code: SECRETS.code,
+      redirectUri: 'https://pipes.example.com/cb',
+      codeVerifier: SECRETS.verifier,
+    });
     expect(tokens(outcome)).toMatchObject({ accessToken: SECRETS.accessToken, scopes: ['repo'] });
     expect(calls).toHaveLength(1);
     const [call] = calls;
@@ -535,9 +666,18 @@ describe('OAuthClient with an injected fetch', () => {
     });
     const client = new OAuthClient(new OAuthHttpClient({ fetch, timeoutMs: 5000 }), () => now);
     expect(tokens(await client.refresh(google, tokenUrl, CLIENT, SECRETS.refreshToken)).expiresAt).toBe(inSeconds(3600));
-    const machine = customToDefinition('machine', { ...CUSTOM_PROVIDER_DEFAULTS, name: 'M', token_url: 'https://auth.machine.example/token' }, 'client_credentials');
-    expect(tokens(await client.clientCredentials(machine, 'https://auth.machine.example/token', CLIENT, ['a', 'b'])).accessToken).toBe(SECRETS.accessToken);
-    expect(Object.fromEntries(new URLSearchParams(calls[0]?.init.body))).toMatchObject({ grant_type: 'refresh_token', refresh_token: SECRETS.refreshToken });
+    const machine = customToDefinition(
+      'machine',
+      { ...CUSTOM_PROVIDER_DEFAULTS, name: 'M', token_url: 'https://auth.machine.example/token' },
+      'client_credentials',
+    );
+    expect(tokens(await client.clientCredentials(machine, 'https://auth.machine.example/token', CLIENT, ['a', 'b'])).accessToken).toBe(
+      SECRETS.accessToken,
+    );
+    expect(Object.fromEntries(new URLSearchParams(calls[0]?.init.body))).toMatchObject({
+      grant_type: 'refresh_token',
+      refresh_token: SECRETS.refreshToken,
+    });
     expect(Object.fromEntries(new URLSearchParams(calls[1]?.init.body))).toMatchObject({ grant_type: 'client_credentials', scope: 'a b' });
   });
 
@@ -560,16 +700,24 @@ describe('OAuthClient with an injected fetch', () => {
   it('a fetch that ignores the signal, or a body that never ends, still times out', async () => {
     const hang = fakeFetch(() => new Promise(() => {}));
     const http = new OAuthHttpClient({ fetch: hang.fetch, timeoutMs: 50 });
-    expect(await http.send({ url: tokenUrl, method: 'POST', headers: {}, body: '' })).toEqual({ ok: false, reason: 'timeout', detail: 'TimeoutError' });
+    expect(await http.send({ url: tokenUrl, method: 'POST', headers: {}, body: '' })).toEqual({
+      ok: false,
+      reason: 'timeout',
+      detail: 'TimeoutError',
+    });
     const slowBody = fakeFetch(() => ({ status: 200, headers: headersOf({}), text: () => new Promise<string>(() => {}) }));
     const started = performance.now();
-    expect(await new OAuthHttpClient({ fetch: slowBody.fetch, timeoutMs: 50 }).send({ url: tokenUrl, method: 'POST', headers: {}, body: '' })).toMatchObject({ ok: false, reason: 'timeout' });
+    expect(
+      await new OAuthHttpClient({ fetch: slowBody.fetch, timeoutMs: 50 }).send({ url: tokenUrl, method: 'POST', headers: {}, body: '' }),
+    ).toMatchObject({ ok: false, reason: 'timeout' });
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('a thrown network error → temporary network; the detail names the error code only', async () => {
     const { fetch } = fakeFetch(() => {
-      const cause = Object.assign(new Error(`connect ECONNREFUSED 10.0.0.1:443 while sending ${SECRETS.refreshToken}`), { code: 'ECONNREFUSED' });
+      const cause = Object.assign(new Error(`connect ECONNREFUSED 10.0.0.1:443 while sending ${SECRETS.refreshToken}`), {
+        code: 'ECONNREFUSED',
+      });
       throw new TypeError(`fetch failed (client_secret=${SECRETS.clientSecret})`, { cause });
     });
     const http = new OAuthHttpClient({ fetch, timeoutMs: 1000 });
@@ -582,23 +730,38 @@ describe('OAuthClient with an injected fetch', () => {
   it('refuses non-https URLs unless allowInsecure', async () => {
     const { fetch, calls } = fakeFetch(() => answer(200, { access_token: SECRETS.accessToken }));
     const strict = new OAuthHttpClient({ fetch, timeoutMs: 1000 });
-    expect(await strict.send({ url: 'http://oauth.example/token', method: 'POST', headers: {}, body: '' })).toEqual({ ok: false, reason: 'network', detail: 'insecure_url' });
-    expect(await strict.send({ url: 'ftp://oauth.example/token', method: 'POST', headers: {}, body: '' })).toMatchObject({ detail: 'insecure_url' });
+    expect(await strict.send({ url: 'http://oauth.example/token', method: 'POST', headers: {}, body: '' })).toEqual({
+      ok: false,
+      reason: 'network',
+      detail: 'insecure_url',
+    });
+    expect(await strict.send({ url: 'ftp://oauth.example/token', method: 'POST', headers: {}, body: '' })).toMatchObject({
+      detail: 'insecure_url',
+    });
     expect(await strict.send({ url: 'not a url', method: 'POST', headers: {}, body: '' })).toMatchObject({ detail: 'invalid_url' });
     const outcome = await new OAuthClient(strict, () => NOW).refresh(google, 'http://oauth.example/token', CLIENT, SECRETS.refreshToken);
     expect(outcome).toMatchObject({ ok: false, kind: 'temporary', reason: 'network' });
     expect(calls).toHaveLength(0);
     const lax = new OAuthHttpClient({ fetch, timeoutMs: 1000, allowInsecure: true });
-    expect(await lax.send({ url: 'http://127.0.0.1:9/token', method: 'POST', headers: {}, body: '' })).toMatchObject({ ok: true, status: 200 });
+    expect(await lax.send({ url: 'http://127.0.0.1:9/token', method: 'POST', headers: {}, body: '' })).toMatchObject({
+      ok: true,
+      status: 200,
+    });
     expect(calls).toHaveLength(1);
   });
 
   it('caps the body at 1 MiB (declared length, text, or stream)', async () => {
     const big = 'x'.repeat(MAX_RESPONSE_BYTES + 1);
     const viaText = fakeFetch(() => answer(200, big, {}));
-    expect(await new OAuthHttpClient({ fetch: viaText.fetch }).send({ url: tokenUrl, method: 'POST', headers: {}, body: '' })).toEqual({ ok: false, reason: 'network', detail: 'response_too_large' });
+    expect(await new OAuthHttpClient({ fetch: viaText.fetch }).send({ url: tokenUrl, method: 'POST', headers: {}, body: '' })).toEqual({
+      ok: false,
+      reason: 'network',
+      detail: 'response_too_large',
+    });
     const declared = fakeFetch(() => answer(200, '{}', { 'content-length': String(MAX_RESPONSE_BYTES + 1) }));
-    expect(await new OAuthHttpClient({ fetch: declared.fetch }).send({ url: tokenUrl, method: 'POST', headers: {}, body: '' })).toMatchObject({ detail: 'response_too_large' });
+    expect(
+      await new OAuthHttpClient({ fetch: declared.fetch }).send({ url: tokenUrl, method: 'POST', headers: {}, body: '' }),
+    ).toMatchObject({ detail: 'response_too_large' });
     let cancelled = false;
     let served = 0;
     const chunk = new Uint8Array(64 * 1024);
@@ -620,7 +783,9 @@ describe('OAuthClient with an injected fetch', () => {
         }),
       },
     }));
-    expect(await new OAuthHttpClient({ fetch: streamed.fetch }).send({ url: tokenUrl, method: 'POST', headers: {}, body: '' })).toMatchObject({ detail: 'response_too_large' });
+    expect(
+      await new OAuthHttpClient({ fetch: streamed.fetch }).send({ url: tokenUrl, method: 'POST', headers: {}, body: '' }),
+    ).toMatchObject({ detail: 'response_too_large' });
     expect(cancelled).toBe(true);
     expect(served).toBeLessThanOrEqual(MAX_RESPONSE_BYTES + chunk.byteLength);
   });
@@ -628,8 +793,13 @@ describe('OAuthClient with an injected fetch', () => {
   it('revokes: success, and transport failures as temporary', async () => {
     const ok = fakeFetch(() => answer(200, ''));
     const client = new OAuthClient(new OAuthHttpClient({ fetch: ok.fetch }), () => NOW);
-    expect(await client.revoke(google, google.revocationUrl as string, CLIENT, SECRETS.refreshToken, 'refresh_token')).toEqual({ ok: true });
-    expect(Object.fromEntries(new URLSearchParams(ok.calls[0]?.init.body))).toMatchObject({ token: SECRETS.refreshToken, token_type_hint: 'refresh_token' });
+    expect(await client.revoke(google, google.revocationUrl as string, CLIENT, SECRETS.refreshToken, 'refresh_token')).toEqual({
+      ok: true,
+    });
+    expect(Object.fromEntries(new URLSearchParams(ok.calls[0]?.init.body))).toMatchObject({
+      token: SECRETS.refreshToken,
+      token_type_hint: 'refresh_token',
+    });
     const down = fakeFetch(() => {
       throw Object.assign(new Error('getaddrinfo ENOTFOUND oauth2.googleapis.com'), { code: 'ENOTFOUND' });
     });
@@ -651,7 +821,10 @@ describe('OAuthClient with an injected fetch', () => {
     const cases: FetchLike[] = [
       echo(400, (sent) => ({ error: 'invalid_grant', error_description: `Grant ${grantOf(sent)} is expired` })),
       echo(401, (sent) => ({ error: 'invalid_client', error_description: `client_secret ${sent.client_secret} does not match` })),
-      echo(400, (sent) => ({ error: 'invalid_request', error_description: `code ${sent.code} / code_verifier ${sent.code_verifier} mismatch` })),
+      echo(400, (sent) => ({
+        error: 'invalid_request',
+        error_description: `code ${sent.code} / code_verifier ${sent.code_verifier} mismatch`,
+      })),
       echo(400, (sent) => ({ error: `bad_${grantOf(sent)}` })),
       echo(200, (sent) => `<html>${SECRETS.accessToken} ${grantOf(sent)}</html>`, { 'content-type': 'text/html' }),
       echo(200, () => ({ token: SECRETS.accessToken })),
@@ -667,7 +840,11 @@ describe('OAuthClient with an injected fetch', () => {
     for (const fetch of cases) {
       const client = new OAuthClient(new OAuthHttpClient({ fetch, timeoutMs: 1000 }), () => NOW);
       const refreshed = await client.refresh(google, tokenUrl, CLIENT, SECRETS.refreshToken);
-      const exchanged = await client.exchangeCode(google, tokenUrl, CLIENT, { code: SECRETS.code, redirectUri: 'https://pipes.example.com/cb', codeVerifier: SECRETS.verifier });
+      const exchanged = await client.exchangeCode(google, tokenUrl, CLIENT, {
+        code: SECRETS.code,
+        redirectUri: 'https://pipes.example.com/cb',
+        codeVerifier: SECRETS.verifier,
+      });
       const revoked = await client.revoke(google, google.revocationUrl as string, CLIENT, SECRETS.refreshToken, 'refresh_token');
       for (const outcome of [refreshed, exchanged, revoked]) {
         if (!outcome.ok) outcomes.push(outcome);
@@ -675,7 +852,12 @@ describe('OAuthClient with an injected fetch', () => {
     }
     expect(outcomes.length).toBeGreaterThanOrEqual(20);
     expectNoSecrets(outcomes);
-    expect(outcomes).toContainEqual({ ok: false, kind: 'invalid_grant', error: 'invalid_grant', description: 'Grant [redacted] is expired' });
+    expect(outcomes).toContainEqual({
+      ok: false,
+      kind: 'invalid_grant',
+      error: 'invalid_grant',
+      description: 'Grant [redacted] is expired',
+    });
   });
 });
 
@@ -689,7 +871,9 @@ describe('OAuthHttpClient against a real local server with the global fetch', ()
       if (req.url === '/redirect') {
         reply.writeHead(302, { location: `${base}/token` }).end();
       } else if (req.url === '/token') {
-        reply.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'local-token', token_type: 'bearer' }));
+        reply
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ access_token: 'local-token', token_type: 'bearer' }));
       } else if (req.url === '/slow') {
         slowHits++;
         setTimeout(() => reply.writeHead(200).end('{}'), 10_000).unref();
@@ -726,18 +910,30 @@ describe('OAuthHttpClient against a real local server with the global fetch', ()
   it('works with the global fetch and does not follow redirects', async () => {
     const client = new OAuthClient(http(), () => NOW);
     expect(tokens(await client.refresh(provider('google'), `${base}/token`, CLIENT, 'r')).accessToken).toBe('local-token');
-    expect(await client.refresh(provider('google'), `${base}/redirect`, CLIENT, 'r')).toMatchObject({ ok: false, kind: 'rejected', error: 'http_302' });
+    expect(await client.refresh(provider('google'), `${base}/redirect`, CLIENT, 'r')).toMatchObject({
+      ok: false,
+      kind: 'rejected',
+      error: 'http_302',
+    });
   });
 
   it('times out on a slow server', async () => {
     const started = performance.now();
-    expect(await http(200).send({ url: `${base}/slow`, method: 'POST', headers: {}, body: '' })).toEqual({ ok: false, reason: 'timeout', detail: 'TimeoutError' });
+    expect(await http(200).send({ url: `${base}/slow`, method: 'POST', headers: {}, body: '' })).toEqual({
+      ok: false,
+      reason: 'timeout',
+      detail: 'TimeoutError',
+    });
     expect(performance.now() - started).toBeLessThan(5000);
     expect(slowHits).toBe(1);
   });
 
   it('stops reading a body past 1 MiB', async () => {
-    expect(await http().send({ url: `${base}/huge`, method: 'POST', headers: {}, body: '' })).toEqual({ ok: false, reason: 'network', detail: 'response_too_large' });
+    expect(await http().send({ url: `${base}/huge`, method: 'POST', headers: {}, body: '' })).toEqual({
+      ok: false,
+      reason: 'network',
+      detail: 'response_too_large',
+    });
   });
 
   it('a refused connection is a network failure naming the code', async () => {

@@ -74,7 +74,12 @@ describe('oidc-provider test server', () => {
   beforeAll(async () => {
     op = await startOidcServer({ accessTokenTtlSeconds: 60 });
     op.registerClient(CLIENT);
-    op.registerClient({ clientId: 'machine', clientSecret: 'machine-secret', grantTypes: ['client_credentials'], tokenEndpointAuthMethod: 'client_secret_basic' });
+    op.registerClient({
+      clientId: 'machine',
+      clientSecret: 'machine-secret',
+      grantTypes: ['client_credentials'],
+      tokenEndpointAuthMethod: 'client_secret_basic',
+    });
   });
   afterAll(async () => {
     await op?.close();
@@ -319,9 +324,14 @@ describe('oidc-provider test server', () => {
     const { challenge } = pkcePair();
     await op.login(authorizationUrl('a', challenge), jar, { account: 'dave' });
     // a second authorization in the same browser session goes straight back to the client
-    const { response, url, stopped } = await fetchFollow(jar, authorizationUrl('b', challenge), {}, {
-      stopAt: (u) => u.origin === 'http://127.0.0.1:9',
-    });
+    const { response, url, stopped } = await fetchFollow(
+      jar,
+      authorizationUrl('b', challenge),
+      {},
+      {
+        stopAt: (u) => u.origin === 'http://127.0.0.1:9',
+      },
+    );
     expect(stopped).toBe(true);
     expect(response.status).toBe(303);
     expect(url.searchParams.get('state')).toBe('b');
@@ -361,12 +371,23 @@ describe('oidc-provider test server without refresh-token rotation', () => {
   it('returns the same refresh token, authenticates with client_secret_basic and honours a 1 s access-token TTL', async () => {
     const op = await startOidcServer({ rotateRefreshToken: false, accessTokenTtlSeconds: 1 });
     try {
-      op.registerClient({ clientId: 'basic', clientSecret: 'basic-secret', redirectUris: [REDIRECT_URI], tokenEndpointAuthMethod: 'client_secret_basic' });
+      op.registerClient({
+        clientId: 'basic',
+        clientSecret: 'basic-secret',
+        redirectUris: [REDIRECT_URI],
+        tokenEndpointAuthMethod: 'client_secret_basic',
+      });
       // redirect_uri may be omitted when the client has exactly one
-      const callback = new URL(await op.login(`${op.authorizationUrl}?response_type=code&client_id=basic&scope=read&state=s`, new CookieJar()));
+      const callback = new URL(
+        await op.login(`${op.authorizationUrl}?response_type=code&client_id=basic&scope=read&state=s`, new CookieJar()),
+      );
       expect(callback.searchParams.get('iss')).toBe(op.issuer);
       const basic = { authorization: `Basic ${Buffer.from('basic:basic-secret').toString('base64')}` };
-      const tokens = await postForm(op.tokenUrl, { grant_type: 'authorization_code', code: callback.searchParams.get('code')!, redirect_uri: REDIRECT_URI }, basic);
+      const tokens = await postForm(
+        op.tokenUrl,
+        { grant_type: 'authorization_code', code: callback.searchParams.get('code')!, redirect_uri: REDIRECT_URI },
+        basic,
+      );
       expect(tokens.status, tokens.text).toBe(200);
       expect(tokens.json.expires_in).toBe(1);
       const refreshed = await postForm(op.tokenUrl, { grant_type: 'refresh_token', refresh_token: tokens.json.refresh_token! }, basic);
@@ -376,7 +397,12 @@ describe('oidc-provider test server without refresh-token rotation', () => {
       expect(again.status, again.text).toBe(200);
       // oidc-provider 8 also accepts client_secret_post for a client registered with client_secret_basic,
       // so the method actually used is asserted through tokenLog
-      const post = await postForm(op.tokenUrl, { grant_type: 'refresh_token', refresh_token: tokens.json.refresh_token!, client_id: 'basic', client_secret: 'basic-secret' });
+      const post = await postForm(op.tokenUrl, {
+        grant_type: 'refresh_token',
+        refresh_token: tokens.json.refresh_token!,
+        client_id: 'basic',
+        client_secret: 'basic-secret',
+      });
       expect(post.status).toBe(200);
       expect(op.tokenLog.map((e) => [e.grantType, e.clientId, e.authMethod, e.outcome])).toEqual([
         ['authorization_code', 'basic', 'client_secret_basic', 'success'],
@@ -416,7 +442,13 @@ describe('fault token server', () => {
     expect(fault.mode).toBe('ok');
     const a = await hit(fault.tokenUrl);
     expect(a.status).toBe(200);
-    expect(await a.json()).toEqual({ access_token: 'fault-at-1', token_type: 'bearer', expires_in: 3600, refresh_token: 'fault-rt-1', scope: 'read' });
+    expect(await a.json()).toEqual({
+      access_token: 'fault-at-1',
+      token_type: 'bearer',
+      expires_in: 3600,
+      refresh_token: 'fault-rt-1',
+      scope: 'read',
+    });
     const b = await hit(fault.tokenUrl);
     expect(((await b.json()) as TokenResponse).access_token).toBe('fault-at-2');
     const revoke = await hit(fault.revocationUrl);

@@ -100,15 +100,32 @@ describe.each(DIALECTS)('@openpipes/node end-to-end flows against OpenPipes on %
       enabled: true,
       scopes: ['openid', 'offline_access', 'read'],
       credentials: { type: 'custom', client_id: 'op-acme-client', client_secret: acmeSecret },
-      custom_provider: { name: 'Acme Identity', authorization_url: oidc.authorizationUrl, token_url: oidc.tokenUrl, revocation_url: oidc.revocationUrl, issuer: oidc.issuer },
+      custom_provider: {
+        name: 'Acme Identity',
+        authorization_url: oidc.authorizationUrl,
+        token_url: oidc.tokenUrl,
+        revocation_url: oidc.revocationUrl,
+        issuer: oidc.issuer,
+      },
     });
     expect(acme.status, acme.text).toBe(201);
     oidc.registerClient({ clientId: 'op-acme-client', clientSecret: acmeSecret, redirectUris: [acme.body.redirect_uri] });
     oidc.registerClient({ ...CC, grantTypes: ['client_credentials'], tokenEndpointAuthMethod: 'client_secret_post' });
 
-    const keys = await op.pipes.createDataIntegration({ provider: 'acme-keys', enabled: true, authMethods: ['api_key'], customProvider: { name: 'Acme Keys' } });
+    const keys = await op.pipes.createDataIntegration({
+      provider: 'acme-keys',
+      enabled: true,
+      authMethods: ['api_key'],
+      customProvider: { name: 'Acme Keys' },
+    });
     expect(keys).toMatchObject({ slug: 'acme-keys', authMethods: ['api_key'] });
-    const cc = await op.pipes.createDataIntegration({ provider: 'acme-cc', enabled: true, scopes: ['read'], authMethods: ['client_credentials'], customProvider: { name: 'Acme CC', tokenUrl: oidc.tokenUrl } });
+    const cc = await op.pipes.createDataIntegration({
+      provider: 'acme-cc',
+      enabled: true,
+      scopes: ['read'],
+      authMethods: ['client_credentials'],
+      customProvider: { name: 'Acme CC', tokenUrl: oidc.tokenUrl },
+    });
     expect(cc).toMatchObject({ slug: 'acme-cc', authMethods: ['client_credentials'], scopes: ['read'] });
 
     // OAuth providers whose token endpoint misbehaves (fault server) or is gone (closed port).
@@ -127,7 +144,12 @@ describe.each(DIALECTS)('@openpipes/node end-to-end flows against OpenPipes on %
       });
     }
     // A client-credentials provider behind the fault server.
-    await op.pipes.createDataIntegration({ provider: 'flaky-cc', enabled: true, authMethods: ['client_credentials'], customProvider: { name: 'Flaky CC', tokenUrl: fault.tokenUrl } });
+    await op.pipes.createDataIntegration({
+      provider: 'flaky-cc',
+      enabled: true,
+      authMethods: ['client_credentials'],
+      customProvider: { name: 'Flaky CC', tokenUrl: fault.tokenUrl },
+    });
   });
   afterAll(async () => {
     await h?.close();
@@ -168,7 +190,15 @@ describe.each(DIALECTS)('@openpipes/node end-to-end flows against OpenPipes on %
       const c = res.credential;
       if (c.authMethod === 'oauth') {
         const oauth: OAuthVendedCredential = c;
-        expect(oauth).toEqual({ object: 'credential', authMethod: 'oauth', value: accessToken, config: {}, expiresAt: expect.stringMatching(DATE_ISO), scopes: expect.arrayContaining(['read']), missingScopes: [] });
+        expect(oauth).toEqual({
+          object: 'credential',
+          authMethod: 'oauth',
+          value: accessToken,
+          config: {},
+          expiresAt: expect.stringMatching(DATE_ISO),
+          scopes: expect.arrayContaining(['read']),
+          missingScopes: [],
+        });
       } else {
         throw new Error(`expected oauth, got ${c.authMethod}`);
       }
@@ -182,8 +212,14 @@ describe.each(DIALECTS)('@openpipes/node end-to-end flows against OpenPipes on %
 
       const flagged = await op.pipes.updateUserConnectedAccount({ userId: 'user_o1', slug: 'acme', state: 'needs_reauthorization' });
       expect(flagged.state).toBe('needs_reauthorization');
-      expect(await op.pipes.getAccessToken({ provider: 'acme', userId: 'user_o1' })).toEqual({ active: false, error: 'needs_reauthorization' });
-      expect(await op.pipes.createDataIntegrationCredential({ slug: 'acme', userId: 'user_o1' })).toEqual({ active: false, error: 'needs_reauthorization' });
+      expect(await op.pipes.getAccessToken({ provider: 'acme', userId: 'user_o1' })).toEqual({
+        active: false,
+        error: 'needs_reauthorization',
+      });
+      expect(await op.pipes.createDataIntegrationCredential({ slug: 'acme', userId: 'user_o1' })).toEqual({
+        active: false,
+        error: 'needs_reauthorization',
+      });
     });
 
     it('errors: NotFoundError with code and request id for an unknown provider', async () => {
@@ -216,13 +252,26 @@ describe.each(DIALECTS)('@openpipes/node end-to-end flows against OpenPipes on %
     it('rotation, a second key, and the plural contract', async () => {
       const rotated = await op.pipes.updateDataIntegrationApiKey({ slug: 'acme-keys', userId: 'user_o1', secret: ROTATED });
       expect(rotated.apiKeyLast4).toBe(last4(ROTATED));
-      expect(apiKeyCredential(await op.pipes.createDataIntegrationCredential({ slug: 'acme-keys', userId: 'user_o1' })).value).toBe(ROTATED);
+      expect(apiKeyCredential(await op.pipes.createDataIntegrationCredential({ slug: 'acme-keys', userId: 'user_o1' })).value).toBe(
+        ROTATED,
+      );
 
-      const std = await op.pipes.createDataIntegrationApiKey({ slug: 'acme-keys', userId: 'user_o1', secret: SECOND, connectionIntent: 'add' });
+      const std = await op.pipes.createDataIntegrationApiKey({
+        slug: 'acme-keys',
+        userId: 'user_o1',
+        secret: SECOND,
+        connectionIntent: 'add',
+      });
       expect(std).toMatchObject({ connectionRole: 'standard', apiKeyLast4: last4(SECOND) });
       expectNoSecrets(std);
-      expect(apiKeyCredential(await op.pipes.createDataIntegrationCredential({ slug: 'acme-keys', userId: 'user_o1', connectedAccountId: std.id })).value).toBe(SECOND);
-      const ambiguous = await caught(op.pipes.createDataIntegrationCredential({ slug: 'acme-keys', userId: 'user_o1', supportsMultipleConnections: true }));
+      expect(
+        apiKeyCredential(
+          await op.pipes.createDataIntegrationCredential({ slug: 'acme-keys', userId: 'user_o1', connectedAccountId: std.id }),
+        ).value,
+      ).toBe(SECOND);
+      const ambiguous = await caught(
+        op.pipes.createDataIntegrationCredential({ slug: 'acme-keys', userId: 'user_o1', supportsMultipleConnections: true }),
+      );
       expect(ambiguous).toBeInstanceOf(ConflictError);
       expect((ambiguous as ConflictError).code).toBe('account_selection_required');
 
@@ -235,8 +284,19 @@ describe.each(DIALECTS)('@openpipes/node end-to-end flows against OpenPipes on %
   describe('client credentials', () => {
     it('updateDataIntegrationClientCredentials, then a client_credentials credential with metadata', async () => {
       oidc.resetCounts();
-      const acct = await op.pipes.updateDataIntegrationClientCredentials({ slug: 'acme-cc', userId: 'user_o1', clientId: CC.clientId, clientSecret: CC.clientSecret });
-      expect(acct).toMatchObject({ authMethod: 'client_credentials', clientId: CC.clientId, clientSecretLast4: last4(CC.clientSecret), scopes: ['read'], state: 'connected' });
+      const acct = await op.pipes.updateDataIntegrationClientCredentials({
+        slug: 'acme-cc',
+        userId: 'user_o1',
+        clientId: CC.clientId,
+        clientSecret: CC.clientSecret,
+      });
+      expect(acct).toMatchObject({
+        authMethod: 'client_credentials',
+        clientId: CC.clientId,
+        clientSecretLast4: last4(CC.clientSecret),
+        scopes: ['read'],
+        state: 'connected',
+      });
       expectNoSecrets(acct);
       expect(oidc.counts.clientCredentialsGrants).toBe(1);
 
@@ -248,9 +308,17 @@ describe.each(DIALECTS)('@openpipes/node end-to-end flows against OpenPipes on %
       expect(activeToken(await op.pipes.getAccessToken({ provider: 'acme-cc', userId: 'user_o1' })).accessToken).toBe(c.value);
       expect(oidc.counts.tokenRequests).toBe(1);
 
-      const std = await op.pipes.createDataIntegrationClientCredential({ slug: 'acme-cc', userId: 'user_o1', clientId: CC.clientId, clientSecret: CC.clientSecret, connectionIntent: 'add' });
+      const std = await op.pipes.createDataIntegrationClientCredential({
+        slug: 'acme-cc',
+        userId: 'user_o1',
+        clientId: CC.clientId,
+        clientSecret: CC.clientSecret,
+        connectionIntent: 'add',
+      });
       expect(std).toMatchObject({ connectionRole: 'standard', authMethod: 'client_credentials' });
-      const other = clientCredentialsCredential(await op.pipes.createDataIntegrationCredential({ slug: 'acme-cc', userId: 'user_o1', connectedAccountId: std.id }));
+      const other = clientCredentialsCredential(
+        await op.pipes.createDataIntegrationCredential({ slug: 'acme-cc', userId: 'user_o1', connectedAccountId: std.id }),
+      );
       expect(other.value).not.toBe(c.value);
       expect(oidc.counts.clientCredentialsGrants).toBe(2);
     });
@@ -258,11 +326,16 @@ describe.each(DIALECTS)('@openpipes/node end-to-end flows against OpenPipes on %
     it('a rejected client secret surfaces as UnprocessableEntityError client_credentials_rejected', async () => {
       const wrong = 'op-cc-secret-wrong-0N0N';
       secretsSent.push(wrong);
-      const err = await caught(op.pipes.updateDataIntegrationClientCredentials({ slug: 'acme-cc', userId: 'user_o2', clientId: CC.clientId, clientSecret: wrong }));
+      const err = await caught(
+        op.pipes.updateDataIntegrationClientCredentials({ slug: 'acme-cc', userId: 'user_o2', clientId: CC.clientId, clientSecret: wrong }),
+      );
       expect(err).toBeInstanceOf(UnprocessableEntityError);
       expect((err as UnprocessableEntityError).code).toBe('client_credentials_rejected');
       expectNoSecrets((err as UnprocessableEntityError).body);
-      expect(await op.pipes.createDataIntegrationCredential({ slug: 'acme-cc', userId: 'user_o2' })).toEqual({ active: false, error: 'not_installed' });
+      expect(await op.pipes.createDataIntegrationCredential({ slug: 'acme-cc', userId: 'user_o2' })).toEqual({
+        active: false,
+        error: 'not_installed',
+      });
     });
   });
 
@@ -320,7 +393,9 @@ describe.each(DIALECTS)('@openpipes/node end-to-end flows against OpenPipes on %
       const token = activeToken(await retrying.pipes.getAccessToken({ provider: 'flaky', userId: 'user_f1' }));
       expect(token.accessToken).toMatch(/^fault-at-\d+$/);
       expect(Date.parse(token.expiresAt!)).toBeGreaterThan(Date.now() + 3_000_000);
-      expect(oauthCredential(await op.pipes.createDataIntegrationCredential({ slug: 'flaky', userId: 'user_f1' })).value).toBe(token.accessToken);
+      expect(oauthCredential(await op.pipes.createDataIntegrationCredential({ slug: 'flaky', userId: 'user_f1' })).value).toBe(
+        token.accessToken,
+      );
     });
 
     it('a token endpoint on a closed port: 503 with the default retryAfter', async () => {
@@ -334,18 +409,49 @@ describe.each(DIALECTS)('@openpipes/node end-to-end flows against OpenPipes on %
       const secret = 'op-flaky-cc-secret-3P3P';
       secretsSent.push(secret);
       const before = fault.count('/token');
-      expect503(await caught(op.pipes.createDataIntegrationClientCredential({ slug: 'flaky-cc', userId: 'user_f2', clientId: 'flaky-cc-client', clientSecret: secret, connectionIntent: 'add' })), 5);
+      expect503(
+        await caught(
+          op.pipes.createDataIntegrationClientCredential({
+            slug: 'flaky-cc',
+            userId: 'user_f2',
+            clientId: 'flaky-cc-client',
+            clientSecret: secret,
+            connectionIntent: 'add',
+          }),
+        ),
+        5,
+      );
       expect(fault.count('/token')).toBe(before + 1);
 
       const sleeps: number[] = [];
       const retrying = new OpenPipes(h.apiKey, { baseUrl, maxRetries: 1, sleep: async (ms) => void sleeps.push(ms) });
-      expect503(await caught(retrying.pipes.createDataIntegrationClientCredential({ slug: 'flaky-cc', userId: 'user_f2', clientId: 'flaky-cc-client', clientSecret: secret, connectionIntent: 'add' })), 5);
+      expect503(
+        await caught(
+          retrying.pipes.createDataIntegrationClientCredential({
+            slug: 'flaky-cc',
+            userId: 'user_f2',
+            clientId: 'flaky-cc-client',
+            clientSecret: secret,
+            connectionIntent: 'add',
+          }),
+        ),
+        5,
+      );
       expect(sleeps).toEqual([5000]);
       expect(fault.count('/token')).toBe(before + 3);
-      expect(await op.pipes.createDataIntegrationCredential({ slug: 'flaky-cc', userId: 'user_f2' })).toEqual({ active: false, error: 'not_installed' });
+      expect(await op.pipes.createDataIntegrationCredential({ slug: 'flaky-cc', userId: 'user_f2' })).toEqual({
+        active: false,
+        error: 'not_installed',
+      });
 
       fault.setMode('ok');
-      const acct = await op.pipes.createDataIntegrationClientCredential({ slug: 'flaky-cc', userId: 'user_f2', clientId: 'flaky-cc-client', clientSecret: secret, connectionIntent: 'add' });
+      const acct = await op.pipes.createDataIntegrationClientCredential({
+        slug: 'flaky-cc',
+        userId: 'user_f2',
+        clientId: 'flaky-cc-client',
+        clientSecret: secret,
+        connectionIntent: 'add',
+      });
       expect(acct).toMatchObject({ authMethod: 'client_credentials', connectionRole: 'compatibility', state: 'connected' });
       expectNoSecrets(acct);
       const c = clientCredentialsCredential(await op.pipes.createDataIntegrationCredential({ slug: 'flaky-cc', userId: 'user_f2' }));

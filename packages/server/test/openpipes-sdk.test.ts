@@ -42,10 +42,18 @@ describe.each(DIALECTS)('@openpipes/node seed methods against OpenPipes on %s', 
       ids[key] = res.body.id;
     };
     await create('gitlab', { provider: 'gitlab', enabled: true, credentials: { type: 'organization' } });
-    await create('slack', { provider: 'slack', enabled: true, scopes: ['channels:read'], credentials: { type: 'custom', client_id: 'slack-cid', client_secret: secretsSent[0] } });
+    await create('slack', {
+      provider: 'slack',
+      enabled: true,
+      scopes: ['channels:read'],
+      credentials: { type: 'custom', client_id: 'slack-cid', client_secret: secretsSent[0] },
+    });
     await create('github', { provider: 'github', credentials: { type: 'custom', client_id: 'gh-cid', client_secret: secretsSent[1] } });
     await create('notion@org', { provider: 'notion', ownership: 'organization', enabled: true, credentials: { type: 'organization' } });
-    const imported = await h.request('POST', '/user_management/users/user_1/connected_accounts/slack', { access_token: secretsSent[2], scopes: ['channels:read'] });
+    const imported = await h.request('POST', '/user_management/users/user_1/connected_accounts/slack', {
+      access_token: secretsSent[2],
+      scopes: ['channels:read'],
+    });
     expect(imported.status, imported.text).toBe(201);
     slackAccountId = imported.body.id;
   });
@@ -169,14 +177,24 @@ describe.each(DIALECTS)('@openpipes/node seed methods against OpenPipes on %s', 
     // New credentials replace the old ones.
     const rotated = 'org1-gitlab-rotated-secret-K7J6';
     secretsSent.push(rotated);
-    const again = await op.pipes.configureOrganizationProvider({ organizationId: 'org_1', provider: 'gitlab', clientId: 'client_org1_v2', clientSecret: rotated });
+    const again = await op.pipes.configureOrganizationProvider({
+      organizationId: 'org_1',
+      provider: 'gitlab',
+      clientId: 'client_org1_v2',
+      clientSecret: rotated,
+    });
     expect(again.credentials).toMatchObject({ hasCredentials: true, clientId: 'client_org1_v2', clientSecretLastFour: 'K7J6' });
     expect(again.scopes).toEqual(['read_api', 'read_user']);
     expectNoSecrets(again);
   });
 
   it('configureOrganizationProvider: per-organization enablement changes what listProviders shows, and null inherits again', async () => {
-    const on = await op.pipes.configureOrganizationProvider({ organizationId: 'org_1', provider: 'github', enabled: true, scopes: ['repo'] });
+    const on = await op.pipes.configureOrganizationProvider({
+      organizationId: 'org_1',
+      provider: 'github',
+      enabled: true,
+      scopes: ['repo'],
+    });
     expect(on).toMatchObject({ slug: 'github', enabled: true, scopes: ['repo'] });
     expect('credentials' in on).toBe(false);
     const off = await op.pipes.configureOrganizationProvider({ organizationId: 'org_1', provider: 'slack', enabled: false });
@@ -187,7 +205,12 @@ describe.each(DIALECTS)('@openpipes/node seed methods against OpenPipes on %s', 
     expect(forOrg.data.find((d) => d.slug === 'github')!.scopes).toEqual(['repo']);
     expect((await op.pipes.listProviders({ userId: 'user_1' })).data.map((d) => d.slug).sort()).toEqual(['gitlab', 'slack']);
 
-    const reset = await op.pipes.configureOrganizationProvider({ organizationId: 'org_1', provider: 'github', enabled: null, scopes: null });
+    const reset = await op.pipes.configureOrganizationProvider({
+      organizationId: 'org_1',
+      provider: 'github',
+      enabled: null,
+      scopes: null,
+    });
     expect(reset).toMatchObject({ enabled: false, scopes: null });
   });
 
@@ -221,7 +244,9 @@ describe.each(DIALECTS)('@openpipes/node seed methods against OpenPipes on %s', 
         expectRequestId(err);
       }
       // Nothing changed.
-      expect((await op.pipes.listOrganizationProviders({ organizationId: 'org_1' })).data.find((d) => d.slug === 'gitlab')!.enabled).toBe(true);
+      expect((await op.pipes.listOrganizationProviders({ organizationId: 'org_1' })).data.find((d) => d.slug === 'gitlab')!.enabled).toBe(
+        true,
+      );
     });
 
     it('404: a provider with no integration → NotFoundError with code entity_not_found', async () => {

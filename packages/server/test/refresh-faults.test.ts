@@ -1,5 +1,5 @@
 /**
- * security.md §9, §10 and §12 on the refresh path: a provider that fails temporarily (5xx, 429,
+ * docs/security.md §9, §10 and §12 on the refresh path: a provider that fails temporarily (5xx, 429,
  * no answer, an error inside a 200 from a provider that does not speak that dialect) never changes
  * a connection; a token still valid is served while it lasts, an expired one gets a 503 with
  * Retry-After; only `invalid_grant` marks the connection `needs_reauthorization`, once, with one
@@ -12,6 +12,7 @@ import { DIALECTS } from './support/dialects.ts';
 import { startFaultTokenServer, type FaultMode, type FaultTokenServer } from './support/fault-token-server.ts';
 import type { Harness } from './support/harness.ts';
 import { startScriptedTokenServer, type ScriptedTokenServer } from './support/scripted-token-server.ts';
+import { expireAccount } from './support/expire-account.ts';
 
 const OUTBOUND_TIMEOUT_MS = 300;
 const REAUTH_EVENT = 'pipes.connected_account.reauthorization_needed';
@@ -41,12 +42,17 @@ describe.each(DIALECTS)('refresh against a failing provider on %s', (dialect) =>
   let inMarginExpiresAt: string;
 
   const vend = (userId: string, slug = 'faulty') => h.request('POST', `/data-integrations/${slug}/token`, { user_id: userId });
-  const accountRow = (userId: string) => h.store.db.selectFrom('connected_accounts').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow();
+  const accountRow = (userId: string) =>
+    h.db.selectFrom('connected_accounts').selectAll().where('user_id', '=', userId).executeTakeFirstOrThrow();
   const openToken = (row: { id: string; environment_id: string }, column: 'access_token' | 'refresh_token', sealed: string) =>
     h.keyring.open(sealed, secretContext(row.environment_id, 'connected_accounts', column, row.id));
   /** What must not move on a temporary failure. */
   const snapshot = () =>
-    h.store.db.selectFrom('connected_accounts').select(['id', 'user_id', 'state', 'access_token', 'refresh_token', 'expires_at']).orderBy('id').execute();
+    h.db
+      .selectFrom('connected_accounts')
+      .select(['id', 'user_id', 'state', 'access_token', 'refresh_token', 'expires_at'])
+      .orderBy('id')
+      .execute();
   const reauthEvents = async (userId?: string) => {
     const res = await h.request('GET', `/events?events=${REAUTH_EVENT}&limit=100`);
     expect(res.status, res.text).toBe(200);
@@ -78,7 +84,11 @@ describe.each(DIALECTS)('refresh against a failing provider on %s', (dialect) =>
     inMarginExpiresAt = new Date(Date.now() + 60_000).toISOString();
     const a = await importAccount('faulty', IN_MARGIN, inMarginExpiresAt);
     // The margin is capped at half the lifetime counted from updated_at: an hour-old token is "due".
-    await h.store.accounts.update(a.id, { updated_at: new Date(Date.now() - 60 * 60_000).toISOString() });
+    await h.db
+      .updateTable('connected_accounts')
+      .set({ updated_at: new Date(Date.now() - 60 * 60_000).toISOString() })
+      .where('id', '=', a.id)
+      .execute();
     await importAccount('faulty', EXPIRED, new Date(Date.now() - 60_000).toISOString());
   });
 
@@ -97,46 +107,53 @@ describe.each(DIALECTS)('refresh against a failing provider on %s', (dialect) =>
     { mode: 'github_error_200', retryAfter: null },
   ];
 
-  it.each(temporaryModes)('$mode: the in-margin token is served as is, the expired one gets 503 + Retry-After, nothing changes', async ({ mode, retryAfter }) => {
-    fault.setMode(mode);
-    const before = await snapshot();
-    const requestsBefore = fault.count('/token');
+  it.each(temporaryModes)(
+    '$mode: the in-margin token is served as is, the expired one gets 503 + Retry-After, nothing changes',
+    async ({ mode, retryAfter }) => {
+      fault.setMode(mode);
+      const before = await snapshot();
+      const requestsBefore = fault.count('/token');
 
-    const t0 = performance.now();
-    const a = await vend(IN_MARGIN.user);
-    const aMs = performance.now() - t0;
-    expect(a.status, a.text).toBe(200);
-    expect(a.body).toMatchObject({ active: true, access_token: { object: 'access_token', access_token: IN_MARGIN.access } });
-    expect(Date.parse(a.body.access_token.expires_at)).toBe(Date.parse(inMarginExpiresAt));
-    // It was due for renewal, so the provider was asked exactly once (and with the stored refresh token).
-    expect(fault.count('/token')).toBe(requestsBefore + 1);
-    expect(new URLSearchParams(fault.requests.filter((r) => r.path === '/token').at(-1)!.body).get('refresh_token')).toBe(IN_MARGIN.refresh);
+      const t0 = performance.now();
+      const a = await vend(IN_MARGIN.user);
+      const aMs = performance.now() - t0;
+      expect(a.status, a.text).toBe(200);
+      expect(a.body).toMatchObject({ active: true, access_token: { object: 'access_token', access_token: IN_MARGIN.access } });
+      expect(Date.parse(a.body.access_token.expires_at)).toBe(Date.parse(inMarginExpiresAt));
+      // It was due for renewal, so the provider was asked exactly once (and with the stored refresh token).
+      expect(fault.count('/token')).toBe(requestsBefore + 1);
+      expect(new URLSearchParams(fault.requests.filter((r) => r.path === '/token').at(-1)!.body).get('refresh_token')).toBe(
+        IN_MARGIN.refresh,
+      );
 
-    const b = await vend(EXPIRED.user);
-    expect(b.status, b.text).toBe(503);
-    expect(b.body.code).toBe('provider_unavailable');
-    expect(b.text).not.toContain(EXPIRED.refresh);
-    const header = b.headers['retry-after'];
-    expect(String(header)).toMatch(/^\d+$/);
-    expect(Number(header)).toBeGreaterThan(0);
-    if (retryAfter !== null) expect(String(header)).toBe(retryAfter);
-    expect(fault.count('/token')).toBe(requestsBefore + 2);
+      const b = await vend(EXPIRED.user);
+      expect(b.status, b.text).toBe(503);
+      expect(b.body.code).toBe('provider_unavailable');
+      expect(b.text).not.toContain(EXPIRED.refresh);
+      const header = b.headers['retry-after'];
+      expect(String(header)).toMatch(/^\d+$/);
+      expect(Number(header)).toBeGreaterThan(0);
+      if (retryAfter !== null) expect(String(header)).toBe(retryAfter);
+      expect(fault.count('/token')).toBe(requestsBefore + 2);
 
-    if (mode === 'timeout') expect(aMs).toBeLessThan(OUTBOUND_TIMEOUT_MS + 2_000);
+      if (mode === 'timeout') expect(aMs).toBeLessThan(OUTBOUND_TIMEOUT_MS + 2_000);
 
-    expect(await snapshot()).toEqual(before);
-    expect(before.every((r) => r.state === 'connected')).toBe(true);
-    expect(await reauthEvents()).toEqual([]);
-    // Not stuck on a lock either: the next vend asks the provider again.
-    expect((await vend(EXPIRED.user)).status).toBe(503);
-    expect(fault.count('/token')).toBe(requestsBefore + 3);
-  });
+      expect(await snapshot()).toEqual(before);
+      expect(before.every((r) => r.state === 'connected')).toBe(true);
+      expect(await reauthEvents()).toEqual([]);
+      // Not stuck on a lock either: the next vend asks the provider again.
+      expect((await vend(EXPIRED.user)).status).toBe(503);
+      expect(fault.count('/token')).toBe(requestsBefore + 3);
+    },
+  );
 
   it('invalid_grant: 5 concurrent vends of the expired account → one token request, needs_reauthorization, one event', async () => {
     fault.setMode('invalid_grant');
     const requestsBefore = fault.count('/token');
     const answers = await Promise.all(Array.from({ length: 5 }, () => vend(EXPIRED.user)));
-    expect(answers.map((r) => [r.status, r.body])).toEqual(Array.from({ length: 5 }, () => [200, { active: false, error: 'needs_reauthorization' }]));
+    expect(answers.map((r) => [r.status, r.body])).toEqual(
+      Array.from({ length: 5 }, () => [200, { active: false, error: 'needs_reauthorization' }]),
+    );
     expect(fault.count('/token')).toBe(requestsBefore + 1);
 
     const row = await accountRow(EXPIRED.user);
@@ -183,7 +200,7 @@ describe.each(DIALECTS)('refresh against a failing provider on %s', (dialect) =>
     expect(openToken(row, 'refresh_token', row.refresh_token!)).toBe(keeper.refresh);
 
     // Expire it again: the second refresh must present the kept refresh token.
-    await h.store.accounts.update(row.id, { expires_at: new Date(Date.now() - 1000).toISOString() });
+    await expireAccount(h.db, row.id);
     const second = await vend(keeper.user, 'norotate');
     expect(second.body.access_token.access_token).toBe('scripted-at-2');
     const sent = scripted.requests.filter((r) => r.path === '/token').map((r) => [r.form.get('grant_type'), r.form.get('refresh_token')]);

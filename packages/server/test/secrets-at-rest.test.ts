@@ -10,7 +10,7 @@ import { DIALECTS } from './support/dialects.ts';
 import { startHarness, type Harness, type TestResponse } from './support/harness.ts';
 
 /**
- * security.md §13/§16: secrets written through the API exist on disk only sealed. For SQLite the
+ * docs/security.md §13/§16: secrets written through the API exist on disk only sealed. For SQLite the
  * database file (and its WAL) is searched byte by byte; for PostgreSQL a pg_dump of the database.
  */
 
@@ -40,7 +40,7 @@ const leakedForms = (haystack: Buffer, value: string): string[] =>
     .filter(([, needle]) => haystack.includes(needle))
     .map(([name]) => name);
 
-describe.each(DIALECTS)('secrets at rest on %s (security.md §13, §16)', (dialect) => {
+describe.each(DIALECTS)('secrets at rest on %s (docs/security.md §13, §16)', (dialect) => {
   let h: Harness;
   let closed = false;
   const responses: { what: string; res: TestResponse }[] = [];
@@ -68,58 +68,112 @@ describe.each(DIALECTS)('secrets at rest on %s (security.md §13, §16)', (diale
     // R5: a custom-credential integration with a client secret.
     secrets.r5ClientSecret = randomSecret();
     controls.r5ClientId = randomId('cid_r5');
-    await call('R5 create github', 'POST', '/data-integrations', {
-      provider: 'github',
-      enabled: true,
-      credentials: { type: 'custom', client_id: controls.r5ClientId, client_secret: secrets.r5ClientSecret },
-    }, 201);
+    await call(
+      'R5 create github',
+      'POST',
+      '/data-integrations',
+      {
+        provider: 'github',
+        enabled: true,
+        credentials: { type: 'custom', client_id: controls.r5ClientId, client_secret: secrets.r5ClientSecret },
+      },
+      201,
+    );
 
     // R7: the client secret rotated; the old and the new one must both be absent in plain form.
     secrets.r7ClientSecret = randomSecret();
     controls.r7ClientId = randomId('cid_r7');
-    await call('R7 rotate github secret', 'PUT', '/data-integrations/github', {
-      credentials: { type: 'custom', client_id: controls.r7ClientId, client_secret: secrets.r7ClientSecret },
-    }, 200);
+    await call(
+      'R7 rotate github secret',
+      'PUT',
+      '/data-integrations/github',
+      {
+        credentials: { type: 'custom', client_id: controls.r7ClientId, client_secret: secrets.r7ClientSecret },
+      },
+      200,
+    );
 
     // R3: an organization's client secret on an organization-credential integration.
-    await call('R5 create gitlab (organization credentials)', 'POST', '/data-integrations', { provider: 'gitlab', enabled: true, credentials: { type: 'organization' } }, 201);
+    await call(
+      'R5 create gitlab (organization credentials)',
+      'POST',
+      '/data-integrations',
+      { provider: 'gitlab', enabled: true, credentials: { type: 'organization' } },
+      201,
+    );
     secrets.r3OrgClientSecret = randomSecret();
     controls.r3OrgClientId = randomId('cid_r3');
-    await call('R3 org credentials', 'PUT', '/organizations/org_1/data_integration_configurations/gitlab', {
-      client_id: controls.r3OrgClientId,
-      client_secret: secrets.r3OrgClientSecret,
-    }, 200);
+    await call(
+      'R3 org credentials',
+      'PUT',
+      '/organizations/org_1/data_integration_configurations/gitlab',
+      {
+        client_id: controls.r3OrgClientId,
+        client_secret: secrets.r3OrgClientSecret,
+      },
+      200,
+    );
 
     // R20: imported access and refresh tokens; R21: replaced access token.
     secrets.r20AccessToken = randomSecret();
     secrets.r20RefreshToken = randomSecret();
     controls.r20Scope = randomId('scope');
-    await call('R20 import tokens', 'POST', '/user_management/users/user_1/connected_accounts/github', {
-      access_token: secrets.r20AccessToken,
-      refresh_token: secrets.r20RefreshToken,
-      expires_at: new Date(Date.now() + 3600_000).toISOString(),
-      scopes: [controls.r20Scope],
-    }, 201);
+    await call(
+      'R20 import tokens',
+      'POST',
+      '/user_management/users/user_1/connected_accounts/github',
+      {
+        access_token: secrets.r20AccessToken,
+        refresh_token: secrets.r20RefreshToken,
+        expires_at: new Date(Date.now() + 3600_000).toISOString(),
+        scopes: [controls.r20Scope],
+      },
+      201,
+    );
     secrets.r21AccessToken = randomSecret();
     controls.r21Scope = randomId('scope');
-    await call('R21 update tokens', 'PUT', '/user_management/users/user_1/connected_accounts/github', {
-      access_token: secrets.r21AccessToken,
-      scopes: [controls.r21Scope],
-    }, 200);
+    await call(
+      'R21 update tokens',
+      'PUT',
+      '/user_management/users/user_1/connected_accounts/github',
+      {
+        access_token: secrets.r21AccessToken,
+        scopes: [controls.r21Scope],
+      },
+      200,
+    );
 
     // API-key connection secrets: the custom provider's install, then R16.
-    await call('R5 create acme-keys', 'POST', '/data-integrations', { provider: 'acme-keys', auth_methods: ['api_key'], custom_provider: { name: 'Acme' } }, 201);
+    await call(
+      'R5 create acme-keys',
+      'POST',
+      '/data-integrations',
+      { provider: 'acme-keys', auth_methods: ['api_key'], custom_provider: { name: 'Acme' } },
+      201,
+    );
     secrets.r16ApiKey = randomSecret();
     controls.r16UserId = randomId('user');
-    await call('R16 api key', 'PUT', '/data-integrations/acme-keys/api-key', { user_id: controls.r16UserId, secret: secrets.r16ApiKey }, 200);
+    await call(
+      'R16 api key',
+      'PUT',
+      '/data-integrations/acme-keys/api-key',
+      { user_id: controls.r16UserId, secret: secrets.r16ApiKey },
+      200,
+    );
     secrets.r5InstallApiKey = randomSecret();
     controls.r5InstallUserId = randomId('user');
-    await call('R5 create acme-install with api_key', 'POST', '/data-integrations', {
-      provider: 'acme-install',
-      auth_methods: ['api_key'],
-      custom_provider: { name: 'Acme Install' },
-      api_key: { secret: secrets.r5InstallApiKey, user_id: controls.r5InstallUserId },
-    }, 201);
+    await call(
+      'R5 create acme-install with api_key',
+      'POST',
+      '/data-integrations',
+      {
+        provider: 'acme-install',
+        auth_methods: ['api_key'],
+        custom_provider: { name: 'Acme Install' },
+        api_key: { secret: secrets.r5InstallApiKey, user_id: controls.r5InstallUserId },
+      },
+      201,
+    );
 
     // Reads answer only redacted forms too.
     await call('R6 get github', 'GET', '/data-integrations/github', undefined, 200);
@@ -129,13 +183,15 @@ describe.each(DIALECTS)('secrets at rest on %s (security.md §13, §16)', (diale
     await call('R1 providers', 'GET', `/user_management/users/${controls.r16UserId}/data_providers`, undefined, 200);
 
     for (const [table, column] of SEALED_COLUMNS) {
-      const rows = await h.store.db
+      const rows = await h.db
         .selectFrom(table)
         .select([sql<string>`id`.as('id'), sql<string>`environment_id`.as('env'), sql<string>`${sql.ref(column)}`.as('v')])
         .where(sql.ref(column), 'is not', null)
         .execute();
       sealed[`${table}.${column}`] = rows.map((r) => String(r.v));
-      opened[`${table}.${column}`] = rows.map((r) => h.keyring.open(String(r.v), secretContext(String(r.env), table, column, String(r.id))));
+      opened[`${table}.${column}`] = rows.map((r) =>
+        h.keyring.open(String(r.v), secretContext(String(r.env), table, column, String(r.id))),
+      );
     }
 
     if (h.target.kind === 'sqlite') {
@@ -146,7 +202,7 @@ describe.each(DIALECTS)('secrets at rest on %s (security.md §13, §16)', (diale
       }
       // Closed: better-sqlite3 checkpoints the WAL into the main file on close.
       await h.app.close();
-      await h.store.db.destroy();
+      await h.db.destroy();
       closed = true;
       haystacks.push({ name: 'closed-db', bytes: readFileSync(path) });
       if (existsSync(`${path}-wal`)) haystacks.push({ name: 'closed-wal', bytes: readFileSync(`${path}-wal`) });
@@ -162,7 +218,18 @@ describe.each(DIALECTS)('secrets at rest on %s (security.md §13, §16)', (diale
   });
 
   it('wrote every secret it meant to (the setup is what the assertions assume)', () => {
-    expect(Object.keys(secrets).sort()).toEqual(['r16ApiKey', 'r20AccessToken', 'r20RefreshToken', 'r21AccessToken', 'r3OrgClientSecret', 'r5ClientSecret', 'r5InstallApiKey', 'r7ClientSecret'].sort());
+    expect(Object.keys(secrets).sort()).toEqual(
+      [
+        'r16ApiKey',
+        'r20AccessToken',
+        'r20RefreshToken',
+        'r21AccessToken',
+        'r3OrgClientSecret',
+        'r5ClientSecret',
+        'r5InstallApiKey',
+        'r7ClientSecret',
+      ].sort(),
+    );
     expect(new Set(Object.values(secrets)).size).toBe(8);
     expect(haystacks.length).toBeGreaterThan(0);
     if (dialect === 'sqlite') expect(closed).toBe(true);
@@ -218,10 +285,15 @@ describe.each(DIALECTS)('secrets at rest on %s (security.md §13, §16)', (diale
     if (dialect === 'sqlite') {
       // The closed file alone holds the latest writes: the WAL was checkpointed into what was searched.
       const closedDb = haystacks.find((x) => x.name === 'closed-db')!.bytes;
-      for (const name of ['r21Scope', 'r16UserId', 'r5InstallUserId'] as const) expect(closedDb.includes(Buffer.from(controls[name]!)), name).toBe(true);
+      for (const name of ['r21Scope', 'r16UserId', 'r5InstallUserId'] as const)
+        expect(closedDb.includes(Buffer.from(controls[name]!)), name).toBe(true);
     }
     // The search itself finds a planted secret form.
-    const planted = Buffer.concat([all.subarray(0, 10), Buffer.from(Buffer.from(secrets.r20AccessToken!).toString('hex')), all.subarray(10, 20)]);
+    const planted = Buffer.concat([
+      all.subarray(0, 10),
+      Buffer.from(Buffer.from(secrets.r20AccessToken!).toString('hex')),
+      all.subarray(10, 20),
+    ]);
     expect(leakedForms(planted, secrets.r20AccessToken!)).toEqual(['hex']);
   });
 
@@ -230,15 +302,23 @@ describe.each(DIALECTS)('secrets at rest on %s (security.md §13, §16)', (diale
     for (const { what, res } of responses) {
       for (const [name, secret] of Object.entries(secrets)) {
         // Not the secret, nor any 8-character piece of it (only the last four may be shown).
-        for (let i = 0; i + 8 <= secret.length; i++) expect(res.text.includes(secret.slice(i, i + 8)), `${what} leaks part of ${name}`).toBe(false);
+        for (let i = 0; i + 8 <= secret.length; i++)
+          expect(res.text.includes(secret.slice(i, i + 8)), `${what} leaks part of ${name}`).toBe(false);
         for (const form of leakedForms(Buffer.from(res.text), secret)) expect.fail(`${what} leaks ${name} as ${form}`);
       }
       expect(JSON.stringify(res.headers)).not.toContain(secrets.r20AccessToken);
     }
     const by = (what: string) => responses.find((r) => r.what === what)!.res.body;
-    expect(by('R5 create github').credentials).toEqual({ type: 'custom', client_id: controls.r5ClientId, redacted_client_secret: secrets.r5ClientSecret!.slice(-4) });
+    expect(by('R5 create github').credentials).toEqual({
+      type: 'custom',
+      client_id: controls.r5ClientId,
+      redacted_client_secret: secrets.r5ClientSecret!.slice(-4),
+    });
     expect(by('R7 rotate github secret').credentials.redacted_client_secret).toBe(secrets.r7ClientSecret!.slice(-4));
-    expect(by('R3 org credentials').credentials).toMatchObject({ client_id: controls.r3OrgClientId, client_secret_last_four: secrets.r3OrgClientSecret!.slice(-4) });
+    expect(by('R3 org credentials').credentials).toMatchObject({
+      client_id: controls.r3OrgClientId,
+      client_secret_last_four: secrets.r3OrgClientSecret!.slice(-4),
+    });
     expect(by('R16 api key').api_key_last_4).toBe(secrets.r16ApiKey!.slice(-4));
     expect(by('R5 create acme-install with api_key').installation.api_key_last_4).toBe(secrets.r5InstallApiKey!.slice(-4));
     expect(by('R20 import tokens').scopes).toEqual([controls.r20Scope]);

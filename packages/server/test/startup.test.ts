@@ -1,17 +1,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, type Config } from '../src/config.ts';
+import type { ConfigField } from '../src/catalog/provider-definition.ts';
+import { ConfigError, loadConfig, type Config } from '../src/app/config.ts';
 import { Keyring, KeyringError, secretContext } from '../src/crypto/keyring.ts';
-import { ID_PREFIX, newId } from '../src/ids.ts';
-import { loadKeyring, openStore } from '../src/main.ts';
-import { SEALED_COLUMNS, referencedKeyIds } from '../src/store/key-usage.ts';
-import type { Store } from '../src/store/store.ts';
+import { userOwner } from '../src/domain/owner.ts';
+import { ID_PREFIX, newId } from '../src/core/ids.ts';
+import { loadKeyring, openStore } from '../src/app/main.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { SEALED_COLUMNS } from '../src/store/key-usage.ts';
+import type { Database } from '../src/store/schema.ts';
+import { Store } from '../src/store/store.ts';
 import { DIALECTS, type TestDialect } from './support/dialects.ts';
 import { createTestDatabase } from './support/postgres.ts';
 
-/** security.md §14: a keyring that cannot open what is stored stops start-up with a clear message. */
+/** docs/security.md §14: a keyring that cannot open what is stored stops start-up with a clear message. */
 
 const T0 = '2025-01-01T00:00:00.000Z';
 const silent = { info: () => undefined, warn: () => undefined };
@@ -44,7 +49,17 @@ async function freshConfig(dialect: TestDialect): Promise<{ config: Config; drop
 
 type SealedColumn = (typeof SEALED_COLUMNS)[number];
 
-/** security.md §13's secret columns: client secrets, access/refresh tokens, API-key secrets. */
+const secretField = (name: string): ConfigField => ({
+  name,
+  label: name,
+  description: `The ${name}.`,
+  scope: 'integration',
+  pattern: '^.+$',
+  required: false,
+  secret: true,
+});
+
+/** docs/security.md §13's secret columns: client secrets, access/refresh tokens, API-key secrets. */
 const SECRET_COLUMNS: readonly SealedColumn[] = [
   ['data_integrations', 'client_secret'],
   ['org_configurations', 'client_secret'],
@@ -54,80 +69,132 @@ const SECRET_COLUMNS: readonly SealedColumn[] = [
   ['connected_accounts', 'client_secret'],
 ];
 
-/** Writes one environment, integration and connection; `column` (if any) gets a value sealed by `keyring`. */
-async function seedSealed(store: Store, keyring: Keyring, column: SealedColumn | null): Promise<{ environmentId: string; rowId: string; plaintext: string }> {
-  const environmentId = newId(ID_PREFIX.environment);
-  await store.environments.insert({ id: environmentId, name: `env-${environmentId}`, production: 0, allowed_return_origins: '[]', confirmation_screen: 1, created_at: T0, updated_at: T0 });
-  const integrationId = newId(ID_PREFIX.integration);
-  const orgConfigId = newId(ID_PREFIX.orgConfiguration);
-  const accountId = newId(ID_PREFIX.installation);
-  const plaintext = `secret-${Math.random().toString(36).slice(2)}`;
-  const rowId = column === null ? integrationId : column[0] === 'data_integrations' ? integrationId : column[0] === 'org_configurations' ? orgConfigId : accountId;
-  const sealedFor = (table: string, col: string) =>
-    column !== null && column[0] === table && column[1] === col ? keyring.seal(plaintext, secretContext(environmentId, table, col, rowId)) : null;
+/** Runs `fn` on a second handle to the config's (already migrated) database, then closes it. */
+async function withDatabase<T>(config: Config, fn: (handle: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const handle = openDatabase(config.database);
+  try {
+    return await fn(handle);
+  } finally {
+    await handle.close();
+  }
+}
 
-  await store.integrations.insert({
-    id: integrationId,
-    environment_id: environmentId,
-    slug: 'github',
-    ownership: 'user',
-    description: null,
-    enabled: 1,
-    scopes: null,
-    auth_method: 'oauth',
-    config: '{}',
-    credentials_type: 'custom',
-    client_id: 'cid',
-    client_secret: sealedFor('data_integrations', 'client_secret'),
-    client_secret_last4: null,
-    redirect_key: newId(ID_PREFIX.redirectKey),
-    custom_provider_id: null,
-    created_at: T0,
-    updated_at: T0,
+/** The raw value of one column of one row (a sealed column, or a JSON config), as it is at rest. */
+async function atRestOn(
+  db: Kysely<Database>,
+  [table, column]: SealedColumn | [SealedColumn[0], 'config'],
+  rowId: string,
+): Promise<string | null> {
+  const { rows } = await sql<{ v: string | null }>`select ${sql.ref(column)} as v from ${sql.table(table)} where id = ${rowId}`.execute(db);
+  expect(rows).toHaveLength(1);
+  return rows[0]!.v;
+}
+const atRest = (config: Config, column: Parameters<typeof atRestOn>[1], rowId: string): Promise<string | null> =>
+  withDatabase(config, ({ db }) => atRestOn(db, column, rowId));
+
+/**
+ * Writes one environment, integration and connection through a store that seals with `keyring`
+ * (whatever keyring the running store has); `column` (if any) gets a secret, sealed by the
+ * repository to its row.
+ */
+async function seedSealed(
+  config: Config,
+  keyring: Keyring,
+  column: SealedColumn | null,
+): Promise<{ environmentId: string; rowId: string; plaintext: string }> {
+  return withDatabase(config, async (handle) => {
+    const store = Store.open(handle, keyring);
+    const environmentId = newId(ID_PREFIX.environment);
+    await store.environments.insert({
+      id: environmentId,
+      name: `env-${environmentId}`,
+      production: false,
+      allowed_return_origins: [],
+      confirmation_screen: true,
+      created_at: T0,
+      updated_at: T0,
+    });
+    const integrationId = newId(ID_PREFIX.integration);
+    const orgConfigId = newId(ID_PREFIX.orgConfiguration);
+    const accountId = newId(ID_PREFIX.installation);
+    const plaintext = `secret-${Math.random().toString(36).slice(2)}`;
+    const rowId =
+      column === null
+        ? integrationId
+        : column[0] === 'data_integrations'
+          ? integrationId
+          : column[0] === 'org_configurations'
+            ? orgConfigId
+            : accountId;
+    const secretFor = (table: string, col: string) => (column !== null && column[0] === table && column[1] === col ? plaintext : null);
+
+    await store.integrations.insert({
+      id: integrationId,
+      environment_id: environmentId,
+      slug: 'github',
+      ownership: 'user',
+      description: null,
+      enabled: true,
+      scopes: null,
+      auth_method: 'oauth',
+      config: { values: {}, fields: [] },
+      credentials_type: 'custom',
+      client_id: 'cid',
+      client_secret: secretFor('data_integrations', 'client_secret'),
+      client_secret_last4: null,
+      redirect_key: newId(ID_PREFIX.redirectKey),
+      custom_provider_id: null,
+      created_at: T0,
+      updated_at: T0,
+    });
+    await store.orgConfigurations.insert({
+      id: orgConfigId,
+      environment_id: environmentId,
+      slug: 'github',
+      organization_id: 'org_1',
+      enabled: null,
+      scopes: null,
+      config: null,
+      client_id: null,
+      client_secret: secretFor('org_configurations', 'client_secret'),
+      client_secret_last4: null,
+      created_at: T0,
+      updated_at: T0,
+    });
+    await store.accounts.insert(
+      {
+        id: accountId,
+        environment_id: environmentId,
+        integration_id: integrationId,
+        owner: userOwner('user_1'),
+        connection_role: 'compatibility',
+        auth_method: 'oauth',
+        created_at: T0,
+      },
+      {
+        state: 'connected',
+        scopes: [],
+        access_token: secretFor('connected_accounts', 'access_token'),
+        refresh_token: secretFor('connected_accounts', 'refresh_token'),
+        expires_at: null,
+        api_key: secretFor('connected_accounts', 'api_key'),
+        api_key_last4: null,
+        client_id: null,
+        client_secret: secretFor('connected_accounts', 'client_secret'),
+        client_secret_last4: null,
+        config: { values: {}, fields: [] },
+        metadata: null,
+        updated_at: T0,
+      },
+    );
+    if (column !== null) {
+      // What is at rest is a ciphertext of the seeding keyring's primary key, not the plaintext.
+      const stored = await atRestOn(handle.db, column, rowId);
+      expect(stored?.startsWith(`v1:${keyring.kids()[0]}:`)).toBe(true);
+      expect(stored).not.toContain(plaintext);
+    }
+    return { environmentId, rowId, plaintext };
   });
-  await store.orgConfigurations.insert({
-    id: orgConfigId,
-    environment_id: environmentId,
-    slug: 'github',
-    organization_id: 'org_1',
-    enabled: null,
-    scopes: null,
-    config: null,
-    client_id: null,
-    client_secret: sealedFor('org_configurations', 'client_secret'),
-    client_secret_last4: null,
-    created_at: T0,
-    updated_at: T0,
-  });
-  await store.accounts.insert({
-    id: accountId,
-    environment_id: environmentId,
-    integration_id: integrationId,
-    owner_type: 'user',
-    user_id: 'user_1',
-    organization_id: null,
-    owner_key: 'u|user_1|',
-    connection_role: 'compatibility',
-    auth_method: 'oauth',
-    state: 'connected',
-    scopes: '[]',
-    account_identifier: null,
-    account_display_name: null,
-    access_token: sealedFor('connected_accounts', 'access_token'),
-    refresh_token: sealedFor('connected_accounts', 'refresh_token'),
-    expires_at: null,
-    api_key: sealedFor('connected_accounts', 'api_key'),
-    api_key_last4: null,
-    client_id: null,
-    client_secret: sealedFor('connected_accounts', 'client_secret'),
-    client_secret_last4: null,
-    config: '{}',
-    metadata: null,
-    refresh_lock_until: null,
-    created_at: T0,
-    updated_at: T0,
-  });
-  return { environmentId, rowId, plaintext };
 }
 
 /** The error openStore rejects with; a store it opens instead is closed and the test fails. */
@@ -156,7 +223,7 @@ describe.each(DIALECTS)('openStore refuses a keyring that cannot open the stored
     const config = await fresh();
     const { store, close } = await openStore(config, Keyring.parse(spec('anything')));
     try {
-      expect([...(await referencedKeyIds(store))]).toEqual([]);
+      expect([...(await store.referencedKeyIds())]).toEqual([]);
     } finally {
       await close();
     }
@@ -170,8 +237,8 @@ describe.each(DIALECTS)('openStore refuses a keyring that cannot open the stored
     let seeded: Awaited<ReturnType<typeof seedSealed>>;
     {
       const { store, close } = await openStore(config, ring1);
-      seeded = await seedSealed(store, ring1, ['data_integrations', 'client_secret']);
-      expect([...(await referencedKeyIds(store))]).toEqual(['k1']);
+      seeded = await seedSealed(config, ring1, ['data_integrations', 'client_secret']);
+      expect([...(await store.referencedKeyIds())]).toEqual(['k1']);
       await close();
     }
 
@@ -185,7 +252,14 @@ describe.each(DIALECTS)('openStore refuses a keyring that cannot open the stored
     const { store, close } = await openStore(config, rotated);
     try {
       const row = await store.integrations.bySlug(seeded.environmentId, 'github', 'user');
-      expect(rotated.open(row!.client_secret!, secretContext(seeded.environmentId, 'data_integrations', 'client_secret', row!.id))).toBe(seeded.plaintext);
+      // The k1 ciphertext at rest opens with the rotated ring, in its row's context...
+      const sealed = await atRest(config, ['data_integrations', 'client_secret'], row!.id);
+      expect(sealed?.startsWith('v1:k1:')).toBe(true);
+      expect(rotated.open(sealed!, secretContext(seeded.environmentId, 'data_integrations', 'client_secret', row!.id))).toBe(
+        seeded.plaintext,
+      );
+      // ...and through the store running on that ring.
+      expect(row!.client_secret!.open()).toBe(seeded.plaintext);
       expect(rotated.seal('new', 'ad').startsWith('v1:k2:')).toBe(true);
     } finally {
       await close();
@@ -198,20 +272,24 @@ describe.each(DIALECTS)('openStore refuses a keyring that cannot open the stored
     expect([...SEALED_COLUMNS].map((c) => c.join('.')).sort()).toEqual(SECRET_COLUMNS.map((c) => c.join('.')).sort());
   });
 
-  it.each(SECRET_COLUMNS.map((c) => [`${c[0]}.${c[1]}`, c] as const))('a k1 ciphertext only in %s is enough to refuse start-up', async (_name, column) => {
-    const config = await fresh();
-    const ring1 = Keyring.parse(spec('k1'));
-    {
-      const { store, close } = await openStore(config, ring1);
-      await seedSealed(store, ring1, column);
-      await close();
-    }
-    const e = await refused(config, Keyring.parse(spec('k2')));
-    expect(e).toBeInstanceOf(KeyringError);
-    expect(e.message).toMatch(/\bk1\b/);
-    const ok = await openStore(config, Keyring.parse(`${spec('k2')},${spec('k1')}`));
-    await ok.close();
-  });
+  it.each(SECRET_COLUMNS.map((c) => [`${c[0]}.${c[1]}`, c] as const))(
+    'a k1 ciphertext only in %s is enough to refuse start-up',
+    async (_name, column) => {
+      const config = await fresh();
+      const ring1 = Keyring.parse(spec('k1'));
+      {
+        // Migrate first (openStore), then seed through a store on the same database.
+        const { close } = await openStore(config, ring1);
+        await seedSealed(config, ring1, column);
+        await close();
+      }
+      const e = await refused(config, Keyring.parse(spec('k2')));
+      expect(e).toBeInstanceOf(KeyringError);
+      expect(e.message).toMatch(/\bk1\b/);
+      const ok = await openStore(config, Keyring.parse(`${spec('k2')},${spec('k1')}`));
+      await ok.close();
+    },
+  );
 
   it('names every missing key id, including long ones with - and _', async () => {
     const config = await fresh();
@@ -221,9 +299,9 @@ describe.each(DIALECTS)('openStore refuses a keyring that cannot open the stored
     const mid = Keyring.parse(spec('k1'));
     {
       const { store, close } = await openStore(config, old);
-      await seedSealed(store, old, ['connected_accounts', 'access_token']);
-      await seedSealed(store, mid, ['connected_accounts', 'refresh_token']);
-      expect([...(await referencedKeyIds(store))].sort()).toEqual([longKid, 'k1'].sort());
+      await seedSealed(config, old, ['connected_accounts', 'access_token']);
+      await seedSealed(config, mid, ['connected_accounts', 'refresh_token']);
+      expect([...(await store.referencedKeyIds())].sort()).toEqual([longKid, 'k1'].sort());
       await close();
     }
     const e = await refused(config, Keyring.parse(spec('k3')));
@@ -343,7 +421,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ OPENPIPES_DATABASE_URL: 'db/x.db' }, cwd).database).toEqual({ kind: 'sqlite', path: resolve(cwd, 'db/x.db') });
     expect(loadConfig({ OPENPIPES_DATABASE_URL: 'sqlite:rel.db' }, cwd).database).toEqual({ kind: 'sqlite', path: resolve(cwd, 'rel.db') });
     expect(loadConfig({ OPENPIPES_DATABASE_URL: '/abs/path.db' }, cwd).database).toEqual({ kind: 'sqlite', path: '/abs/path.db' });
-    expect(loadConfig({ OPENPIPES_DATABASE_URL: 'postgres://u@h:5432/db' }, cwd).database).toEqual({ kind: 'postgres', url: 'postgres://u@h:5432/db' });
+    expect(loadConfig({ OPENPIPES_DATABASE_URL: 'postgres://u@h:5432/db' }, cwd).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@h:5432/db',
+    });
     expect(loadConfig({ OPENPIPES_DATABASE_URL: 'postgresql://u@h/db' }, cwd).database.kind).toBe('postgres');
   });
 
@@ -370,27 +451,63 @@ describe('loadConfig', () => {
 });
 
 /** Bugs found by this suite and fixed; each stays as a regression test. */
-const FIXED_BUGS: { file: string; behaviour: string; expected: string; check: (dialect: TestDialect, config: Config) => Promise<void> }[] = [
-  {
-    file: 'src/store/key-usage.ts (SEALED_COLUMNS / referencedKeyIds), used by src/main.ts openStore',
-    behaviour:
-      'LATENT (no built-in or custom provider declares a secret config field today, but the catalog schema allows `secret: true`): secret config values are sealed inside the JSON `config` columns (src/integrations/sealed-config.ts sealConfig, for data_integrations and org_configurations) but referencedKeyIds only scans the six secret columns, so a config secret sealed with a key that is no longer in the keyring passes start-up and fails later at run time',
-    expected: 'openStore rejects with a message naming the missing kid when only a sealed config value references it (security.md §14)',
-    check: async (_dialect, config) => {
-      const ring1 = Keyring.parse(spec('k1'));
-      {
-        const { store, close } = await openStore(config, ring1);
-        const { environmentId } = await seedSealed(store, ring1, null);
-        const row = (await store.integrations.bySlug(environmentId, 'github', 'user'))!;
-        const sealedValue = ring1.seal('config-secret', secretContext(environmentId, 'data_integrations', 'config.api_token', row.id));
-        await store.integrations.update(row.id, { config: JSON.stringify({ api_token: sealedValue }) });
-        await close();
-      }
-      const e = await refused(config, Keyring.parse(spec('k2')));
-      expect(e.message).toMatch(/\bk1\b/);
+const FIXED_BUGS: { file: string; behaviour: string; expected: string; check: (dialect: TestDialect, config: Config) => Promise<void> }[] =
+  [
+    {
+      file: 'src/store/key-usage.ts (SEALED_COLUMNS / referencedKeyIds), used by src/app/main.ts openStore',
+      behaviour:
+        'LATENT (no built-in or custom provider declares a secret config field today, but the catalog schema allows `secret: true`): secret config values are sealed inside the JSON `config` columns (src/store/sealer.ts sealConfig, for data_integrations and org_configurations) but referencedKeyIds only scans the six secret columns, so a config secret sealed with a key that is no longer in the keyring passes start-up and fails later at run time',
+      expected:
+        'openStore rejects with a message naming the missing kid when only a sealed config value references it (docs/security.md §14)',
+      check: async (_dialect, config) => {
+        const ring1 = Keyring.parse(spec('k1'));
+        {
+          const { store, close } = await openStore(config, ring1);
+          const { environmentId } = await seedSealed(config, ring1, null);
+          const row = (await store.integrations.bySlug(environmentId, 'github', 'user'))!;
+          // The repository seals the secret field's value inside the JSON, with ring1.
+          await store.integrations.update(row, {
+            config: { values: { api_token: 'config-secret' }, fields: [secretField('api_token')] },
+            updated_at: T0,
+          });
+          const stored = await atRest(config, ['data_integrations', 'config'], row.id);
+          const sealedValue = (JSON.parse(stored!) as Record<string, string>).api_token!;
+          expect(sealedValue.startsWith('v1:k1:')).toBe(true);
+          expect(ring1.open(sealedValue, secretContext(environmentId, 'data_integrations', 'config.api_token', row.id))).toBe(
+            'config-secret',
+          );
+          await close();
+        }
+        const e = await refused(config, Keyring.parse(spec('k2')));
+        expect(e.message).toMatch(/\bk1\b/);
+      },
     },
-  },
-];
+    {
+      file: 'src/store/key-usage.ts (SEALED_CONFIG_TABLES)',
+      behaviour:
+        'LATENT: a connection keeps its own installation-scope config in connected_accounts.config, sealing secret fields there too, but only the integrations and organization overrides config columns were scanned at start-up',
+      expected:
+        'openStore rejects with a message naming the missing kid when only a connection config value references it (docs/security.md §14)',
+      check: async (_dialect, config) => {
+        const ring1 = Keyring.parse(spec('k1'));
+        {
+          const { store, close } = await openStore(config, ring1);
+          const { environmentId } = await seedSealed(config, ring1, null);
+          const integration = (await store.integrations.bySlug(environmentId, 'github', 'user'))!;
+          const account = (await store.accounts.compatibility(integration.id, userOwner('user_1').key))!;
+          await store.accounts.update(account, {
+            config: { values: { tenant_secret: 'config-secret' }, fields: [secretField('tenant_secret')] },
+            updated_at: T0,
+          });
+          const stored = await atRest(config, ['connected_accounts', 'config'], account.id);
+          expect((JSON.parse(stored!) as Record<string, string>).tenant_secret!.startsWith('v1:k1:')).toBe(true);
+          await close();
+        }
+        const e = await refused(config, Keyring.parse(spec('k2')));
+        expect(e.message).toMatch(/\bk1\b/);
+      },
+    },
+  ];
 
 describe.each(DIALECTS)('regressions on %s', (dialect) => {
   for (const bug of FIXED_BUGS) {

@@ -1,43 +1,88 @@
-import { blankAccountRow } from '../src/connections/account-row.ts';
-import { organizationOwner, userOwner, type Owner } from '../src/connections/owner.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ID_PREFIX, newId } from '../src/ids.ts';
-import type { AccountRow } from '../src/store/accounts-repo.ts';
+import type { ConfigField } from '../src/catalog/provider-definition.ts';
+import type { AccountChanges, ConnectedAccount, ConnectionRole, NewAccount } from '../src/domain/connected-account.ts';
+import type { CustomProviderRecord } from '../src/domain/custom-provider-record.ts';
+import type { ApiKey, Environment } from '../src/domain/environment.ts';
+import type { StoredEvent } from '../src/domain/event.ts';
+import type { IdempotencyRecord } from '../src/domain/idempotency-record.ts';
+import type { Integration, NewIntegration, Ownership } from '../src/domain/integration.ts';
+import type { NewOrgConfiguration } from '../src/domain/org-configuration.ts';
+import { organizationOwner, userOwner, type Owner } from '../src/domain/owner.ts';
+import type { Secret } from '../src/domain/secret.ts';
+import { StoredConfig } from '../src/domain/stored-config.ts';
+import { ID_PREFIX, newId } from '../src/core/ids.ts';
 import { openDatabase } from '../src/store/database.ts';
-import type { ApiKeyRow, EnvironmentRow } from '../src/store/environments-repo.ts';
-import type { EventRow, IdempotencyRow } from '../src/store/events-repo.ts';
-import type { CustomProviderRow, IntegrationRow, OrgConfigurationRow, Ownership, PageQuery } from '../src/store/integrations-repo.ts';
+import type { PageQuery } from '../src/store/integrations-repo.ts';
 import { MIGRATIONS, migrateToLatest } from '../src/store/migrate.ts';
+import type { Database } from '../src/store/schema.ts';
 import type { Store } from '../src/store/store.ts';
 import { DIALECTS } from './support/dialects.ts';
 import { openTestStore } from './support/harness.ts';
 
 /**
  * One contract, two engines: every repository behaves the same on SQLite and PostgreSQL
- * (security.md §21–23: constraints, transactions, forward-only migrations).
+ * (docs/security.md §21–23: constraints, transactions, forward-only migrations). Repositories take and
+ * return domain values; where the point is the form at rest (0/1, JSON text, ciphertexts), the
+ * raw database is read as well.
  */
 
 const T0 = '2025-01-01T00:00:00.000Z';
 const at = (minutes: number): string => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
 const UNIQUE = /unique/i;
 
+const configField = (name: string, secret: boolean): ConfigField => ({
+  name,
+  label: name,
+  description: `The ${name}.`,
+  scope: 'integration',
+  pattern: '^.+$',
+  required: false,
+  secret,
+});
+/** The config fields every test's configs are read with: one plain, one secret. */
+const CONFIG_FIELDS: readonly ConfigField[] = [configField('subdomain', false), configField('api_token', true)];
+
+const isSecret = (v: object): v is Secret => Object.keys(v).length === 1 && typeof (v as { open?: unknown }).open === 'function';
+
+/**
+ * A domain value made comparable with toEqual: a secret becomes what it opens to (so it must open
+ * with the store's keyring and its row's context), a stored config its values, secret ones opened.
+ */
+function plain(v: unknown): unknown {
+  if (v instanceof StoredConfig) return { config: v.open(CONFIG_FIELDS) };
+  if (Array.isArray(v)) return v.map(plain);
+  if (v !== null && typeof v === 'object') {
+    if (isSecret(v)) return { opensTo: v.open() };
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  }
+  return v;
+}
+const plainObject = (v: object): Record<string, unknown> => plain(v) as Record<string, unknown>;
+/** What `plain` makes of a secret that opens to `value`. */
+const opensTo = (value: string) => ({ opensTo: value });
+/** A sealed column at rest: a versioned ciphertext that does not contain the plaintext. */
+const expectSealed = (stored: string | null | undefined, plaintext: string) => {
+  expect(stored).toMatch(/^v1:[A-Za-z0-9_-]+:/);
+  expect(stored).not.toContain(plaintext);
+};
+
 let envCounter = 0;
-const envRow = (over: Partial<EnvironmentRow> = {}): EnvironmentRow => ({
+const envRow = (over: Partial<Environment> = {}): Environment => ({
   id: newId(ID_PREFIX.environment),
   name: `env-${++envCounter}-${Math.random().toString(36).slice(2, 8)}`,
-  production: 0,
-  allowed_return_origins: '["https://app.example.com"]',
-  confirmation_screen: 1,
+  production: false,
+  allowed_return_origins: ['https://app.example.com'],
+  confirmation_screen: true,
   created_at: T0,
   updated_at: T0,
   ...over,
 });
 
-const apiKeyRow = (environmentId: string, over: Partial<ApiKeyRow> = {}): ApiKeyRow => ({
+const apiKeyRow = (environmentId: string, over: Partial<ApiKey> = {}): ApiKey => ({
   id: newId(ID_PREFIX.apiKey),
   environment_id: environmentId,
   name: 'key',
@@ -49,16 +94,21 @@ const apiKeyRow = (environmentId: string, over: Partial<ApiKeyRow> = {}): ApiKey
   ...over,
 });
 
-const integrationRow = (environmentId: string, slug: string, ownership: Ownership = 'user', over: Partial<IntegrationRow> = {}): IntegrationRow => ({
+const integrationRow = (
+  environmentId: string,
+  slug: string,
+  ownership: Ownership = 'user',
+  over: Partial<NewIntegration> = {},
+): NewIntegration => ({
   id: newId(ID_PREFIX.integration),
   environment_id: environmentId,
   slug,
   ownership,
   description: null,
-  enabled: 1,
+  enabled: true,
   scopes: null,
   auth_method: 'oauth',
-  config: '{}',
+  config: { values: {}, fields: CONFIG_FIELDS },
   credentials_type: 'custom',
   client_id: 'client-id',
   client_secret: null,
@@ -70,17 +120,22 @@ const integrationRow = (environmentId: string, slug: string, ownership: Ownershi
   ...over,
 });
 
-const customProviderRow = (environmentId: string, slug: string, over: Partial<CustomProviderRow> = {}): CustomProviderRow => ({
+const customProviderRow = (environmentId: string, slug: string, over: Partial<CustomProviderRecord> = {}): CustomProviderRecord => ({
   id: newId(ID_PREFIX.customProvider),
   environment_id: environmentId,
   slug,
-  definition: JSON.stringify({ name: slug }),
+  definition: { name: slug },
   created_at: T0,
   updated_at: T0,
   ...over,
 });
 
-const orgConfigRow = (environmentId: string, organizationId: string, slug: string, over: Partial<OrgConfigurationRow> = {}): OrgConfigurationRow => ({
+const orgConfigRow = (
+  environmentId: string,
+  organizationId: string,
+  slug: string,
+  over: Partial<NewOrgConfiguration> = {},
+): NewOrgConfiguration => ({
   id: newId(ID_PREFIX.orgConfiguration),
   environment_id: environmentId,
   slug,
@@ -96,24 +151,48 @@ const orgConfigRow = (environmentId: string, organizationId: string, slug: strin
   ...over,
 });
 
-/** Builds on the service's own blank row, so a new column needs no edit here. */
-const accountRow = (integration: IntegrationRow, ownerKey: string, role: AccountRow['connection_role'], over: Partial<AccountRow> = {}): AccountRow => {
+/** A connection to create: its identity (id minted now, so ids order by creation) and first values. */
+interface AccountSeed {
+  id: string;
+  environment_id: string;
+  account: NewAccount;
+  changes: AccountChanges;
+}
+
+const accountRow = (
+  integration: Pick<NewIntegration, 'id' | 'environment_id' | 'auth_method'>,
+  ownerKey: string,
+  role: ConnectionRole,
+  over: Partial<AccountChanges> = {},
+): AccountSeed => {
   const owner: Owner = ownerKey.startsWith('o|')
     ? organizationOwner(ownerKey.slice(2))
     : userOwner(ownerKey.split('|')[1]!, ownerKey.split('|')[2] || null);
-  return { ...blankAccountRow(integration, owner, role, T0), state: 'connected', ...over };
+  const account: NewAccount = {
+    id: newId(ID_PREFIX.installation),
+    environment_id: integration.environment_id,
+    integration_id: integration.id,
+    owner,
+    connection_role: role,
+    auth_method: integration.auth_method,
+    created_at: T0,
+  };
+  return { id: account.id, environment_id: account.environment_id, account, changes: { state: 'connected', updated_at: T0, ...over } };
 };
 
-const eventRow = (environmentId: string, event: string, organizationId: string | null, createdAt: string): EventRow => ({
+const insertAccount = (s: Pick<Store, 'accounts'>, seed: AccountSeed): Promise<ConnectedAccount> =>
+  s.accounts.insert(seed.account, seed.changes);
+
+const eventRow = (environmentId: string, event: string, organizationId: string | null, createdAt: string): StoredEvent => ({
   id: newId(ID_PREFIX.event),
   environment_id: environmentId,
   event,
   organization_id: organizationId,
-  data: JSON.stringify({ event }),
+  data: { event },
   created_at: createdAt,
 });
 
-const idemRow = (environmentId: string, route: string, key: string, over: Partial<IdempotencyRow> = {}): IdempotencyRow => ({
+const idemRow = (environmentId: string, route: string, key: string, over: Partial<IdempotencyRecord> = {}): IdempotencyRecord => ({
   environment_id: environmentId,
   route,
   idempotency_key: key,
@@ -127,20 +206,28 @@ const idemRow = (environmentId: string, route: string, key: string, over: Partia
 const ids = (rows: readonly { id: string }[]): string[] => rows.map((r) => r.id);
 const page = (q: Partial<PageQuery>): PageQuery => ({ limit: 10, order: 'asc', after: null, before: null, ownership: null, ...q });
 
-async function newEnv(store: Store, over: Partial<EnvironmentRow> = {}): Promise<EnvironmentRow> {
+async function newEnv(store: Store, over: Partial<Environment> = {}): Promise<Environment> {
   const row = envRow(over);
   await store.environments.insert(row);
   return row;
 }
 
-async function newIntegration(store: Store, environmentId: string, slug: string, ownership: Ownership = 'user', over: Partial<IntegrationRow> = {}): Promise<IntegrationRow> {
-  const row = integrationRow(environmentId, slug, ownership, over);
-  await store.integrations.insert(row);
-  return row;
+function newIntegration(
+  store: Store,
+  environmentId: string,
+  slug: string,
+  ownership: Ownership = 'user',
+  over: Partial<NewIntegration> = {},
+): Promise<Integration> {
+  return store.integrations.insert(integrationRow(environmentId, slug, ownership, over));
 }
 
-async function count(store: Store, table: 'environments' | 'data_integrations' | 'connected_accounts' | 'events' | 'custom_providers' | 'api_keys', environmentId?: string): Promise<number> {
-  let q = store.db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n'));
+async function count(
+  db: Kysely<Database>,
+  table: 'environments' | 'data_integrations' | 'connected_accounts' | 'events' | 'custom_providers' | 'api_keys',
+  environmentId?: string,
+): Promise<number> {
+  let q = db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n'));
   if (environmentId !== undefined) {
     q = table === 'environments' ? q.where(sql.ref('id'), '=', environmentId) : q.where(sql.ref('environment_id'), '=', environmentId);
   }
@@ -149,19 +236,27 @@ async function count(store: Store, table: 'environments' | 'data_integrations' |
 
 describe.each(DIALECTS)('store contract on %s', (dialect) => {
   let store: Store;
+  let db: Kysely<Database>;
   let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ store, close } = await openTestStore(dialect));
+    ({ store, db, close } = await openTestStore(dialect));
     expect(store.dialect).toBe(dialect);
   });
   afterAll(() => close?.());
 
   describe('environments and API keys', () => {
     it('inserts an environment and finds it by name and id; the name is unique', async () => {
-      const env = await newEnv(store, { production: 1, confirmation_screen: 0 });
+      const env = await newEnv(store, { production: true, confirmation_screen: false });
       expect(await store.environments.byName(env.name)).toEqual(env);
       expect(await store.environments.byId(env.id)).toEqual(env);
+      // At rest: booleans as 0/1, the origins as JSON text, the same on both engines.
+      expect(await db.selectFrom('environments').selectAll().where('id', '=', env.id).executeTakeFirst()).toEqual({
+        ...env,
+        production: 1,
+        allowed_return_origins: '["https://app.example.com"]',
+        confirmation_screen: 0,
+      });
       expect(await store.environments.byName(`${env.name}-missing`)).toBeNull();
       expect(await store.environments.byId(newId(ID_PREFIX.environment))).toBeNull();
       await expect(store.environments.insert(envRow({ name: env.name }))).rejects.toThrow(UNIQUE);
@@ -170,8 +265,12 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
 
     it('updates an environment', async () => {
       const env = await newEnv(store);
-      await store.environments.update(env.id, { allowed_return_origins: '["https://b.example"]', updated_at: at(5) });
-      expect(await store.environments.byId(env.id)).toEqual({ ...env, allowed_return_origins: '["https://b.example"]', updated_at: at(5) });
+      await store.environments.update(env.id, { allowed_return_origins: ['https://b.example'], updated_at: at(5) });
+      expect(await store.environments.byId(env.id)).toEqual({ ...env, allowed_return_origins: ['https://b.example'], updated_at: at(5) });
+      expect(
+        (await db.selectFrom('environments').select('allowed_return_origins').where('id', '=', env.id).executeTakeFirst())
+          ?.allowed_return_origins,
+      ).toBe('["https://b.example"]');
     });
 
     it('inserts API keys, finds them by digest, revokes once, touches last_used_at; the digest is unique', async () => {
@@ -207,10 +306,12 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       const env = await newEnv(store);
       const user = await newIntegration(store, env.id, 'github', 'user', { client_id: 'user-client' });
       const org = await newIntegration(store, env.id, 'github', 'organization', { client_id: 'org-client' });
-      expect(await store.integrations.bySlug(env.id, 'github', 'user')).toEqual(user);
-      expect(await store.integrations.bySlug(env.id, 'github', 'organization')).toEqual(org);
+      expect(plain(await store.integrations.bySlug(env.id, 'github', 'user'))).toEqual(plain(user));
+      expect(plain(await store.integrations.bySlug(env.id, 'github', 'organization'))).toEqual(plain(org));
+      expect((await store.integrations.bySlug(env.id, 'github', 'user'))?.client_id).toBe('user-client');
       expect(await store.integrations.bySlug(env.id, 'gitlab', 'user')).toBeNull();
-      expect(await store.integrations.byRedirectKey(org.redirect_key)).toEqual(org);
+      expect(plain(await store.integrations.byRedirectKey(org.redirect_key))).toEqual(plain(org));
+      expect(plain(await store.integrations.byId(org.id))).toEqual(plain(org));
       expect(await store.integrations.byRedirectKey(newId(ID_PREFIX.redirectKey))).toBeNull();
       expect(ids(await store.integrations.allBySlug(env.id, 'github')).sort()).toEqual([user.id, org.id].sort());
     });
@@ -219,7 +320,9 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       const env = await newEnv(store);
       const first = await newIntegration(store, env.id, 'slack', 'user');
       await expect(store.integrations.insert(integrationRow(env.id, 'slack', 'user'))).rejects.toThrow(UNIQUE);
-      await expect(store.integrations.insert(integrationRow(env.id, 'notion', 'user', { redirect_key: first.redirect_key }))).rejects.toThrow(UNIQUE);
+      await expect(
+        store.integrations.insert(integrationRow(env.id, 'notion', 'user', { redirect_key: first.redirect_key })),
+      ).rejects.toThrow(UNIQUE);
       // Same slug, other ownership, and same slug in another environment are fine.
       await newIntegration(store, env.id, 'slack', 'organization');
       const other = await newEnv(store);
@@ -233,8 +336,35 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       const b = await newIntegration(store, env.id, 'bbb', 'user');
       const a = await newIntegration(store, env.id, 'aaa', 'organization');
       const c = await newIntegration(store, env.id, 'aaa', 'user');
-      await store.integrations.update(b.id, { enabled: 0, client_secret: 'v1:k:iv:body', client_secret_last4: 'body', updated_at: at(3) });
-      expect(await store.integrations.bySlug(env.id, 'bbb', 'user')).toEqual({ ...b, enabled: 0, client_secret: 'v1:k:iv:body', client_secret_last4: 'body', updated_at: at(3) });
+      const config = { values: { subdomain: 'acme', api_token: 'config-token-plain' }, fields: CONFIG_FIELDS };
+      const updated = await store.integrations.update(b, {
+        enabled: false,
+        scopes: ['read', 'write'],
+        config,
+        client_secret: 'client-secret-plain',
+        client_secret_last4: 'lain',
+        updated_at: at(3),
+      });
+      const expected = {
+        ...plainObject(b),
+        enabled: false,
+        scopes: ['read', 'write'],
+        config: { config: { subdomain: 'acme', api_token: 'config-token-plain' } },
+        client_secret: opensTo('client-secret-plain'),
+        client_secret_last4: 'lain',
+        updated_at: at(3),
+      };
+      expect(plain(await store.integrations.bySlug(env.id, 'bbb', 'user'))).toEqual(expected);
+      expect(plain(updated)).toEqual(expected);
+      // At rest: 0/1, JSON text, and the secrets (column and config field) sealed to the row.
+      const raw = await db.selectFrom('data_integrations').selectAll().where('id', '=', b.id).executeTakeFirstOrThrow();
+      expect(raw.enabled).toBe(0);
+      expect(raw.scopes).toBe('["read","write"]');
+      expectSealed(raw.client_secret, 'client-secret-plain');
+      const rawConfig = JSON.parse(raw.config) as Record<string, string>;
+      expect(Object.keys(rawConfig).sort()).toEqual(['api_token', 'subdomain']);
+      expect(rawConfig.subdomain).toBe('acme');
+      expectSealed(rawConfig.api_token, 'config-token-plain');
       const all = await store.integrations.listAll(env.id);
       expect(all.map((r) => r.slug)).toEqual(['aaa', 'aaa', 'bbb']);
       expect(new Set(ids(all.slice(0, 2)))).toEqual(new Set([a.id, c.id]));
@@ -243,7 +373,7 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
     });
 
     describe('keyset page() across 25 rows', () => {
-      let env: EnvironmentRow;
+      let env: Environment;
       let all: string[];
       let orgs: string[];
       beforeAll(async () => {
@@ -251,7 +381,9 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
         all = [];
         for (let i = 0; i < 25; i++) {
           // Every third root is organization-owned; created_at runs backwards so only the id can order them.
-          const row = await newIntegration(store, env.id, `p${String(i).padStart(2, '0')}`, i % 3 === 0 ? 'organization' : 'user', { created_at: at(100 - i) });
+          const row = await newIntegration(store, env.id, `p${String(i).padStart(2, '0')}`, i % 3 === 0 ? 'organization' : 'user', {
+            created_at: at(100 - i),
+          });
           all.push(row.id);
         }
         orgs = all.filter((_, i) => i % 3 === 0);
@@ -354,19 +486,19 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       const a2 = accountRow(doomed, 'u|user_1|', 'standard');
       const a3 = accountRow(doomed, 'o|org_1', 'compatibility');
       const k1 = accountRow(kept, 'u|user_1|', 'compatibility');
-      for (const a of [a1, a2, a3, k1]) await store.accounts.insert(a);
+      for (const a of [a1, a2, a3, k1]) await insertAccount(store, a);
       await store.integrations.delete(doomed.id);
       expect(await store.integrations.bySlug(env.id, 'doomed', 'user')).toBeNull();
       for (const a of [a1, a2, a3]) expect(await store.accounts.byId(doomed.id, a.id)).toBeNull();
-      const left = await store.db.selectFrom('connected_accounts').select('id').where('environment_id', '=', env.id).execute();
+      const left = await db.selectFrom('connected_accounts').select('id').where('environment_id', '=', env.id).execute();
       expect(ids(left)).toEqual([k1.id]);
-      expect(await store.integrations.bySlug(env.id, 'kept', 'user')).toEqual(kept);
+      expect(plain(await store.integrations.bySlug(env.id, 'kept', 'user'))).toEqual(plain(kept));
     });
 
     it('an account cannot reference a missing integration', async () => {
       const env = await newEnv(store);
       const ghost = integrationRow(env.id, 'ghost');
-      await expect(store.accounts.insert(accountRow(ghost, 'u|user_1|', 'compatibility'))).rejects.toThrow(/foreign key/i);
+      await expect(insertAccount(store, accountRow(ghost, 'u|user_1|', 'compatibility'))).rejects.toThrow(/foreign key/i);
     });
   });
 
@@ -381,8 +513,11 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       await expect(store.customProviders.insert(customProviderRow(env.id, 'acme'))).rejects.toThrow(UNIQUE);
       expect((await store.customProviders.listAll(env.id)).map((r) => r.slug).sort()).toEqual(['acme', 'zeta']);
 
-      await store.customProviders.update(acme.id, JSON.stringify({ name: 'Acme 2' }), at(7));
-      expect(await store.customProviders.bySlug(env.id, 'acme')).toEqual({ ...acme, definition: JSON.stringify({ name: 'Acme 2' }), updated_at: at(7) });
+      await store.customProviders.update(acme.id, { name: 'Acme 2' }, at(7));
+      expect(await store.customProviders.bySlug(env.id, 'acme')).toEqual({ ...acme, definition: { name: 'Acme 2' }, updated_at: at(7) });
+      // At rest: the definition is a JSON document.
+      const raw = await db.selectFrom('custom_providers').select('definition').where('id', '=', acme.id).executeTakeFirstOrThrow();
+      expect(JSON.parse(raw.definition)).toEqual({ name: 'Acme 2' });
 
       expect(await store.integrations.countByCustomProvider(acme.id)).toBe(0);
       const user = await newIntegration(store, env.id, 'acme', 'user', { custom_provider_id: acme.id });
@@ -404,29 +539,51 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
   describe('organization configurations', () => {
     it('are unique per (environment, organization, slug)', async () => {
       const env = await newEnv(store);
-      const row = orgConfigRow(env.id, 'org_1', 'gitlab', { enabled: 1, scopes: '["read"]' });
-      await store.orgConfigurations.insert(row);
+      const row = await store.orgConfigurations.insert(orgConfigRow(env.id, 'org_1', 'gitlab', { enabled: true, scopes: ['read'] }));
+      expect([row.enabled, row.scopes]).toEqual([true, ['read']]);
       await expect(store.orgConfigurations.insert(orgConfigRow(env.id, 'org_1', 'gitlab'))).rejects.toThrow(UNIQUE);
       await store.orgConfigurations.insert(orgConfigRow(env.id, 'org_2', 'gitlab'));
       await store.orgConfigurations.insert(orgConfigRow(env.id, 'org_1', 'slack'));
       const other = await newEnv(store);
       await store.orgConfigurations.insert(orgConfigRow(other.id, 'org_1', 'gitlab'));
-      expect(await store.orgConfigurations.get(env.id, 'org_1', 'gitlab')).toEqual(row);
+      expect(plain(await store.orgConfigurations.get(env.id, 'org_1', 'gitlab'))).toEqual(plain(row));
+      const raw = await db
+        .selectFrom('org_configurations')
+        .select(['enabled', 'scopes'])
+        .where('id', '=', row.id)
+        .executeTakeFirstOrThrow();
+      expect(raw).toEqual({ enabled: 1, scopes: '["read"]' });
       expect(await store.orgConfigurations.get(env.id, 'org_3', 'gitlab')).toBeNull();
       expect((await store.orgConfigurations.listForOrganization(env.id, 'org_1')).map((r) => r.slug).sort()).toEqual(['gitlab', 'slack']);
     });
 
     it('update, delete and deleteForSlug touch only their rows', async () => {
       const env = await newEnv(store);
-      const a = orgConfigRow(env.id, 'org_1', 'gitlab');
-      const b = orgConfigRow(env.id, 'org_2', 'gitlab');
-      const c = orgConfigRow(env.id, 'org_1', 'slack');
-      for (const r of [a, b, c]) await store.orgConfigurations.insert(r);
-      await store.orgConfigurations.update(a.id, { client_id: 'cid', client_secret: 'v1:k:iv:body', client_secret_last4: 'body', updated_at: at(9) });
-      expect(await store.orgConfigurations.get(env.id, 'org_1', 'gitlab')).toEqual({ ...a, client_id: 'cid', client_secret: 'v1:k:iv:body', client_secret_last4: 'body', updated_at: at(9) });
+      const a = await store.orgConfigurations.insert(orgConfigRow(env.id, 'org_1', 'gitlab'));
+      const b = await store.orgConfigurations.insert(orgConfigRow(env.id, 'org_2', 'gitlab'));
+      const c = await store.orgConfigurations.insert(orgConfigRow(env.id, 'org_1', 'slack'));
+      const updated = await store.orgConfigurations.update(a, {
+        client_id: 'cid',
+        client_secret: 'org-secret-plain',
+        client_secret_last4: 'lain',
+        updated_at: at(9),
+      });
+      const expected = {
+        ...plainObject(a),
+        client_id: 'cid',
+        client_secret: opensTo('org-secret-plain'),
+        client_secret_last4: 'lain',
+        updated_at: at(9),
+      };
+      expect(plain(await store.orgConfigurations.get(env.id, 'org_1', 'gitlab'))).toEqual(expected);
+      expect(plain(updated)).toEqual(expected);
+      expectSealed(
+        (await db.selectFrom('org_configurations').select('client_secret').where('id', '=', a.id).executeTakeFirstOrThrow()).client_secret,
+        'org-secret-plain',
+      );
       await store.orgConfigurations.delete(c.id);
       expect(await store.orgConfigurations.get(env.id, 'org_1', 'slack')).toBeNull();
-      expect(await store.orgConfigurations.get(env.id, 'org_2', 'gitlab')).toEqual(b);
+      expect(plain(await store.orgConfigurations.get(env.id, 'org_2', 'gitlab'))).toEqual(plain(b));
 
       const other = await newEnv(store);
       await store.orgConfigurations.insert(orgConfigRow(other.id, 'org_1', 'gitlab'));
@@ -438,9 +595,9 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
   });
 
   describe('connected accounts', () => {
-    let env: EnvironmentRow;
-    let integ: IntegrationRow;
-    let second: IntegrationRow;
+    let env: Environment;
+    let integ: Integration;
+    let second: Integration;
     beforeAll(async () => {
       env = await newEnv(store);
       integ = await newIntegration(store, env.id, 'github');
@@ -452,23 +609,47 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       const s1 = accountRow(integ, owner, 'standard');
       const s2 = accountRow(integ, owner, 'standard');
       const c1 = accountRow(integ, owner, 'compatibility');
-      for (const a of [s1, s2, c1]) await store.accounts.insert(a);
+      await insertAccount(store, s1);
+      await insertAccount(store, s2);
+      const c1Stored = await insertAccount(store, c1);
+      expect(c1Stored).toMatchObject({
+        id: c1.id,
+        environment_id: env.id,
+        integration_id: integ.id,
+        owner_type: 'user',
+        user_id: 'user_c',
+        organization_id: null,
+        owner_key: owner,
+        connection_role: 'compatibility',
+        auth_method: 'oauth',
+        state: 'connected',
+        scopes: [],
+        created_at: T0,
+        updated_at: T0,
+      });
       const s3 = accountRow(integ, owner, 'standard');
-      await store.accounts.insert(s3);
-      await expect(store.accounts.insert(accountRow(integ, owner, 'compatibility'))).rejects.toThrow(UNIQUE);
+      await insertAccount(store, s3);
+      await expect(insertAccount(store, accountRow(integ, owner, 'compatibility'))).rejects.toThrow(UNIQUE);
       // The index is per (integration, owner): other owners and other integrations have their own slot.
-      await store.accounts.insert(accountRow(integ, 'u|user_c|org_1', 'compatibility'));
-      await store.accounts.insert(accountRow(integ, 'o|org_1', 'compatibility'));
-      await store.accounts.insert(accountRow(second, owner, 'compatibility'));
-      expect(await store.accounts.compatibility(integ.id, owner)).toEqual(c1);
-      // Demoting the compatibility row frees the slot.
-      await store.accounts.update(c1.id, { connection_role: 'standard', updated_at: at(1) });
+      await insertAccount(store, accountRow(integ, 'u|user_c|org_1', 'compatibility'));
+      await insertAccount(store, accountRow(integ, 'o|org_1', 'compatibility'));
+      await insertAccount(store, accountRow(second, owner, 'compatibility'));
+      expect(plain(await store.accounts.compatibility(integ.id, owner))).toEqual(plain(c1Stored));
+      // Roles are not among a connection's changes (a connection keeps the role it was created
+      // with), so the index itself is exercised on the raw table: demoting frees the slot.
+      const setRole = (id: string, role: ConnectionRole) =>
+        db
+          .updateTable('connected_accounts')
+          .set({ connection_role: role, updated_at: at(1) })
+          .where('id', '=', id)
+          .execute();
+      await setRole(c1.id, 'standard');
       expect(await store.accounts.compatibility(integ.id, owner)).toBeNull();
       const c2 = accountRow(integ, owner, 'compatibility');
-      await store.accounts.insert(c2);
+      await insertAccount(store, c2);
       expect((await store.accounts.compatibility(integ.id, owner))?.id).toBe(c2.id);
       // Promoting a standard row while another compatibility row exists is refused too.
-      await expect(store.accounts.update(s1.id, { connection_role: 'compatibility' })).rejects.toThrow(UNIQUE);
+      await expect(setRole(s1.id, 'compatibility')).rejects.toThrow(UNIQUE);
     });
 
     it('forOwner lists compatibility first, then standard rows by id', async () => {
@@ -477,9 +658,9 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       const s2 = accountRow(integ, owner, 'standard');
       const c = accountRow(integ, owner, 'compatibility');
       const s3 = accountRow(integ, owner, 'standard');
-      for (const a of [s2, c, s3, s1]) await store.accounts.insert(a);
-      await store.accounts.insert(accountRow(integ, 'u|user_order|org_9', 'compatibility'));
-      await store.accounts.insert(accountRow(second, owner, 'standard'));
+      for (const a of [s2, c, s3, s1]) await insertAccount(store, a);
+      await insertAccount(store, accountRow(integ, 'u|user_order|org_9', 'compatibility'));
+      await insertAccount(store, accountRow(second, owner, 'standard'));
       expect(ids(await store.accounts.forOwner(integ.id, owner))).toEqual([c.id, s1.id, s2.id, s3.id]);
       expect(await store.accounts.forOwner(integ.id, 'u|nobody|')).toEqual([]);
       expect((await store.accounts.byId(integ.id, s2.id))?.id).toBe(s2.id);
@@ -494,8 +675,8 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       const c = accountRow(integ, owner, 'compatibility');
       const d = accountRow(third, owner, 'compatibility');
       const e = accountRow(second, owner, 'standard');
-      for (const r of [a, b, c, d, e]) await store.accounts.insert(r);
-      await store.accounts.insert(accountRow(integ, 'o|org_other', 'compatibility'));
+      for (const r of [a, b, c, d, e]) await insertAccount(store, r);
+      await insertAccount(store, accountRow(integ, 'o|org_other', 'compatibility'));
       expect(ids(await store.accounts.forOwnerAcross([integ.id, second.id], owner, false))).toEqual([b.id, c.id, a.id, e.id]);
       expect(ids(await store.accounts.forOwnerAcross([integ.id, second.id], owner, true))).toEqual([b.id, c.id]);
       expect(ids(await store.accounts.forOwnerAcross([integ.id, second.id, third.id], owner, true))).toEqual([b.id, c.id, d.id]);
@@ -506,19 +687,36 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       const owner = 'u|user_upd|';
       const a = accountRow(integ, owner, 'compatibility');
       const b = accountRow(integ, owner, 'standard');
-      await store.accounts.insert(a);
-      await store.accounts.insert(b);
-      await store.accounts.update(a.id, { state: 'needs_reauthorization', access_token: 'v1:k:iv:body', expires_at: at(60), updated_at: at(2) });
-      expect(await store.accounts.byId(integ.id, a.id)).toEqual({ ...a, state: 'needs_reauthorization', access_token: 'v1:k:iv:body', expires_at: at(60), updated_at: at(2) });
+      const aStored = await insertAccount(store, a);
+      const bStored = await insertAccount(store, b);
+      const updated = await store.accounts.update(a, {
+        state: 'needs_reauthorization',
+        access_token: 'access-token-plain',
+        expires_at: at(60),
+        updated_at: at(2),
+      });
+      const expected = {
+        ...plainObject(aStored),
+        state: 'needs_reauthorization',
+        access_token: opensTo('access-token-plain'),
+        expires_at: at(60),
+        updated_at: at(2),
+      };
+      expect(plain(await store.accounts.byId(integ.id, a.id))).toEqual(expected);
+      expect(plain(updated)).toEqual(expected);
+      expectSealed(
+        (await db.selectFrom('connected_accounts').select('access_token').where('id', '=', a.id).executeTakeFirstOrThrow()).access_token,
+        'access-token-plain',
+      );
       await store.accounts.delete(a.id);
       expect(await store.accounts.byId(integ.id, a.id)).toBeNull();
-      expect(await store.accounts.byId(integ.id, b.id)).toEqual(b);
+      expect(plain(await store.accounts.byId(integ.id, b.id))).toEqual(plain(bStored));
     });
   });
 
   describe('events', () => {
-    let env: EnvironmentRow;
-    let rows: EventRow[];
+    let env: Environment;
+    let rows: StoredEvent[];
     beforeAll(async () => {
       env = await newEnv(store);
       rows = [];
@@ -542,11 +740,13 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       limit: 100,
       ...over,
     });
-    const pick = (pred: (r: EventRow, i: number) => boolean) => rows.filter(pred).map((r) => r.id);
+    const pick = (pred: (r: StoredEvent, i: number) => boolean) => rows.filter(pred).map((r) => r.id);
 
     it('pages in id order with hasMore', async () => {
       let r = await store.events.page(env.id, q({ limit: 5 }));
       expect(ids(r.rows)).toEqual(ids(rows.slice(0, 5)));
+      // Whole events come back, their data parsed again.
+      expect(r.rows).toEqual(rows.slice(0, 5));
       expect(r.hasMore).toBe(true);
       r = await store.events.page(env.id, q({ limit: 5, after: rows[4]!.id }));
       expect(ids(r.rows)).toEqual(ids(rows.slice(5, 10)));
@@ -584,8 +784,15 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       expect(ids(r.rows)).toEqual(ids(rows.slice(3, 7)));
       r = await store.events.page(env.id, q({ rangeStart: at(31) }));
       expect(ids(r.rows)).toEqual(ids(rows.slice(4)));
-      r = await store.events.page(env.id, q({ names: ['connection.activated'], organizationId: 'org_even', rangeStart: at(20), order: 'desc', limit: 2 }));
-      expect(ids(r.rows)).toEqual(pick((e, i) => e.event === 'connection.activated' && i % 2 === 0 && i >= 2).reverse().slice(0, 2));
+      r = await store.events.page(
+        env.id,
+        q({ names: ['connection.activated'], organizationId: 'org_even', rangeStart: at(20), order: 'desc', limit: 2 }),
+      );
+      expect(ids(r.rows)).toEqual(
+        pick((e, i) => e.event === 'connection.activated' && i % 2 === 0 && i >= 2)
+          .reverse()
+          .slice(0, 2),
+      );
       expect(r.hasMore).toBe(true);
       r = await store.events.page(env.id, q({ names: ['no.such.event'] }));
       expect(r.rows).toEqual([]);
@@ -674,17 +881,17 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
         store.transaction(async (tx) => {
           await tx.environments.insert(env);
           await tx.integrations.insert(integ);
-          await tx.accounts.insert(accountRow(integ, 'u|user_1|', 'compatibility'));
+          await insertAccount(tx, accountRow(integ, 'u|user_1|', 'compatibility'));
           await tx.events.insert(eventRow(env.id, 'connection.activated', null, T0));
-          await tx.environments.update(existing.id, { name: `${existing.name}-renamed` });
+          await tx.environments.update(existing.id, { confirmation_screen: !existing.confirmation_screen, updated_at: at(1) });
           await tx.idempotency.claim(idemRow(existing.id, 'POST /tx', 'k'));
           throw boom;
         }),
       ).rejects.toBe(boom);
       expect(await store.environments.byId(env.id)).toBeNull();
       expect(await store.integrations.byRedirectKey(integ.redirect_key)).toBeNull();
-      expect(await count(store, 'connected_accounts', env.id)).toBe(0);
-      expect(await count(store, 'events', env.id)).toBe(0);
+      expect(await count(db, 'connected_accounts', env.id)).toBe(0);
+      expect(await count(db, 'events', env.id)).toBe(0);
       expect(await store.environments.byId(existing.id)).toEqual(existing);
       expect(await store.idempotency.get(existing.id, 'POST /tx', 'k')).toBeNull();
     });
@@ -692,19 +899,19 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
     it('a failed statement inside aborts the transaction and undoes the earlier writes', async () => {
       const env = await newEnv(store);
       const taken = await newIntegration(store, env.id, 'taken');
-      const before = await count(store, 'data_integrations', env.id);
+      const before = await count(db, 'data_integrations', env.id);
       const fresh = integrationRow(env.id, 'fresh');
       await expect(
         store.transaction(async (tx) => {
           await tx.integrations.insert(fresh);
-          await tx.integrations.update(taken.id, { description: 'changed inside' });
+          await tx.integrations.update(taken, { description: 'changed inside', updated_at: at(1) });
           await tx.integrations.insert(integrationRow(env.id, 'taken')); // violates (environment, slug, ownership)
-          await tx.integrations.update(taken.id, { description: 'never reached' });
+          await tx.integrations.update(taken, { description: 'never reached', updated_at: at(2) });
         }),
       ).rejects.toThrow(UNIQUE);
       expect(await store.integrations.bySlug(env.id, 'fresh', 'user')).toBeNull();
-      expect(await store.integrations.bySlug(env.id, 'taken', 'user')).toEqual(taken);
-      expect(await count(store, 'data_integrations', env.id)).toBe(before);
+      expect(plain(await store.integrations.bySlug(env.id, 'taken', 'user'))).toEqual(plain(taken));
+      expect(await count(db, 'data_integrations', env.id)).toBe(before);
     });
 
     it('a nested transaction joins the outer one: an outer failure undoes the inner writes', async () => {
@@ -738,7 +945,7 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       await store.events.insert(eventRow(a.id, 'connection.activated', 'org_1', T0));
       await store.idempotency.claim(idemRow(a.id, 'POST /x', 'k'));
       await store.apiKeys.insert(apiKeyRow(a.id));
-      await store.accounts.insert(accountRow(integA, 'u|user_1|', 'compatibility'));
+      await insertAccount(store, accountRow(integA, 'u|user_1|', 'compatibility'));
 
       expect(await store.integrations.bySlug(b.id, 'shared-slug', 'user')).toBeNull();
       expect(await store.integrations.bySlug(b.id, 'only-in-a', 'organization')).toBeNull();
@@ -751,7 +958,20 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       expect(await store.customProviders.listAll(b.id)).toEqual([]);
       expect(await store.orgConfigurations.get(b.id, 'org_1', 'shared-slug')).toBeNull();
       expect(await store.orgConfigurations.listForOrganization(b.id, 'org_1')).toEqual([]);
-      expect((await store.events.page(b.id, { names: [], organizationId: null, rangeStart: null, rangeEnd: null, after: null, before: null, order: 'asc', limit: 100 })).rows).toEqual([]);
+      expect(
+        (
+          await store.events.page(b.id, {
+            names: [],
+            organizationId: null,
+            rangeStart: null,
+            rangeEnd: null,
+            after: null,
+            before: null,
+            order: 'asc',
+            limit: 100,
+          })
+        ).rows,
+      ).toEqual([]);
       expect(await store.idempotency.get(b.id, 'POST /x', 'k')).toBeNull();
       expect(await store.apiKeys.list(b.id)).toEqual([]);
 
@@ -770,12 +990,12 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       const env = await newEnv(store);
       const integ = await newIntegration(store, env.id, 'survives-migrate');
       const recorded = async () =>
-        (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(store.db)).rows.map((r) => r.name);
+        (await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db)).rows.map((r) => r.name);
       expect(await recorded()).toEqual(Object.keys(MIGRATIONS));
-      expect(await migrateToLatest(store.db)).toEqual([]);
-      expect(await migrateToLatest(store.db)).toEqual([]);
+      expect(await migrateToLatest(db)).toEqual([]);
+      expect(await migrateToLatest(db)).toEqual([]);
       expect(await recorded()).toEqual(Object.keys(MIGRATIONS));
-      expect(await store.integrations.bySlug(env.id, 'survives-migrate', 'user')).toEqual(integ);
+      expect(plain(await store.integrations.bySlug(env.id, 'survives-migrate', 'user'))).toEqual(plain(integ));
     });
   });
 });
@@ -788,7 +1008,12 @@ describe('migrations on a fresh SQLite file', () => {
       let handle = openDatabase(target);
       expect(await migrateToLatest(handle.db)).toEqual(Object.keys(MIGRATIONS));
       expect(await migrateToLatest(handle.db)).toEqual([]);
-      await handle.db.insertInto('environments').values(envRow({ name: 'kept' })).execute();
+      // The raw table, as stored: booleans as 0/1, the origins as JSON text.
+      const kept = envRow({ name: 'kept' });
+      await handle.db
+        .insertInto('environments')
+        .values({ ...kept, production: 0, allowed_return_origins: JSON.stringify(kept.allowed_return_origins), confirmation_screen: 1 })
+        .execute();
       await handle.close();
       handle = openDatabase(target);
       expect(await migrateToLatest(handle.db)).toEqual([]);

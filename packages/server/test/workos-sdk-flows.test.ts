@@ -94,7 +94,12 @@ describe.each(DIALECTS)('WorkOS Node SDK 11: end-to-end flows against OpenPipes 
       secretsSent.push(c.clientSecret);
     }
 
-    const keys = await workos.pipes.createDataIntegration({ provider: 'acme-keys', enabled: true, authMethods: ['api_key'], customProvider: { name: 'Acme Keys' } });
+    const keys = await workos.pipes.createDataIntegration({
+      provider: 'acme-keys',
+      enabled: true,
+      authMethods: ['api_key'],
+      customProvider: { name: 'Acme Keys' },
+    });
     expect(keys).toMatchObject({ slug: 'acme-keys', authMethods: ['api_key'], state: 'valid' });
     integrationIds['acme-keys'] = keys.id;
     const cc = await workos.pipes.createDataIntegration({
@@ -120,8 +125,12 @@ describe.each(DIALECTS)('WorkOS Node SDK 11: end-to-end flows against OpenPipes 
       const res = await workos.pipes.authorizeDataIntegration({ slug: 'acme', userId: 'user_w1', returnTo: RETURN_TO });
       expect(Object.keys(res)).toEqual(['url']);
       expect(res.url).toMatch(LINK);
-      await expect(workos.pipes.authorizeDataIntegration({ slug: 'no-such-provider', userId: 'user_w1' })).rejects.toBeInstanceOf(NotFoundException);
-      const badReturn = await caught(workos.pipes.authorizeDataIntegration({ slug: 'acme', userId: 'user_w1', returnTo: 'https://evil.example/' }));
+      await expect(workos.pipes.authorizeDataIntegration({ slug: 'no-such-provider', userId: 'user_w1' })).rejects.toBeInstanceOf(
+        NotFoundException,
+      );
+      const badReturn = await caught(
+        workos.pipes.authorizeDataIntegration({ slug: 'acme', userId: 'user_w1', returnTo: 'https://evil.example/' }),
+      );
       expect(badReturn).toBeInstanceOf(UnprocessableEntityException);
     });
 
@@ -138,7 +147,14 @@ describe.each(DIALECTS)('WorkOS Node SDK 11: end-to-end flows against OpenPipes 
       expect(oidc.counts.tokenRequests).toBe(1);
 
       const acct = await workos.pipes.getUserConnectedAccount({ userId: 'user_w1', slug: 'acme' });
-      expect(acct).toMatchObject({ object: 'connected_account', userId: 'user_w1', organizationId: null, authMethod: 'oauth', state: 'connected', connectionRole: 'compatibility' });
+      expect(acct).toMatchObject({
+        object: 'connected_account',
+        userId: 'user_w1',
+        organizationId: null,
+        authMethod: 'oauth',
+        state: 'connected',
+        connectionRole: 'compatibility',
+      });
       expect(acct.scopes).toEqual(expect.arrayContaining(['openid', 'read']));
       accounts.oauthUser = acct;
       expectNoSecrets(acct);
@@ -168,7 +184,13 @@ describe.each(DIALECTS)('WorkOS Node SDK 11: end-to-end flows against OpenPipes 
       const cred = await workos.pipes.createDataIntegrationCredential({ slug: 'acme', userId: 'user_w1' });
       expect(cred.active).toBe(true);
       if (!cred.active) throw new Error('unreachable');
-      expect(cred.credential).toMatchObject({ object: 'credential', authMethod: 'oauth', value: accessToken, missingScopes: [], config: {} });
+      expect(cred.credential).toMatchObject({
+        object: 'credential',
+        authMethod: 'oauth',
+        value: accessToken,
+        missingScopes: [],
+        config: {},
+      });
       if (cred.credential.authMethod !== 'oauth') throw new Error('unreachable');
       expect(cred.credential.expiresAt).toMatch(DATE_ISO);
       expect(cred.credential.scopes).toEqual(expect.arrayContaining(['read']));
@@ -176,10 +198,21 @@ describe.each(DIALECTS)('WorkOS Node SDK 11: end-to-end flows against OpenPipes 
     });
 
     it('inactive answers for owners without a connection; NotFoundException for an unknown provider', async () => {
-      expect(await workos.pipes.getAccessToken({ provider: 'acme', userId: 'user_nobody' })).toEqual({ active: false, error: 'not_installed' });
-      expect(await workos.pipes.createDataIntegrationCredential({ slug: 'acme', userId: 'user_nobody' })).toEqual({ active: false, error: 'not_installed' });
-      expect(await workos.pipes.getAccessToken({ provider: 'acme', userId: 'user_w1', organizationId: 'org_unrelated' })).toEqual({ active: false, error: 'not_installed' });
-      await expect(workos.pipes.getAccessToken({ provider: 'no-such-provider', userId: 'user_w1' })).rejects.toBeInstanceOf(NotFoundException);
+      expect(await workos.pipes.getAccessToken({ provider: 'acme', userId: 'user_nobody' })).toEqual({
+        active: false,
+        error: 'not_installed',
+      });
+      expect(await workos.pipes.createDataIntegrationCredential({ slug: 'acme', userId: 'user_nobody' })).toEqual({
+        active: false,
+        error: 'not_installed',
+      });
+      expect(await workos.pipes.getAccessToken({ provider: 'acme', userId: 'user_w1', organizationId: 'org_unrelated' })).toEqual({
+        active: false,
+        error: 'not_installed',
+      });
+      await expect(workos.pipes.getAccessToken({ provider: 'no-such-provider', userId: 'user_w1' })).rejects.toBeInstanceOf(
+        NotFoundException,
+      );
     });
   });
 
@@ -192,8 +225,20 @@ describe.each(DIALECTS)('WorkOS Node SDK 11: end-to-end flows against OpenPipes 
     });
 
     it('createDataIntegrationApiKey (R15) then the vended apiKey value', async () => {
-      const acct = await workos.pipes.createDataIntegrationApiKey({ slug: 'acme-keys', userId: 'user_w1', secret: FIRST, connectionIntent: 'add' });
-      expect(acct).toMatchObject({ object: 'connected_account', userId: 'user_w1', authMethod: 'api_key', apiKeyLast4: last4(FIRST), connectionRole: 'compatibility', state: 'connected' });
+      const acct = await workos.pipes.createDataIntegrationApiKey({
+        slug: 'acme-keys',
+        userId: 'user_w1',
+        secret: FIRST,
+        connectionIntent: 'add',
+      });
+      expect(acct).toMatchObject({
+        object: 'connected_account',
+        userId: 'user_w1',
+        authMethod: 'api_key',
+        apiKeyLast4: last4(FIRST),
+        connectionRole: 'compatibility',
+        state: 'connected',
+      });
       expectNoSecrets(acct);
       accounts.apiKey = acct;
       const cred = await workos.pipes.createDataIntegrationCredential({ slug: 'acme-keys', userId: 'user_w1' });
@@ -213,14 +258,26 @@ describe.each(DIALECTS)('WorkOS Node SDK 11: end-to-end flows against OpenPipes 
     });
 
     it('a second key (R15 add): plural callers select it, or get ConflictException account_selection_required', async () => {
-      const std = await workos.pipes.createDataIntegrationApiKey({ slug: 'acme-keys', userId: 'user_w1', secret: SECOND, connectionIntent: 'add' });
+      const std = await workos.pipes.createDataIntegrationApiKey({
+        slug: 'acme-keys',
+        userId: 'user_w1',
+        secret: SECOND,
+        connectionIntent: 'add',
+      });
       expect(std).toMatchObject({ connectionRole: 'standard', apiKeyLast4: last4(SECOND) });
       accounts.apiKeyStandard = std;
-      const picked = await workos.pipes.createDataIntegrationCredential({ slug: 'acme-keys', userId: 'user_w1', supportsMultipleConnections: true, connectedAccountId: std.id });
+      const picked = await workos.pipes.createDataIntegrationCredential({
+        slug: 'acme-keys',
+        userId: 'user_w1',
+        supportsMultipleConnections: true,
+        connectedAccountId: std.id,
+      });
       expect(picked.active && picked.credential.value).toBe(SECOND);
       const plain = await workos.pipes.createDataIntegrationCredential({ slug: 'acme-keys', userId: 'user_w1' });
       expect(plain.active && plain.credential.value).toBe(ROTATED);
-      const err = await caught(workos.pipes.createDataIntegrationCredential({ slug: 'acme-keys', userId: 'user_w1', supportsMultipleConnections: true }));
+      const err = await caught(
+        workos.pipes.createDataIntegrationCredential({ slug: 'acme-keys', userId: 'user_w1', supportsMultipleConnections: true }),
+      );
       expect(err).toBeInstanceOf(ConflictException);
       expect((err as ConflictException).code).toBe('account_selection_required');
     });
@@ -231,7 +288,12 @@ describe.each(DIALECTS)('WorkOS Node SDK 11: end-to-end flows against OpenPipes 
 
     it('updateDataIntegrationClientCredentials (R18) mints a token at the provider once', async () => {
       oidc.resetCounts();
-      const acct = await workos.pipes.updateDataIntegrationClientCredentials({ slug: 'acme-cc', userId: 'user_w1', clientId: CC_1.clientId, clientSecret: CC_1.clientSecret });
+      const acct = await workos.pipes.updateDataIntegrationClientCredentials({
+        slug: 'acme-cc',
+        userId: 'user_w1',
+        clientId: CC_1.clientId,
+        clientSecret: CC_1.clientSecret,
+      });
       expect(acct).toMatchObject({
         object: 'connected_account',
         userId: 'user_w1',
@@ -280,11 +342,21 @@ describe.each(DIALECTS)('WorkOS Node SDK 11: end-to-end flows against OpenPipes 
         clientSecret: CC_2.clientSecret,
         connectionIntent: 'add',
       });
-      expect(acct).toMatchObject({ connectionRole: 'standard', authMethod: 'client_credentials', clientId: CC_2.clientId, clientSecretLast4: last4(CC_2.clientSecret) });
+      expect(acct).toMatchObject({
+        connectionRole: 'standard',
+        authMethod: 'client_credentials',
+        clientId: CC_2.clientId,
+        clientSecretLast4: last4(CC_2.clientSecret),
+      });
       expectNoSecrets(acct);
       accounts.ccStandard = acct;
       expect(oidc.counts.clientCredentialsGrants).toBe(1);
-      const picked = await workos.pipes.createDataIntegrationCredential({ slug: 'acme-cc', userId: 'user_w1', supportsMultipleConnections: true, connectedAccountId: acct.id });
+      const picked = await workos.pipes.createDataIntegrationCredential({
+        slug: 'acme-cc',
+        userId: 'user_w1',
+        supportsMultipleConnections: true,
+        connectedAccountId: acct.id,
+      });
       expect(picked.active && picked.credential.authMethod).toBe('client_credentials');
       expect(picked.active && picked.credential.value).not.toBe(firstToken);
     });
@@ -292,12 +364,22 @@ describe.each(DIALECTS)('WorkOS Node SDK 11: end-to-end flows against OpenPipes 
     it('wrong client secret → UnprocessableEntityException client_credentials_rejected, nothing stored', async () => {
       const wrong = 'wk-cc-secret-wrong-0X0X';
       secretsSent.push(wrong);
-      const err = await caught(workos.pipes.updateDataIntegrationClientCredentials({ slug: 'acme-cc', userId: 'user_w2', clientId: CC_1.clientId, clientSecret: wrong }));
+      const err = await caught(
+        workos.pipes.updateDataIntegrationClientCredentials({
+          slug: 'acme-cc',
+          userId: 'user_w2',
+          clientId: CC_1.clientId,
+          clientSecret: wrong,
+        }),
+      );
       expect(err).toBeInstanceOf(UnprocessableEntityException);
       expect((err as UnprocessableEntityException).code).toBe('client_credentials_rejected');
       expect(JSON.stringify(err)).not.toContain(wrong);
       await expect(workos.pipes.getUserConnectedAccount({ userId: 'user_w2', slug: 'acme-cc' })).rejects.toBeInstanceOf(NotFoundException);
-      expect(await workos.pipes.createDataIntegrationCredential({ slug: 'acme-cc', userId: 'user_w2' })).toEqual({ active: false, error: 'not_installed' });
+      expect(await workos.pipes.createDataIntegrationCredential({ slug: 'acme-cc', userId: 'user_w2' })).toEqual({
+        active: false,
+        error: 'not_installed',
+      });
     });
   });
 
@@ -313,26 +395,57 @@ describe.each(DIALECTS)('WorkOS Node SDK 11: end-to-end flows against OpenPipes 
 
     it('an organization connection through the browser, vended to any member, then deleteOrganizationConnectedAccount (R27)', async () => {
       oidc.resetCounts();
-      const { url } = await workos.pipes.authorizeDataIntegration({ slug: 'acme', userId: 'admin_w', organizationId: 'org_w', connectionOwner: 'organization', returnTo: RETURN_TO });
+      const { url } = await workos.pipes.authorizeDataIntegration({
+        slug: 'acme',
+        userId: 'admin_w',
+        organizationId: 'org_w',
+        connectionOwner: 'organization',
+        returnTo: RETURN_TO,
+      });
       const { providerUrl, final } = await connectThroughBrowserHttp(baseUrl, oidc, url, { account: 'admin-w' });
       expect(new URL(providerUrl).searchParams.get('client_id')).toBe('wk-acme-org-client');
       expect(final.status, final.body).toBe(303);
       expect(oidc.counts.codeGrants).toBe(1);
 
       const acct = await workos.pipes.getOrganizationConnectedAccount({ organizationId: 'org_w', slug: 'acme' });
-      expect(acct).toMatchObject({ userId: null, organizationId: 'org_w', state: 'connected', authMethod: 'oauth', connectionRole: 'compatibility' });
+      expect(acct).toMatchObject({
+        userId: null,
+        organizationId: 'org_w',
+        state: 'connected',
+        authMethod: 'oauth',
+        connectionRole: 'compatibility',
+      });
       accounts.oauthOrg = acct;
-      const token = await workos.pipes.getAccessToken({ provider: 'acme', userId: 'member_w', organizationId: 'org_w', connectionOwner: 'organization' });
+      const token = await workos.pipes.getAccessToken({
+        provider: 'acme',
+        userId: 'member_w',
+        organizationId: 'org_w',
+        connectionOwner: 'organization',
+      });
       expect(token.active).toBe(true);
-      const cred = await workos.pipes.createDataIntegrationCredential({ slug: 'acme', userId: 'admin_w', organizationId: 'org_w', connectionOwner: 'organization' });
+      const cred = await workos.pipes.createDataIntegrationCredential({
+        slug: 'acme',
+        userId: 'admin_w',
+        organizationId: 'org_w',
+        connectionOwner: 'organization',
+      });
       expect(cred.active && cred.credential.authMethod).toBe('oauth');
       expect(cred.active && token.active && cred.credential.value).toBe(token.active && token.accessToken.accessToken);
 
       oidc.resetCounts();
       await expect(workos.pipes.deleteOrganizationConnectedAccount({ organizationId: 'org_w', slug: 'acme' })).resolves.toBeUndefined();
       expect(oidc.counts.revocationRequests).toBe(1);
-      await expect(workos.pipes.getOrganizationConnectedAccount({ organizationId: 'org_w', slug: 'acme' })).rejects.toBeInstanceOf(NotFoundException);
-      expect(await workos.pipes.getAccessToken({ provider: 'acme', userId: 'member_w', organizationId: 'org_w', connectionOwner: 'organization' })).toEqual({
+      await expect(workos.pipes.getOrganizationConnectedAccount({ organizationId: 'org_w', slug: 'acme' })).rejects.toBeInstanceOf(
+        NotFoundException,
+      );
+      expect(
+        await workos.pipes.getAccessToken({
+          provider: 'acme',
+          userId: 'member_w',
+          organizationId: 'org_w',
+          connectionOwner: 'organization',
+        }),
+      ).toEqual({
         active: false,
         error: 'not_installed',
       });
@@ -340,26 +453,57 @@ describe.each(DIALECTS)('WorkOS Node SDK 11: end-to-end flows against OpenPipes 
 
     it('deleting API-key and client-credentials connections calls no revocation endpoint', async () => {
       oidc.resetCounts();
-      await workos.pipes.deleteUserConnectedAccount({ userId: 'user_w1', slug: 'acme-cc', supportsMultipleConnections: true, connectedAccountId: accounts.ccStandard!.id });
-      await workos.pipes.deleteUserConnectedAccount({ userId: 'user_w1', slug: 'acme-keys', supportsMultipleConnections: true, connectedAccountId: accounts.apiKeyStandard!.id });
+      await workos.pipes.deleteUserConnectedAccount({
+        userId: 'user_w1',
+        slug: 'acme-cc',
+        supportsMultipleConnections: true,
+        connectedAccountId: accounts.ccStandard!.id,
+      });
+      await workos.pipes.deleteUserConnectedAccount({
+        userId: 'user_w1',
+        slug: 'acme-keys',
+        supportsMultipleConnections: true,
+        connectedAccountId: accounts.apiKeyStandard!.id,
+      });
       expect(oidc.counts.revocationRequests).toBe(0);
-      const plain = await workos.pipes.createDataIntegrationCredential({ slug: 'acme-keys', userId: 'user_w1', supportsMultipleConnections: true });
+      const plain = await workos.pipes.createDataIntegrationCredential({
+        slug: 'acme-keys',
+        userId: 'user_w1',
+        supportsMultipleConnections: true,
+      });
       expect(plain.active && plain.credential.authMethod).toBe('api_key');
     });
   });
 
   describe('events (R28) through workos.events.listEvents', () => {
     it('lists connected and disconnected events with camelCase data', async () => {
-      const list = await workos.events.listEvents({ events: ['pipes.connected_account.connected', 'pipes.connected_account.disconnected'], limit: 100 });
+      const list = await workos.events.listEvents({
+        events: ['pipes.connected_account.connected', 'pipes.connected_account.disconnected'],
+        limit: 100,
+      });
       expect(Array.isArray(list.data)).toBe(true);
       for (const e of list.data) {
         expect(['pipes.connected_account.connected', 'pipes.connected_account.disconnected']).toContain(e.event);
         expect(e.id).toMatch(/^event_[0-9A-Z]{26}$/);
         expect(e.createdAt).toMatch(DATE_ISO);
         const data = e.data as unknown as Record<string, unknown>;
-        expect(Object.keys(data).sort()).toEqual(['createdAt', 'dataIntegrationId', 'id', 'object', 'organizationId', 'providerSlug', 'scopes', 'state', 'updatedAt', 'userId']);
+        expect(Object.keys(data).sort()).toEqual([
+          'createdAt',
+          'dataIntegrationId',
+          'id',
+          'object',
+          'organizationId',
+          'providerSlug',
+          'scopes',
+          'state',
+          'updatedAt',
+          'userId',
+        ]);
       }
-      const find = (event: string, accountId: string) => list.data.filter((e) => e.event === event && (e.data as PipesConnectedAccount).id === accountId).map((e) => e.data as PipesConnectedAccount);
+      const find = (event: string, accountId: string) =>
+        list.data
+          .filter((e) => e.event === event && (e.data as PipesConnectedAccount).id === accountId)
+          .map((e) => e.data as PipesConnectedAccount);
 
       const userConnected = find('pipes.connected_account.connected', accounts.oauthUser!.id);
       expect(userConnected).toEqual([
@@ -380,17 +524,32 @@ describe.each(DIALECTS)('WorkOS Node SDK 11: end-to-end flows against OpenPipes 
         expect.objectContaining({ id: accounts.oauthUser!.id, providerSlug: 'acme', userId: 'user_w1', state: 'disconnected' }),
       ]);
       expect(find('pipes.connected_account.connected', accounts.oauthOrg!.id)).toEqual([
-        expect.objectContaining({ dataIntegrationId: integrationIds['acme@org'], userId: null, organizationId: 'org_w', state: 'connected' }),
+        expect.objectContaining({
+          dataIntegrationId: integrationIds['acme@org'],
+          userId: null,
+          organizationId: 'org_w',
+          state: 'connected',
+        }),
       ]);
-      expect(find('pipes.connected_account.disconnected', accounts.oauthOrg!.id)).toEqual([expect.objectContaining({ userId: null, organizationId: 'org_w', state: 'disconnected' })]);
+      expect(find('pipes.connected_account.disconnected', accounts.oauthOrg!.id)).toEqual([
+        expect.objectContaining({ userId: null, organizationId: 'org_w', state: 'disconnected' }),
+      ]);
       for (const key of ['apiKey', 'apiKeyStandard', 'cc', 'ccStandard'] as const) {
         expect(find('pipes.connected_account.connected', accounts[key]!.id), key).toHaveLength(1);
       }
-      expect(find('pipes.connected_account.connected', accounts.cc!.id)[0]).toMatchObject({ providerSlug: 'acme-cc', dataIntegrationId: integrationIds['acme-cc'], scopes: ['read'] });
+      expect(find('pipes.connected_account.connected', accounts.cc!.id)[0]).toMatchObject({
+        providerSlug: 'acme-cc',
+        dataIntegrationId: integrationIds['acme-cc'],
+        scopes: ['read'],
+      });
       expect(find('pipes.connected_account.disconnected', accounts.ccStandard!.id)).toHaveLength(1);
       expectNoSecrets(list);
 
-      const orgOnly = await workos.events.listEvents({ events: ['pipes.connected_account.connected'], organizationId: 'org_w', limit: 100 });
+      const orgOnly = await workos.events.listEvents({
+        events: ['pipes.connected_account.connected'],
+        organizationId: 'org_w',
+        limit: 100,
+      });
       expect(orgOnly.data.map((e) => (e.data as PipesConnectedAccount).id)).toEqual([accounts.oauthOrg!.id]);
     });
 

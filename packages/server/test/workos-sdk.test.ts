@@ -19,10 +19,21 @@ import { DIALECTS } from './support/dialects.ts';
 import { PUBLIC_URL, startHarness, type Harness } from './support/harness.ts';
 import { listenHarness, REQUEST_ID_PATTERN } from './support/listen.ts';
 
-
-
 /** The twelve built-in providers created first (all OAuth, no declared config fields). */
-const BUILTIN_SLUGS = ['github', 'gitlab', 'slack', 'notion', 'linear', 'asana', 'figma', 'dropbox', 'box', 'zoom', 'discord', 'miro'] as const;
+const BUILTIN_SLUGS = [
+  'github',
+  'gitlab',
+  'slack',
+  'notion',
+  'linear',
+  'asana',
+  'figma',
+  'dropbox',
+  'box',
+  'zoom',
+  'discord',
+  'miro',
+] as const;
 /** Created without `enabled` (default false) so they stay out of the user listing. */
 const DISABLED = new Set(['discord']);
 /** gitlab: each organization brings its own OAuth app. */
@@ -301,7 +312,11 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       expectNoSecrets(updated);
 
       const reset = await workos.pipes.updateDataIntegration({ slug: 'github', scopes: null, description: null });
-      expect(reset).toMatchObject({ scopes: null, description: null, credentials: { clientId: 'gh-client-2', redactedClientSecret: 'WXYZ' } });
+      expect(reset).toMatchObject({
+        scopes: null,
+        description: null,
+        credentials: { clientId: 'gh-client-2', redactedClientSecret: 'WXYZ' },
+      });
       expect(await workos.pipes.getDataIntegration({ slug: 'github' })).toMatchObject({ scopes: null, description: null });
       integrations.set('github', reset);
 
@@ -310,8 +325,16 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       const back = await workos.pipes.updateDataIntegration({ slug: 'zoom', enabled: true });
       expect(back.enabled).toBe(true);
 
-      const crm = await workos.pipes.updateDataIntegration({ slug: 'acme-crm', customProvider: { name: 'Acme CRM v2', pkceEnabled: false } });
-      expect(crm.customProvider).toMatchObject({ name: 'Acme CRM v2', pkceEnabled: false, authorizationUrl: 'https://crm.acme.example/oauth/authorize', requestScopeSeparator: ',' });
+      const crm = await workos.pipes.updateDataIntegration({
+        slug: 'acme-crm',
+        customProvider: { name: 'Acme CRM v2', pkceEnabled: false },
+      });
+      expect(crm.customProvider).toMatchObject({
+        name: 'Acme CRM v2',
+        pkceEnabled: false,
+        authorizationUrl: 'https://crm.acme.example/oauth/authorize',
+        requestScopeSeparator: ',',
+      });
       // The definition is shared with the organization-owned root.
       expect((await workos.pipes.getOrganizationDataIntegration({ slug: 'acme-crm' })).customProvider).toEqual(crm.customProvider);
       integrations.set('acme-crm', crm);
@@ -340,7 +363,11 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       });
       expectNoSecrets(updated);
       // The user-owned root is untouched.
-      expect(await workos.pipes.getDataIntegration({ slug: 'github' })).toMatchObject({ id: integrations.get('github')!.id, ownership: 'user', scopes: null });
+      expect(await workos.pipes.getDataIntegration({ slug: 'github' })).toMatchObject({
+        id: integrations.get('github')!.id,
+        ownership: 'user',
+        scopes: null,
+      });
       integrations.set('github@org', updated);
     });
 
@@ -368,7 +395,14 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
     it('createUserConnectedAccount (R20) imports accessToken + refreshToken + expiresAt', async () => {
       secretsSent.push(accessToken, refreshToken);
       const expiresAt = new Date(Date.now() + 3_600_000);
-      const acct = await workos.pipes.createUserConnectedAccount({ userId: 'user_1', slug: 'github', accessToken, refreshToken, expiresAt, scopes: ['repo', 'read:user'] });
+      const acct = await workos.pipes.createUserConnectedAccount({
+        userId: 'user_1',
+        slug: 'github',
+        accessToken,
+        refreshToken,
+        expiresAt,
+        scopes: ['repo', 'read:user'],
+      });
       expect(acct).toMatchObject({
         object: 'connected_account',
         connectionRole: 'compatibility',
@@ -388,8 +422,19 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       // An org-scoped user connection (access token only ⇒ connected, non-expiring).
       const slackToken = 'xoxp-user1-orgA-token-CCCC';
       secretsSent.push(slackToken);
-      const slack = await workos.pipes.createUserConnectedAccount({ userId: 'user_1', slug: 'slack', organizationId: 'org_a', accessToken: slackToken });
-      expect(slack).toMatchObject({ userId: 'user_1', organizationId: 'org_a', state: 'connected', authMethod: 'oauth', connectionRole: 'compatibility' });
+      const slack = await workos.pipes.createUserConnectedAccount({
+        userId: 'user_1',
+        slug: 'slack',
+        organizationId: 'org_a',
+        accessToken: slackToken,
+      });
+      expect(slack).toMatchObject({
+        userId: 'user_1',
+        organizationId: 'org_a',
+        state: 'connected',
+        authMethod: 'oauth',
+        connectionRole: 'compatibility',
+      });
       expectNoSecrets(slack);
       accounts.slackOrgA = slack;
     });
@@ -435,17 +480,31 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       expect(gh.createdAt).toMatch(DATE_ISO);
       expect(bySlug.slack!.connectedAccount).toBeNull();
       expect(bySlug.slack!.scopes).toEqual(['channels:read', 'chat:write']);
-      expect(bySlug['acme-keys']).toMatchObject({ name: 'Acme Keys', credentialsType: 'api_key', authMethods: ['api_key'], connectedAccount: null });
+      expect(bySlug['acme-keys']).toMatchObject({
+        name: 'Acme Keys',
+        credentialsType: 'api_key',
+        authMethods: ['api_key'],
+        connectedAccount: null,
+      });
       expect(bySlug['acme-crm']).toMatchObject({ name: 'Acme CRM v2', credentialsType: 'oauth2' });
       expectNoSecrets(list);
     });
 
     it('listUserDataProviders (R1) with organizationId: the org-scoped connection and the org’s effective settings', async () => {
       // An organization override (R3, not an SDK v11 route) enables discord for org_a only.
-      expect((await h.request('PUT', '/organizations/org_a/data_integration_configurations/discord', { enabled: true, scopes: ['identify'] })).status).toBe(200);
+      expect(
+        (await h.request('PUT', '/organizations/org_a/data_integration_configurations/discord', { enabled: true, scopes: ['identify'] }))
+          .status,
+      ).toBe(200);
       const list = await workos.pipes.listUserDataProviders({ userId: 'user_1', organizationId: 'org_a' });
       const bySlug = Object.fromEntries(list.data.map((d) => [d.slug, d]));
-      expect(bySlug.slack!.connectedAccount).toMatchObject({ id: accounts.slackOrgA!.id, userId: 'user_1', userlandUserId: 'user_1', organizationId: 'org_a', state: 'connected' });
+      expect(bySlug.slack!.connectedAccount).toMatchObject({
+        id: accounts.slackOrgA!.id,
+        userId: 'user_1',
+        userlandUserId: 'user_1',
+        organizationId: 'org_a',
+        state: 'connected',
+      });
       expect(bySlug.github!.connectedAccount).toBeNull();
       expect(bySlug.discord).toMatchObject({ slug: 'discord', scopes: ['identify'], connectedAccount: null });
       expect((await workos.pipes.listUserDataProviders({ userId: 'user_1' })).data.some((d) => d.slug === 'discord')).toBe(false);
@@ -453,7 +512,12 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
 
     it('updateUserConnectedAccount (R21) changes the state', async () => {
       const updated = await workos.pipes.updateUserConnectedAccount({ userId: 'user_1', slug: 'github', state: 'needs_reauthorization' });
-      expect(updated).toMatchObject({ id: accounts.github!.id, state: 'needs_reauthorization', userId: 'user_1', scopes: ['repo', 'read:user'] });
+      expect(updated).toMatchObject({
+        id: accounts.github!.id,
+        state: 'needs_reauthorization',
+        userId: 'user_1',
+        scopes: ['repo', 'read:user'],
+      });
       expect(Date.parse(updated.updatedAt)).toBeGreaterThanOrEqual(Date.parse(accounts.github!.updatedAt));
       expect((await workos.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'github' })).state).toBe('needs_reauthorization');
 
@@ -478,8 +542,12 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       await expect(workos.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'github' })).rejects.toBeInstanceOf(NotFoundException);
       const gh = (await workos.pipes.listUserDataProviders({ userId: 'user_1' })).data.find((d) => d.slug === 'github')!;
       expect(gh.connectedAccount).toBeNull();
-      await expect(workos.pipes.deleteUserConnectedAccount({ userId: 'user_1', slug: 'slack', organizationId: 'org_a' })).resolves.toBeUndefined();
-      await expect(workos.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'slack', organizationId: 'org_a' })).rejects.toBeInstanceOf(NotFoundException);
+      await expect(
+        workos.pipes.deleteUserConnectedAccount({ userId: 'user_1', slug: 'slack', organizationId: 'org_a' }),
+      ).resolves.toBeUndefined();
+      await expect(
+        workos.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'slack', organizationId: 'org_a' }),
+      ).rejects.toBeInstanceOf(NotFoundException);
     });
   });
 
@@ -513,7 +581,9 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
 
     it('getOrganizationConnectedAccount (R24)', async () => {
       expect(await workos.pipes.getOrganizationConnectedAccount({ organizationId: 'org_a', slug: 'github' })).toEqual(accounts.githubOrgA);
-      await expect(workos.pipes.getOrganizationConnectedAccount({ organizationId: 'org_b', slug: 'github' })).rejects.toBeInstanceOf(NotFoundException);
+      await expect(workos.pipes.getOrganizationConnectedAccount({ organizationId: 'org_b', slug: 'github' })).rejects.toBeInstanceOf(
+        NotFoundException,
+      );
     });
 
     it('listOrganizationDataProviders (R23) lists organization-owned integrations with the org’s connection', async () => {
@@ -531,21 +601,36 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
         ownership: 'organization',
         credentialsType: 'oauth2',
       });
-      expect(gh.connectedAccount).toMatchObject({ id: accounts.githubOrgA!.id, userId: null, userlandUserId: null, organizationId: 'org_a', state: 'connected' });
+      expect(gh.connectedAccount).toMatchObject({
+        id: accounts.githubOrgA!.id,
+        userId: null,
+        userlandUserId: null,
+        organizationId: 'org_a',
+        state: 'connected',
+      });
       const other = await workos.pipes.listOrganizationDataProviders({ organizationId: 'org_b' });
       expect(other.data.map((d) => [d.slug, d.connectedAccount])).toEqual([['github', null]]);
       expectNoSecrets([list, other]);
     });
 
     it('updateOrganizationConnectedAccount (R26) changes the state', async () => {
-      const updated = await workos.pipes.updateOrganizationConnectedAccount({ organizationId: 'org_a', slug: 'github', userId: 'user_admin', state: 'needs_reauthorization' });
+      const updated = await workos.pipes.updateOrganizationConnectedAccount({
+        organizationId: 'org_a',
+        slug: 'github',
+        userId: 'user_admin',
+        state: 'needs_reauthorization',
+      });
       expect(updated).toMatchObject({ id: accounts.githubOrgA!.id, userId: null, organizationId: 'org_a', state: 'needs_reauthorization' });
-      expect((await workos.pipes.getOrganizationConnectedAccount({ organizationId: 'org_a', slug: 'github' })).state).toBe('needs_reauthorization');
+      expect((await workos.pipes.getOrganizationConnectedAccount({ organizationId: 'org_a', slug: 'github' })).state).toBe(
+        'needs_reauthorization',
+      );
     });
 
     it('deleteOrganizationConnectedAccount (R27) removes it', async () => {
       await expect(workos.pipes.deleteOrganizationConnectedAccount({ organizationId: 'org_a', slug: 'github' })).resolves.toBeUndefined();
-      await expect(workos.pipes.getOrganizationConnectedAccount({ organizationId: 'org_a', slug: 'github' })).rejects.toBeInstanceOf(NotFoundException);
+      await expect(workos.pipes.getOrganizationConnectedAccount({ organizationId: 'org_a', slug: 'github' })).rejects.toBeInstanceOf(
+        NotFoundException,
+      );
       const list = await workos.pipes.listOrganizationDataProviders({ organizationId: 'org_a' });
       expect(list.data.find((d) => d.slug === 'github')!.connectedAccount).toBeNull();
     });
@@ -572,7 +657,12 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       // §10.8: multiple connections are supported, so a second `add` is a standard connection.
       const second = 'ak_live_second_secret_1111';
       secretsSent.push(second);
-      const another = await workos.pipes.createDataIntegrationApiKey({ slug: 'acme-keys', userId: 'user_1', secret: second, connectionIntent: 'add' });
+      const another = await workos.pipes.createDataIntegrationApiKey({
+        slug: 'acme-keys',
+        userId: 'user_1',
+        secret: second,
+        connectionIntent: 'add',
+      });
       expect(another).toMatchObject({ connectionRole: 'standard', authMethod: 'api_key', apiKeyLast4: '1111', userId: 'user_1' });
       expect(another.id).not.toBe(acct.id);
       expectNoSecrets(another);
@@ -580,7 +670,9 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
 
       const listed = (await workos.pipes.listUserDataProviders({ userId: 'user_1' })).data.find((d) => d.slug === 'acme-keys')!;
       expect(listed.connectedAccount).toMatchObject({ id: acct.id, authMethod: 'api_key', apiKeyLast4: '9876' });
-      const plural = (await workos.pipes.listUserDataProviders({ userId: 'user_1', supportsMultipleConnections: true })).data.find((d) => d.slug === 'acme-keys')!;
+      const plural = (await workos.pipes.listUserDataProviders({ userId: 'user_1', supportsMultipleConnections: true })).data.find(
+        (d) => d.slug === 'acme-keys',
+      )!;
       expect(plural.connectedAccounts?.map((a) => a.id).sort()).toEqual([acct.id, another.id].sort());
     });
 
@@ -588,7 +680,13 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       const rotated = 'ak_live_rotated_secret_5555';
       secretsSent.push(rotated);
       const acct = await workos.pipes.updateDataIntegrationApiKey({ slug: 'acme-keys', userId: 'user_1', secret: rotated });
-      expect(acct).toMatchObject({ id: accounts.apiKey!.id, connectionRole: 'compatibility', authMethod: 'api_key', apiKeyLast4: '5555', state: 'connected' });
+      expect(acct).toMatchObject({
+        id: accounts.apiKey!.id,
+        connectionRole: 'compatibility',
+        authMethod: 'api_key',
+        apiKeyLast4: '5555',
+        state: 'connected',
+      });
       expectNoSecrets(acct);
 
       const exact = 'ak_live_exact_secret_2468';
@@ -614,7 +712,10 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
 
   describe('events (R28)', () => {
     it('listEvents returns the connected / disconnected events recorded by the operations above', async () => {
-      const list = await workos.events.listEvents({ events: ['pipes.connected_account.connected', 'pipes.connected_account.disconnected'], limit: 100 });
+      const list = await workos.events.listEvents({
+        events: ['pipes.connected_account.connected', 'pipes.connected_account.disconnected'],
+        limit: 100,
+      });
       expect(Array.isArray(list.data)).toBe(true);
       for (const e of list.data) {
         expect(['pipes.connected_account.connected', 'pipes.connected_account.disconnected']).toContain(e.event);
@@ -622,7 +723,9 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
         expect(e.createdAt).toMatch(DATE_ISO);
       }
       const find = (event: string, id: string) =>
-        list.data.filter((e) => e.event === event && (e.data as { id?: string }).id === id).map((e) => e.data as unknown as Record<string, unknown>);
+        list.data
+          .filter((e) => e.event === event && (e.data as { id?: string }).id === id)
+          .map((e) => e.data as unknown as Record<string, unknown>);
 
       const ghConnected = find('pipes.connected_account.connected', accounts.github!.id);
       expect(ghConnected.length).toBeGreaterThanOrEqual(1);
@@ -636,7 +739,12 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
         state: 'connected',
       });
       expect(find('pipes.connected_account.disconnected', accounts.github!.id)).toEqual([
-        expect.objectContaining({ providerSlug: 'github', userId: 'user_1', state: 'disconnected', dataIntegrationId: integrations.get('github')!.id }),
+        expect.objectContaining({
+          providerSlug: 'github',
+          userId: 'user_1',
+          state: 'disconnected',
+          dataIntegrationId: integrations.get('github')!.id,
+        }),
       ]);
 
       expect(find('pipes.connected_account.connected', accounts.slackOrgA!.id)).toEqual([
@@ -645,7 +753,12 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       expect(find('pipes.connected_account.disconnected', accounts.slackOrgA!.id)).toHaveLength(1);
 
       expect(find('pipes.connected_account.connected', accounts.githubOrgA!.id)).toEqual([
-        expect.objectContaining({ providerSlug: 'github', userId: null, organizationId: 'org_a', dataIntegrationId: integrations.get('github@org')!.id }),
+        expect.objectContaining({
+          providerSlug: 'github',
+          userId: null,
+          organizationId: 'org_a',
+          dataIntegrationId: integrations.get('github@org')!.id,
+        }),
       ]);
       expect(find('pipes.connected_account.disconnected', accounts.githubOrgA!.id)).toEqual([
         expect.objectContaining({ userId: null, organizationId: 'org_a', state: 'disconnected' }),
@@ -680,7 +793,11 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
 
     it('401: a wrong API key → UnauthorizedException', async () => {
       const wrong = new WorkOS('sk_test_not_a_real_key', { apiHostname: '127.0.0.1', port, https: false });
-      for (const call of [() => wrong.pipes.getDataIntegration({ slug: 'github' }), () => wrong.pipes.listUserDataProviders({ userId: 'user_1' }), () => wrong.events.listEvents({ events: ['pipes.connected_account.connected'] })]) {
+      for (const call of [
+        () => wrong.pipes.getDataIntegration({ slug: 'github' }),
+        () => wrong.pipes.listUserDataProviders({ userId: 'user_1' }),
+        () => wrong.events.listEvents({ events: ['pipes.connected_account.connected'] }),
+      ]) {
         const err = await caught(call());
         expect(err).toBeInstanceOf(UnauthorizedException);
         expect((err as UnauthorizedException).status).toBe(401);
@@ -706,7 +823,9 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
     });
 
     it('409: duplicate createDataIntegration → ConflictException with our code', async () => {
-      const dup = await caught(workos.pipes.createDataIntegration({ provider: 'slack', credentials: { type: 'custom', clientId: 'x', clientSecret: 'y' } }));
+      const dup = await caught(
+        workos.pipes.createDataIntegration({ provider: 'slack', credentials: { type: 'custom', clientId: 'x', clientSecret: 'y' } }),
+      );
       expect(dup).toBeInstanceOf(ConflictException);
       expect((dup as ConflictException).status).toBe(409);
       expect((dup as ConflictException).code).toBe('integration_already_exists');
@@ -725,7 +844,12 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
 
     it('422: import with accessToken + expiresAt but no refreshToken → UnprocessableEntityException', async () => {
       const err = await caught(
-        workos.pipes.createUserConnectedAccount({ userId: 'user_3', slug: 'github', accessToken: 'gho_expiring_no_refresh', expiresAt: new Date(Date.now() + 60_000) }),
+        workos.pipes.createUserConnectedAccount({
+          userId: 'user_3',
+          slug: 'github',
+          accessToken: 'gho_expiring_no_refresh',
+          expiresAt: new Date(Date.now() + 60_000),
+        }),
       );
       expect(err).toBeInstanceOf(UnprocessableEntityException);
       expect((err as UnprocessableEntityException).status).toBe(422);
@@ -733,17 +857,30 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       expectRequestId(err);
       await expect(workos.pipes.getUserConnectedAccount({ userId: 'user_3', slug: 'github' })).rejects.toBeInstanceOf(NotFoundException);
 
-      const noToken = await caught(workos.pipes.createUserConnectedAccount({ userId: 'user_3', slug: 'github', expiresAt: new Date(Date.now() + 60_000) }));
+      const noToken = await caught(
+        workos.pipes.createUserConnectedAccount({ userId: 'user_3', slug: 'github', expiresAt: new Date(Date.now() + 60_000) }),
+      );
       expect(noToken).toBeInstanceOf(UnprocessableEntityException);
       const orgImport = await caught(
-        workos.pipes.createOrganizationConnectedAccount({ organizationId: 'org_c', slug: 'github', userId: 'user_admin', accessToken: 'gho_x', expiresAt: new Date(Date.now() + 60_000) }),
+        workos.pipes.createOrganizationConnectedAccount({
+          organizationId: 'org_c',
+          slug: 'github',
+          userId: 'user_admin',
+          accessToken: 'gho_x',
+          expiresAt: new Date(Date.now() + 60_000),
+        }),
       );
       expect(orgImport).toBeInstanceOf(UnprocessableEntityException);
     });
 
     it('400: wrong types (cast past the SDK types) and over-long ids → BadRequestException with code and errors', async () => {
       for (const call of [
-        () => workos.pipes.createDataIntegration({ provider: 'todoist', enabled: 'yes' as unknown as boolean, credentials: { type: 'custom', clientId: 'x', clientSecret: 'y' } }),
+        () =>
+          workos.pipes.createDataIntegration({
+            provider: 'todoist',
+            enabled: 'yes' as unknown as boolean,
+            credentials: { type: 'custom', clientId: 'x', clientSecret: 'y' },
+          }),
         () => workos.pipes.updateDataIntegration({ slug: 'github', scopes: 'repo' as unknown as string[] }),
         () => workos.pipes.listUserDataProviders({ userId: 'u'.repeat(200) }),
         () => workos.pipes.createUserConnectedAccount({ userId: 'user_1', slug: 'github', accessToken: 42 as unknown as string }),
@@ -764,15 +901,31 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
 
   describe('selectors, import variants and retries as the SDK sends them', () => {
     it('R19/R22 with supportsMultipleConnections (sent as "true"/"false") and connectedAccountId', async () => {
-      const compat = await workos.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'acme-keys', supportsMultipleConnections: false });
+      const compat = await workos.pipes.getUserConnectedAccount({
+        userId: 'user_1',
+        slug: 'acme-keys',
+        supportsMultipleConnections: false,
+      });
       expect(compat).toMatchObject({ id: accounts.apiKey!.id, connectionRole: 'compatibility' });
-      const exact = await workos.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'acme-keys', supportsMultipleConnections: true, connectedAccountId: accounts.apiKeyStandard!.id });
+      const exact = await workos.pipes.getUserConnectedAccount({
+        userId: 'user_1',
+        slug: 'acme-keys',
+        supportsMultipleConnections: true,
+        connectedAccountId: accounts.apiKeyStandard!.id,
+      });
       expect(exact).toMatchObject({ id: accounts.apiKeyStandard!.id, connectionRole: 'standard', apiKeyLast4: '2468' });
 
       await expect(
-        workos.pipes.deleteUserConnectedAccount({ userId: 'user_1', slug: 'acme-keys', supportsMultipleConnections: true, connectedAccountId: accounts.apiKeyStandard!.id }),
+        workos.pipes.deleteUserConnectedAccount({
+          userId: 'user_1',
+          slug: 'acme-keys',
+          supportsMultipleConnections: true,
+          connectedAccountId: accounts.apiKeyStandard!.id,
+        }),
       ).resolves.toBeUndefined();
-      await expect(workos.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'acme-keys', connectedAccountId: accounts.apiKeyStandard!.id })).rejects.toBeInstanceOf(NotFoundException);
+      await expect(
+        workos.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'acme-keys', connectedAccountId: accounts.apiKeyStandard!.id }),
+      ).rejects.toBeInstanceOf(NotFoundException);
       // The compatibility connection is untouched.
       expect((await workos.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'acme-keys' })).id).toBe(accounts.apiKey!.id);
     });
@@ -783,16 +936,32 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
 
       const token = 'secret_notion_user4_GGGG';
       secretsSent.push(token);
-      const replaced = await workos.pipes.createUserConnectedAccount({ userId: 'user_4', slug: 'notion', accessToken: token, scopes: ['read_content'] });
+      const replaced = await workos.pipes.createUserConnectedAccount({
+        userId: 'user_4',
+        slug: 'notion',
+        accessToken: token,
+        scopes: ['read_content'],
+      });
       expect(replaced).toMatchObject({ id: none.id, state: 'connected', connectionRole: 'compatibility', scopes: ['read_content'] });
 
       const addToken = 'secret_notion_user4_HHHH';
       secretsSent.push(addToken);
-      const added = await workos.pipes.createUserConnectedAccount({ userId: 'user_4', slug: 'notion', accessToken: addToken, connectionIntent: 'add' });
+      const added = await workos.pipes.createUserConnectedAccount({
+        userId: 'user_4',
+        slug: 'notion',
+        accessToken: addToken,
+        connectionIntent: 'add',
+      });
       expect(added).toMatchObject({ userId: 'user_4', state: 'connected', connectionRole: 'standard' });
       expect(added.id).not.toBe(none.id);
 
-      const reauth = await workos.pipes.updateUserConnectedAccount({ userId: 'user_4', slug: 'notion', connectedAccountId: added.id, connectionIntent: 'reauthorize', state: 'needs_reauthorization' });
+      const reauth = await workos.pipes.updateUserConnectedAccount({
+        userId: 'user_4',
+        slug: 'notion',
+        connectedAccountId: added.id,
+        connectionIntent: 'reauthorize',
+        state: 'needs_reauthorization',
+      });
       expect(reauth).toMatchObject({ id: added.id, state: 'needs_reauthorization' });
       expect((await workos.pipes.getUserConnectedAccount({ userId: 'user_4', slug: 'notion' })).state).toBe('connected');
       expectNoSecrets([none, replaced, added, reauth]);
@@ -809,9 +978,21 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       const t1 = 'gho_orgD_first_IIII';
       const t2 = 'gho_orgD_second_JJJJ';
       secretsSent.push(t1, t2);
-      const first = await workos.pipes.createOrganizationConnectedAccount({ organizationId: 'org_d', slug: 'github', userId: 'user_admin', accessToken: t1, connectionIntent: 'add' });
+      const first = await workos.pipes.createOrganizationConnectedAccount({
+        organizationId: 'org_d',
+        slug: 'github',
+        userId: 'user_admin',
+        accessToken: t1,
+        connectionIntent: 'add',
+      });
       expect(first).toMatchObject({ organizationId: 'org_d', userId: null, connectionRole: 'compatibility', state: 'connected' });
-      const second = await workos.pipes.createOrganizationConnectedAccount({ organizationId: 'org_d', slug: 'github', userId: 'user_admin', accessToken: t2, connectionIntent: 'add' });
+      const second = await workos.pipes.createOrganizationConnectedAccount({
+        organizationId: 'org_d',
+        slug: 'github',
+        userId: 'user_admin',
+        accessToken: t2,
+        connectionIntent: 'add',
+      });
       expect(second).toMatchObject({ organizationId: 'org_d', userId: null, connectionRole: 'standard' });
       const plural = await workos.pipes.listOrganizationDataProviders({ organizationId: 'org_d', supportsMultipleConnections: true });
       const gh = plural.data.find((d) => d.slug === 'github')!;
@@ -819,7 +1000,9 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       expect(gh.connectedAccounts?.map((a) => a.id).sort()).toEqual([first.id, second.id].sort());
       const single = await workos.pipes.listOrganizationDataProviders({ organizationId: 'org_d' });
       expect(single.data.find((d) => d.slug === 'github')!.connectedAccounts?.map((a) => a.id)).toEqual([first.id]);
-      await expect(workos.pipes.deleteOrganizationConnectedAccount({ organizationId: 'org_d', slug: 'github', connectedAccountId: second.id })).resolves.toBeUndefined();
+      await expect(
+        workos.pipes.deleteOrganizationConnectedAccount({ organizationId: 'org_d', slug: 'github', connectedAccountId: second.id }),
+      ).resolves.toBeUndefined();
       expect((await workos.pipes.getOrganizationConnectedAccount({ organizationId: 'org_d', slug: 'github' })).id).toBe(first.id);
     });
 
@@ -839,7 +1022,12 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       const retrying = new WorkOS(h.apiKey, { apiHostname: '127.0.0.1', port, https: false, fetchFn: replaying });
       const secret = 'ak_live_idem_secret_8642';
       secretsSent.push(secret);
-      const acct = await retrying.pipes.createDataIntegrationApiKey({ slug: 'acme-keys', userId: 'user_idem', secret, connectionIntent: 'add' });
+      const acct = await retrying.pipes.createDataIntegrationApiKey({
+        slug: 'acme-keys',
+        userId: 'user_idem',
+        secret,
+        connectionIntent: 'add',
+      });
       expect(seen).toHaveLength(2);
       expect(seen[0]!.key).toMatch(/^retry-[0-9a-f-]{36}$/);
       expect(seen[1]!.key).toBe(seen[0]!.key);
@@ -847,7 +1035,9 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       expect(seen[1]!.status).toBe(201);
       expect(JSON.parse(seen[1]!.body)).toEqual(JSON.parse(seen[0]!.body));
       expect(acct).toMatchObject({ userId: 'user_idem', connectionRole: 'compatibility', apiKeyLast4: '8642' });
-      const plural = (await workos.pipes.listUserDataProviders({ userId: 'user_idem', supportsMultipleConnections: true })).data.find((d) => d.slug === 'acme-keys')!;
+      const plural = (await workos.pipes.listUserDataProviders({ userId: 'user_idem', supportsMultipleConnections: true })).data.find(
+        (d) => d.slug === 'acme-keys',
+      )!;
       expect(plural.connectedAccounts?.map((a) => a.id)).toEqual([acct.id]);
     });
 
@@ -855,10 +1045,17 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       const userId = 'google-oauth2:1234.5_x';
       const token = 'secret_notion_encoded_KKKK';
       secretsSent.push(token);
-      const acct = await workos.pipes.createUserConnectedAccount({ userId, slug: 'notion', organizationId: 'org:eu.1', accessToken: token });
+      const acct = await workos.pipes.createUserConnectedAccount({
+        userId,
+        slug: 'notion',
+        organizationId: 'org:eu.1',
+        accessToken: token,
+      });
       expect(acct).toMatchObject({ userId, organizationId: 'org:eu.1', state: 'connected' });
       expect(await workos.pipes.getUserConnectedAccount({ userId, slug: 'notion', organizationId: 'org:eu.1' })).toEqual(acct);
-      const listed = (await workos.pipes.listUserDataProviders({ userId, organizationId: 'org:eu.1' })).data.find((d) => d.slug === 'notion')!;
+      const listed = (await workos.pipes.listUserDataProviders({ userId, organizationId: 'org:eu.1' })).data.find(
+        (d) => d.slug === 'notion',
+      )!;
       expect(listed.connectedAccount?.id).toBe(acct.id);
 
       const all = await workos.events.listEvents({ events: [], limit: 100 });
@@ -879,7 +1076,12 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
         apiKey: { secret, userId: 'user_7', organizationId: 'org_7' },
       });
       expect(created).toMatchObject({ slug: 'acme-vault', authMethods: ['api_key'], credentials: null, redirectUri: '' });
-      expect(created.installation).toMatchObject({ connectionRole: 'compatibility', userId: 'user_7', organizationId: 'org_7', apiKeyLast4: '3141' });
+      expect(created.installation).toMatchObject({
+        connectionRole: 'compatibility',
+        userId: 'user_7',
+        organizationId: 'org_7',
+        apiKeyLast4: '3141',
+      });
       expect(created.installation!.id).toMatch(INSTALLATION_ID);
       expectNoSecrets(created);
       // installation is never answered on get / list.
@@ -889,19 +1091,26 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
 
       const rotated = 'ak_vault_rotated_tenant_2718';
       secretsSent.push(rotated);
-      const updated = await workos.pipes.updateDataIntegration({ slug: 'acme-vault', description: 'vault', apiKey: { secret: rotated, userId: 'user_7', organizationId: 'org_7' } });
+      const updated = await workos.pipes.updateDataIntegration({
+        slug: 'acme-vault',
+        description: 'vault',
+        apiKey: { secret: rotated, userId: 'user_7', organizationId: 'org_7' },
+      });
       expect(updated.description).toBe('vault');
       expectNoSecrets(updated);
-      expect((await workos.pipes.getUserConnectedAccount({ userId: 'user_7', slug: 'acme-vault', organizationId: 'org_7' })).apiKeyLast4).toBe('2718');
+      expect(
+        (await workos.pipes.getUserConnectedAccount({ userId: 'user_7', slug: 'acme-vault', organizationId: 'org_7' })).apiKeyLast4,
+      ).toBe('2718');
     });
 
     it('more error mappings: R5 validation (422), unknown built-in (404), events filter (422) and range (400)', async () => {
-      const caught = async (p: Promise<unknown>) => p.then(
-        () => {
-          throw new Error('expected the SDK call to throw');
-        },
-        (err: unknown) => err,
-      );
+      const caught = async (p: Promise<unknown>) =>
+        p.then(
+          () => {
+            throw new Error('expected the SDK call to throw');
+          },
+          (err: unknown) => err,
+        );
       const noCreds = await caught(workos.pipes.createDataIntegration({ provider: 'todoist' }));
       expect(noCreds).toBeInstanceOf(UnprocessableEntityException);
       expect((noCreds as UnprocessableEntityException).code).toBe('validation_failed');
@@ -915,11 +1124,18 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       );
       expect(insecure).toBeInstanceOf(UnprocessableEntityException);
 
-      const unknown = await caught(workos.pipes.createDataIntegration({ provider: 'not-a-provider', credentials: { type: 'custom', clientId: 'x', clientSecret: 'y' } }));
+      const unknown = await caught(
+        workos.pipes.createDataIntegration({
+          provider: 'not-a-provider',
+          credentials: { type: 'custom', clientId: 'x', clientSecret: 'y' },
+        }),
+      );
       expect(unknown).toBeInstanceOf(NotFoundException);
       expect((unknown as NotFoundException).code).toBe('entity_not_found');
 
-      const connectedNoTokens = await caught(workos.pipes.createUserConnectedAccount({ userId: 'user_5', slug: 'notion', state: 'connected' }));
+      const connectedNoTokens = await caught(
+        workos.pipes.createUserConnectedAccount({ userId: 'user_5', slug: 'notion', state: 'connected' }),
+      );
       expect(connectedNoTokens).toBeInstanceOf(UnprocessableEntityException);
 
       const badEvent = await caught(workos.events.listEvents({ events: ['dsync.user.created'] }));
@@ -931,5 +1147,4 @@ describe.each(DIALECTS)('WorkOS Node SDK 11 against OpenPipes on %s', (dialect) 
       expect((badRange as BadRequestException).code).toBe('invalid_request');
     });
   });
-
 });

@@ -27,10 +27,7 @@ export class Catalog {
    * `GET /catalog/providers/:slug`
    */
   async getProvider(slug: string, requestOptions?: RequestOptions): Promise<CatalogProvider> {
-    const raw = await this.#http.json(
-      { method: 'GET', path: `/catalog/providers/${pathParam('slug', slug)}` },
-      requestOptions,
-    );
+    const raw = await this.#http.json({ method: 'GET', path: `/catalog/providers/${pathParam('slug', slug)}` }, requestOptions);
     return deserializeCatalogProvider(raw);
   }
 }

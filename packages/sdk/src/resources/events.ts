@@ -30,10 +30,7 @@ export class Events {
    */
   async listEvents(options: ListEventsOptions = {}, requestOptions?: RequestOptions): Promise<AutoPaginatable<Event>> {
     const fetchPage = async (opts: ListEventsOptions) => {
-      const raw = await this.#http.json(
-        { method: 'GET', path: '/events', query: serializeListEventsQuery(opts) },
-        requestOptions,
-      );
+      const raw = await this.#http.json({ method: 'GET', path: '/events', query: serializeListEventsQuery(opts) }, requestOptions);
       return deserializeList(raw, deserializeEvent);
     };
     const first = await fetchPage(options);

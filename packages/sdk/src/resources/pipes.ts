@@ -210,7 +210,7 @@ export class Pipes {
       return s.deserializeList(raw, s.deserializeDataIntegration);
     };
     const first = await fetchPage(options);
-    return new AutoPaginatable(first, (after) => fetchPage({ ...options, before: undefined, limit: 100, after }));
+    return new AutoPaginatable(first, (after) => fetchPage({ ...options, before: null, limit: 100, after }));
   }
 
   /**
@@ -218,10 +218,7 @@ export class Pipes {
    *
    * `POST /data-integrations` (R5)
    */
-  async createDataIntegration(
-    options: CreateDataIntegrationOptions,
-    requestOptions?: RequestOptions,
-  ): Promise<DataIntegration> {
+  async createDataIntegration(options: CreateDataIntegrationOptions, requestOptions?: RequestOptions): Promise<DataIntegration> {
     const raw = await this.#http.json(
       { method: 'POST', path: '/data-integrations', body: s.serializeCreateDataIntegration(options) },
       requestOptions,
@@ -245,10 +242,7 @@ export class Pipes {
    *
    * `PUT /data-integrations/:slug` (R7)
    */
-  async updateDataIntegration(
-    options: UpdateDataIntegrationOptions,
-    requestOptions?: RequestOptions,
-  ): Promise<DataIntegration> {
+  async updateDataIntegration(options: UpdateDataIntegrationOptions, requestOptions?: RequestOptions): Promise<DataIntegration> {
     const raw = await this.#http.json(
       { method: 'PUT', path: integrationPath(options.slug), body: s.serializeUpdateDataIntegration(options) },
       requestOptions,
@@ -270,14 +264,8 @@ export class Pipes {
    *
    * `GET /data-integrations/:slug/organization` (R9)
    */
-  async getOrganizationDataIntegration(
-    slug: string | SlugOptions,
-    requestOptions?: RequestOptions,
-  ): Promise<DataIntegration> {
-    const raw = await this.#http.json(
-      { method: 'GET', path: `${integrationPath(slugOf(slug))}/organization` },
-      requestOptions,
-    );
+  async getOrganizationDataIntegration(slug: string | SlugOptions, requestOptions?: RequestOptions): Promise<DataIntegration> {
+    const raw = await this.#http.json({ method: 'GET', path: `${integrationPath(slugOf(slug))}/organization` }, requestOptions);
     return s.deserializeDataIntegration(raw);
   }
 
@@ -346,10 +334,7 @@ export class Pipes {
    * else console.log(token.error); // 'not_installed' | 'needs_reauthorization'
    * ```
    */
-  async getAccessToken(
-    options: GetAccessTokenOptions,
-    requestOptions?: RequestOptions,
-  ): Promise<DataIntegrationAccessTokenResponse> {
+  async getAccessToken(options: GetAccessTokenOptions, requestOptions?: RequestOptions): Promise<DataIntegrationAccessTokenResponse> {
     const raw = await this.#http.json(
       {
         method: 'POST',
@@ -474,10 +459,7 @@ export class Pipes {
    *
    * `GET /user_management/users/:user_id/connected_accounts/:slug` (R19)
    */
-  async getUserConnectedAccount(
-    options: GetUserConnectedAccountOptions,
-    requestOptions?: RequestOptions,
-  ): Promise<ConnectedAccount> {
+  async getUserConnectedAccount(options: GetUserConnectedAccountOptions, requestOptions?: RequestOptions): Promise<ConnectedAccount> {
     const raw = await this.#http.json(
       {
         method: 'GET',
@@ -494,10 +476,7 @@ export class Pipes {
    *
    * `POST /user_management/users/:user_id/connected_accounts/:slug` (R20)
    */
-  async createUserConnectedAccount(
-    options: CreateUserConnectedAccountOptions,
-    requestOptions?: RequestOptions,
-  ): Promise<ConnectedAccount> {
+  async createUserConnectedAccount(options: CreateUserConnectedAccountOptions, requestOptions?: RequestOptions): Promise<ConnectedAccount> {
     const raw = await this.#http.json(
       {
         method: 'POST',
@@ -515,10 +494,7 @@ export class Pipes {
    *
    * `PUT /user_management/users/:user_id/connected_accounts/:slug` (R21)
    */
-  async updateUserConnectedAccount(
-    options: UpdateUserConnectedAccountOptions,
-    requestOptions?: RequestOptions,
-  ): Promise<ConnectedAccount> {
+  async updateUserConnectedAccount(options: UpdateUserConnectedAccountOptions, requestOptions?: RequestOptions): Promise<ConnectedAccount> {
     const raw = await this.#http.json(
       {
         method: 'PUT',
@@ -536,10 +512,7 @@ export class Pipes {
    *
    * `DELETE /user_management/users/:user_id/connected_accounts/:slug` (R22)
    */
-  async deleteUserConnectedAccount(
-    options: DeleteUserConnectedAccountOptions,
-    requestOptions?: RequestOptions,
-  ): Promise<void> {
+  async deleteUserConnectedAccount(options: DeleteUserConnectedAccountOptions, requestOptions?: RequestOptions): Promise<void> {
     await this.#http.void(
       {
         method: 'DELETE',

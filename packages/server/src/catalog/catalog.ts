@@ -13,7 +13,13 @@ const SAMPLE_VALUE = 'sample0';
 /** Values a placeholder's field pattern must reject, or a config value could rewrite the URL. */
 const URL_BREAKING_PROBES = ['', 'a/b', 'a@b', 'a?b', 'a#b', 'a\\b', 'a b', 'a:b', 'a%2Fb'];
 /** Token-response fields that are secrets and must never be copied into connection metadata. */
-const SECRET_RESPONSE_FIELDS = new Set(['access_token', 'refresh_token', 'id_token', 'authed_user.access_token', 'authed_user.refresh_token']);
+const SECRET_RESPONSE_FIELDS = new Set([
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'authed_user.access_token',
+  'authed_user.refresh_token',
+]);
 
 /** Parameters the OAuth client owns; a catalog entry overriding them would break the flow. */
 const RESERVED_PARAMS = new Set([
@@ -109,7 +115,7 @@ export function checkProviderDefinition(entry: unknown, options: ProviderCatalog
   };
 
   const fields = new Map<string, { index: number; required: boolean; regex: RegExp }>();
-  def.configFields.forEach((field, index) => {
+  for (const [index, field] of def.configFields.entries()) {
     if (fields.has(field.name)) fail(`/configFields/${index}/name`, `duplicate config field "${field.name}"`);
     if (!field.pattern.startsWith('^') || !field.pattern.endsWith('$')) {
       fail(`/configFields/${index}/pattern`, 'pattern must be anchored with ^ and $');
@@ -118,10 +124,11 @@ export function checkProviderDefinition(entry: unknown, options: ProviderCatalog
     try {
       regex = new RegExp(field.pattern);
     } catch (error) {
-      return fail(`/configFields/${index}/pattern`, `not a valid regular expression (${(error as Error).message})`);
+      fail(`/configFields/${index}/pattern`, `not a valid regular expression (${(error as Error).message})`);
+      continue;
     }
     fields.set(field.name, { index, required: field.required, regex });
-  });
+  }
 
   for (const key of URL_FIELDS) {
     const template = def[key];
@@ -183,13 +190,17 @@ function checkUrl(
   try {
     names = templateFields(template);
   } catch (error) {
-    return fail(path, (error as Error).message);
+    fail(path, (error as Error).message);
+    return;
   }
   if (template.replace(PLACEHOLDER, '').includes('$')) fail(path, 'contains a "$" outside a ${config.<field>} placeholder');
   const sample: Record<string, string> = {};
   for (const name of names) {
     const field = fields.get(name);
-    if (!field) return fail(path, `placeholder \${config.${name}} names no declared config field`);
+    if (!field) {
+      fail(path, `placeholder \${config.${name}} names no declared config field`);
+      return;
+    }
     if (!field.required) fail(path, `placeholder \${config.${name}} names an optional field, so the URL could not always resolve`);
     const accepted = URL_BREAKING_PROBES.find((probe) => field.regex.test(probe));
     if (accepted !== undefined) {
@@ -201,7 +212,8 @@ function checkUrl(
   try {
     url = new URL(resolveTemplate(template, sample));
   } catch {
-    return fail(path, 'is not an absolute URL');
+    fail(path, 'is not an absolute URL');
+    return;
   }
   const allowed = options.allowInsecureProviderUrls ? ['https:', 'http:'] : ['https:'];
   if (!allowed.includes(url.protocol)) fail(path, `must use https (got ${url.protocol})`);

@@ -3,21 +3,17 @@ import { Type, type Static, type TSchema } from 'typebox';
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** Slugs are URL path segments and database keys: lowercase, digits and dashes. */
-export const PROVIDER_SLUG_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}$';
+/** The one slug pattern: built-in and custom providers, and every route that takes a slug. */
+export const SLUG_PATTERN = '^[a-z0-9][a-z0-9_-]{0,62}$';
+const SLUG_REGEX = new RegExp(SLUG_PATTERN);
+export const isSlug = (value: string): boolean => SLUG_REGEX.test(value);
 /** Config field names appear inside `${config.<name>}` placeholders and in API payloads. */
 export const CONFIG_FIELD_NAME_PATTERN = '^[a-z][a-zA-Z0-9_]{0,63}$';
 
-export const AuthMethodSchema = Type.Union([
-  Type.Literal('oauth'),
-  Type.Literal('api_key'),
-  Type.Literal('client_credentials'),
-]);
+export const AuthMethodSchema = Type.Union([Type.Literal('oauth'), Type.Literal('api_key'), Type.Literal('client_credentials')]);
 export type AuthMethod = Static<typeof AuthMethodSchema>;
 
-export const ClientAuthMethodSchema = Type.Union([
-  Type.Literal('client_secret_post'),
-  Type.Literal('client_secret_basic'),
-]);
+export const ClientAuthMethodSchema = Type.Union([Type.Literal('client_secret_post'), Type.Literal('client_secret_basic')]);
 export type ClientAuthMethod = Static<typeof ClientAuthMethodSchema>;
 
 export const ConfigFieldSchema = Type.Object(
@@ -66,7 +62,7 @@ export type ProviderQuirks = Static<typeof ProviderQuirksSchema>;
  */
 export const ProviderDefinitionSchema = Type.Object(
   {
-    slug: Type.String({ pattern: PROVIDER_SLUG_PATTERN }),
+    slug: Type.String({ pattern: SLUG_PATTERN }),
     name: Type.String({ minLength: 1, maxLength: 100 }),
     description: Type.String({ minLength: 1, maxLength: 300 }),
     docsUrl: Type.String({ pattern: '^https://', maxLength: 2000 }),
@@ -78,15 +74,14 @@ export const ProviderDefinitionSchema = Type.Object(
     revocationUrl: Nullable(Type.String({ minLength: 1, maxLength: 2000 })),
     revocationAuth: Nullable(ClientAuthMethodSchema),
     /** How the revocation request's body is encoded; absent means RFC 7009's form body. JSON bodies carry `token` only. */
-    revocationBodyContentType: Type.Optional(Type.Union([Type.Literal('application/x-www-form-urlencoded'), Type.Literal('application/json')])),
+    revocationBodyContentType: Type.Optional(
+      Type.Union([Type.Literal('application/x-www-form-urlencoded'), Type.Literal('application/json')]),
+    ),
     defaultScopes: Type.Array(Type.String({ minLength: 1, maxLength: 300 })),
     scopeSeparator: Type.String({ minLength: 1, maxLength: 3 }),
     pkce: Type.Boolean(),
     clientAuth: ClientAuthMethodSchema,
-    tokenBodyContentType: Type.Union([
-      Type.Literal('application/x-www-form-urlencoded'),
-      Type.Literal('application/json'),
-    ]),
+    tokenBodyContentType: Type.Union([Type.Literal('application/x-www-form-urlencoded'), Type.Literal('application/json')]),
     authorizationParams: Type.Record(Type.String(), Type.String()),
     tokenParams: Type.Record(Type.String(), Type.String()),
     /** RFC 9207 `iss` the provider sends on the callback or advertises in its metadata. */

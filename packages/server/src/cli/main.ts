@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
 import { ProviderCatalog } from '../catalog/catalog.ts';
 import { builtinProviders } from '../catalog/builtin-providers.ts';
-import { systemClock } from '../clock.ts';
-import { ConfigError, loadConfig, parseOrigin, type Config } from '../config.ts';
+import { systemClock } from '../core/clock.ts';
+import { ConfigError, loadConfig, parseOrigin, type Config } from '../app/config.ts';
 import { KeyringError } from '../crypto/keyring.ts';
 import { ApiKeyService } from '../environments/api-key-service.ts';
 import { DEFAULT_ENVIRONMENT, EnvironmentService } from '../environments/environment-service.ts';
-import { AppError } from '../errors.ts';
-import { boot, loadKeyring, openStore, type Logger } from '../main.ts';
+import { AppError, usageError } from '../core/errors.ts';
+import { boot, loadKeyring, openStore, type Logger } from '../app/main.ts';
 
 const USAGE = `openpipes — connected accounts and credential vending
 
@@ -34,7 +34,11 @@ const table = (rows: Record<string, string>[]): string => {
   if (rows.length === 0) return '(none)';
   const cols = Object.keys(rows[0]!);
   const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(width[i]!)).join('  ').trimEnd();
+  const line = (vals: string[]) =>
+    vals
+      .map((v, i) => v.padEnd(width[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(cols), ...rows.map((r) => line(cols.map((c) => r[c] ?? '')))].join('\n');
 };
 
@@ -45,12 +49,15 @@ async function serve(config: Config): Promise<void> {
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {
     await runtime.close();
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new ConfigError('PORT', `${config.host}:${config.port} is already in use; choose another PORT`);
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new ConfigError('PORT', `${config.host}:${config.port} is already in use; choose another PORT`);
     throw e;
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info(`OpenPipes listening on http://${config.host}:${port} (${config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL'})`);
+  log.info(
+    `OpenPipes listening on http://${config.host}:${port} (${config.database.kind === 'sqlite' ? `SQLite ${config.database.path}` : 'PostgreSQL'})`,
+  );
   const firstKey = await runtime.createFirstApiKey();
   if (firstKey) process.stdout.write(`\nYour first API key (shown once; store it now):\n\n  ${firstKey}\n\n`);
   const stop = async () => {
@@ -62,7 +69,10 @@ async function serve(config: Config): Promise<void> {
 }
 
 /** Commands that need the store but not the HTTP server. */
-async function withStore<T>(config: Config, fn: (ctx: { environments: EnvironmentService; apiKeys: ApiKeyService }) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  config: Config,
+  fn: (ctx: { environments: EnvironmentService; apiKeys: ApiKeyService }) => Promise<T>,
+): Promise<T> {
   const keyring = loadKeyring(config, { ...log, warn: () => undefined });
   const { store, close } = await openStore(config, keyring);
   try {
@@ -104,11 +114,11 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       out('Migrations are up to date.');
       return 0;
     case 'environments create':
-      if (!arg) throw new AppError(400, 'invalid_request', 'usage: openpipes environments create NAME');
+      if (!arg) throw usageError('usage: openpipes environments create NAME');
       await withStore(config, async ({ environments }) => {
         const origins = (values['return-origin'] ?? []).map((raw) => {
           const origin = parseOrigin(raw);
-          if (!origin) throw new AppError(400, 'invalid_request', `--return-origin "${raw}" is not an origin like https://app.example.com`);
+          if (!origin) throw usageError(`--return-origin "${raw}" is not an origin like https://app.example.com`);
           return origin;
         });
         const row = await environments.create(arg, { production: values.production ?? false, allowedReturnOrigins: origins });
@@ -116,12 +126,12 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       });
       return 0;
     case 'environments set': {
-      if (!arg) throw new AppError(400, 'invalid_request', 'usage: openpipes environments set NAME [--return-origin URL …] [--confirmation-screen on|off]');
+      if (!arg) throw usageError('usage: openpipes environments set NAME [--return-origin URL …] [--confirmation-screen on|off]');
       const screen = values['confirmation-screen'];
-      if (screen !== undefined && screen !== 'on' && screen !== 'off') throw new AppError(400, 'invalid_request', '--confirmation-screen takes on or off');
+      if (screen !== undefined && screen !== 'on' && screen !== 'off') throw usageError('--confirmation-screen takes on or off');
       const origins = values['return-origin']?.map((raw) => {
         const origin = parseOrigin(raw);
-        if (!origin) throw new AppError(400, 'invalid_request', `--return-origin "${raw}" is not an origin like https://app.example.com`);
+        if (!origin) throw usageError(`--return-origin "${raw}" is not an origin like https://app.example.com`);
         return origin;
       });
       await withStore(config, async ({ environments }) => {
@@ -129,7 +139,9 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
           ...(origins ? { allowedReturnOrigins: origins } : {}),
           ...(screen ? { confirmationScreen: screen === 'on' } : {}),
         });
-        out(`Environment ${row.name}: return origins ${(JSON.parse(row.allowed_return_origins) as string[]).join(', ') || '(none)'}; confirmation screen ${row.confirmation_screen ? 'on' : 'off'}.`);
+        out(
+          `Environment ${row.name}: return origins ${row.allowed_return_origins.join(', ') || '(none)'}; confirmation screen ${row.confirmation_screen ? 'on' : 'off'}.`,
+        );
       });
       return 0;
     }
@@ -143,7 +155,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
               name: r.name,
               production: r.production ? 'yes' : 'no',
               confirmation: r.confirmation_screen ? 'on' : 'off',
-              return_origins: (JSON.parse(r.allowed_return_origins) as string[]).join(','),
+              return_origins: r.allowed_return_origins.join(','),
             })),
           ),
         );
@@ -179,7 +191,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       });
       return 0;
     case 'api-keys revoke':
-      if (!arg) throw new AppError(400, 'invalid_request', 'usage: openpipes api-keys revoke KEY_ID');
+      if (!arg) throw usageError('usage: openpipes api-keys revoke KEY_ID');
       await withStore(config, async ({ apiKeys }) => {
         await apiKeys.revoke(arg);
         out(`Revoked ${arg}.`);
@@ -187,7 +199,17 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       return 0;
     case 'providers list': {
       const catalog = new ProviderCatalog(builtinProviders);
-      out(table(catalog.list().map((p) => ({ slug: p.slug, name: p.name, auth: p.authMethods.join(','), pkce: p.pkce ? 'yes' : 'no', config: p.configFields.map((f) => f.name).join(',') }))));
+      out(
+        table(
+          catalog.list().map((p) => ({
+            slug: p.slug,
+            name: p.name,
+            auth: p.authMethods.join(','),
+            pkce: p.pkce ? 'yes' : 'no',
+            config: p.configFields.map((f) => f.name).join(','),
+          })),
+        ),
+      );
       return 0;
     }
     default:

@@ -1,8 +1,8 @@
-import { AppError, notFound } from '../errors.ts';
-import type { AccountRow } from '../store/accounts-repo.ts';
-import type { IntegrationRow } from '../store/integrations-repo.ts';
+import { accountSelectionRequired, notFound } from '../core/errors.ts';
+import type { ConnectedAccount } from '../domain/connected-account.ts';
+import type { Integration } from '../domain/integration.ts';
 import type { Store } from '../store/store.ts';
-import type { Owner } from './owner.ts';
+import type { Owner } from '../domain/owner.ts';
 
 export interface Selector {
   connectedAccountId?: string | undefined;
@@ -15,7 +15,12 @@ export interface Selector {
  * owner's only connection (409 when there are several); else the compatibility connection.
  * Null when there is none, so vending can answer `not_installed` while CRUD answers 404.
  */
-export async function selectAccount(store: Store, integration: IntegrationRow, owner: Owner, selector: Selector): Promise<AccountRow | null> {
+export async function selectAccount(
+  store: Pick<Store, 'accounts'>,
+  integration: Integration,
+  owner: Owner,
+  selector: Selector,
+): Promise<ConnectedAccount | null> {
   if (selector.connectedAccountId !== undefined) {
     const row = await store.accounts.byId(integration.id, selector.connectedAccountId);
     return row && row.owner_key === owner.key ? row : null;
@@ -23,14 +28,19 @@ export async function selectAccount(store: Store, integration: IntegrationRow, o
   if (selector.plural) {
     const rows = await store.accounts.forOwner(integration.id, owner.key);
     if (rows.length > 1) {
-      throw new AppError(409, 'account_selection_required', 'This owner has several connections for the provider; pass connected_account_id.');
+      throw accountSelectionRequired();
     }
     return rows[0] ?? null;
   }
   return store.accounts.compatibility(integration.id, owner.key);
 }
 
-export async function requireAccount(store: Store, integration: IntegrationRow, owner: Owner, selector: Selector): Promise<AccountRow> {
+export async function requireAccount(
+  store: Pick<Store, 'accounts'>,
+  integration: Integration,
+  owner: Owner,
+  selector: Selector,
+): Promise<ConnectedAccount> {
   const row = await selectAccount(store, integration, owner, selector);
   if (!row) throw notFound(`No connected account for "${integration.slug}" and this owner.`, selector.connectedAccountId);
   return row;
@@ -43,7 +53,12 @@ export async function requireAccount(store: Store, integration: IntegrationRow, 
  * READ COMMITTED and wrongly create a standard one). With `add`, it is standard once a
  * compatibility connection exists.
  */
-export async function roleForNewConnection(store: Store, integrationId: string, owner: Owner, adding: boolean): Promise<AccountRow['connection_role']> {
+export async function roleForNewConnection(
+  store: Pick<Store, 'accounts'>,
+  integrationId: string,
+  owner: Owner,
+  adding: boolean,
+): Promise<ConnectedAccount['connection_role']> {
   if (!adding) return 'compatibility';
   return (await store.accounts.compatibility(integrationId, owner.key)) ? 'standard' : 'compatibility';
 }

@@ -1,23 +1,18 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
 import { resolveTemplate } from '../catalog/catalog.ts';
-import type { Clock } from '../clock.ts';
-import { iso } from '../clock.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import { secretContext } from '../crypto/keyring.ts';
-import { AppError, notFound } from '../errors.ts';
+import type { Clock } from '../core/clock.ts';
+import { iso } from '../core/clock.ts';
+import type { ConnectedAccount } from '../domain/connected-account.ts';
+import { clientCredentialsRejected, notFound, providerUnavailable } from '../core/errors.ts';
 import type { EventRecorder } from '../events/event-recorder.ts';
-import { checkConfigValues, missingRequiredFields } from '../integrations/config-values.ts';
-import { configInForce } from '../integrations/config-in-force.ts';
-import { loadIntegration } from '../integrations/provider-resolver.ts';
-import { sealConfig } from '../integrations/sealed-config.ts';
+import { withInstallationConfig } from '../integrations/config-values.ts';
+import { loadProviderContext, type ProviderContextStore } from '../integrations/provider-context.ts';
 import type { OAuthClient } from '../oauth/oauth-client.ts';
-import type { AccountRow } from '../store/accounts-repo.ts';
 import type { Store } from '../store/store.ts';
-import { blankAccountRow } from './account-row.ts';
-import { roleForNewConnection } from './account-selection.ts';
+import { exchangeFailure } from './exchange-failure.ts';
 import { requestedScopes } from './requested-scopes.ts';
+import { saveConnection } from './save-connection.ts';
 import { findSaveTarget, type SaveTargetInput } from './save-target.ts';
-import { retryOnUniqueViolation } from '../store/unique-violation.ts';
 
 export interface ClientCredentialsInput extends SaveTargetInput {
   client_id: string;
@@ -26,28 +21,37 @@ export interface ClientCredentialsInput extends SaveTargetInput {
   connection_intent?: 'add' | 'reauthorize';
 }
 
+export interface ClientCredentialsDeps {
+  store: ProviderContextStore & Pick<Store, 'transaction' | 'integrations' | 'accounts'>;
+  catalog: ProviderCatalog;
+  clock: Clock;
+  oauth: OAuthClient;
+  events: EventRecorder;
+}
+
 /**
  * Client-credentials connections (R17, R18). The tenant's client id and secret are tried against
  * the provider before anything is stored: a connection that cannot mint a token is refused (and
  * recorded as `connection_failed`), one that can starts with its first token.
  */
 export class ClientCredentialsConnections {
-  constructor(private readonly deps: { store: Store; keyring: Keyring; catalog: ProviderCatalog; clock: Clock; oauth: OAuthClient; events: EventRecorder }) {}
+  constructor(private readonly deps: ClientCredentialsDeps) {}
 
-  async save(environmentId: string, slug: string, input: ClientCredentialsInput, mode: 'add' | 'upsert'): Promise<{ account: AccountRow; created: boolean }> {
-    const { store, keyring, catalog, clock, oauth, events } = this.deps;
+  async save(
+    environmentId: string,
+    slug: string,
+    input: ClientCredentialsInput,
+    mode: 'add' | 'upsert',
+  ): Promise<{ account: ConnectedAccount; created: boolean }> {
+    const { store, catalog, clock, oauth, events } = this.deps;
     // Validate and locate first (no provider call for a request that is wrong anyway).
     const probe = await findSaveTarget(store, environmentId, slug, input, mode, 'client_credentials');
-    const resolved = await loadIntegration(store, catalog, probe.integration);
-    const tokenUrl = resolved?.provider.tokenUrl;
-    if (!resolved || !tokenUrl) throw notFound(`Provider "${slug}" has no token endpoint.`, slug);
-    const { provider } = resolved;
+    const context = await loadProviderContext(store, catalog, probe.integration, probe.owner.organizationId, null);
+    const tokenUrl = context?.provider.tokenUrl;
+    if (!context || !tokenUrl) throw notFound(`Provider "${slug}" has no token endpoint.`, slug);
+    const { provider } = context;
     const installation = input.config ?? {};
-    checkConfigValues(provider.configFields.filter((f) => f.scope === 'installation'), installation);
-    const override = probe.owner.organizationId ? await store.orgConfigurations.get(environmentId, probe.owner.organizationId, slug) : null;
-    const config = { ...configInForce(keyring, resolved, override, null), ...installation };
-    const missing = missingRequiredFields(provider.configFields, config);
-    if (missing.length > 0) throw new AppError(422, 'validation_failed', `Missing config: ${missing.join(', ')}.`, missing.map((f) => ({ field: `config.${f}`, code: 'required' })));
+    const config = withInstallationConfig(provider.configFields, context.config, installation);
 
     const outcome = await oauth.clientCredentials(
       provider,
@@ -56,46 +60,34 @@ export class ClientCredentialsConnections {
       requestedScopes(provider, probe.integration.scopes, null),
     );
     if (!outcome.ok) {
+      const who = { user_id: input.user_id, organization_id: probe.owner.organizationId };
       await store.transaction((tx) =>
-        events.connectionFailed(tx, probe.integration, {
-          user_id: input.user_id,
-          organization_id: probe.owner.organizationId,
-          error_code: 'token_exchange_failed',
-          error_reason: outcome.kind === 'temporary' ? `The provider was unavailable (${outcome.reason}).` : 'The provider refused the client credentials.',
-          provider_error: outcome.kind === 'invalid_grant' || outcome.kind === 'rejected' ? outcome.error : null,
-          provider_error_description: outcome.kind === 'invalid_grant' || outcome.kind === 'rejected' ? outcome.description : null,
-        }),
+        events.connectionFailed(tx, probe.integration, exchangeFailure(outcome, who, 'The provider refused the client credentials.')),
       );
-      if (outcome.kind === 'temporary') {
-        throw new AppError(503, 'provider_unavailable', 'The provider did not answer; retry shortly.', undefined, { retry_after: outcome.retryAfterSeconds ?? 5 });
-      }
-      throw new AppError(422, 'client_credentials_rejected', 'The provider refused these client credentials.', [{ field: 'client_secret', code: 'rejected_by_provider' }]);
+      if (outcome.kind === 'temporary')
+        throw providerUnavailable(outcome.retryAfterSeconds ?? 5, 'The provider did not answer; retry shortly.');
+      throw clientCredentialsRejected();
     }
 
-    return retryOnUniqueViolation(() => store.transaction(async (tx) => {
-      const { integration, owner, existing } = await findSaveTarget(tx, environmentId, slug, input, mode, 'client_credentials');
-      const now = iso(clock.now());
-      const base = existing ?? blankAccountRow(integration, owner, await roleForNewConnection(tx, integration.id, owner, mode === 'add'), now);
-      const ctx = (column: string) => secretContext(base.environment_id, 'connected_accounts', column, base.id);
-      const t = outcome.tokens;
-      const account: AccountRow = {
-        ...base,
+    const t = outcome.tokens;
+    const { account, target } = await saveConnection(
+      store,
+      events,
+      (tx) => findSaveTarget(tx, environmentId, slug, input, mode, 'client_credentials'),
+      ({ integration }) => ({
         client_id: input.client_id,
-        client_secret: keyring.seal(input.client_secret, ctx('client_secret')),
+        client_secret: input.client_secret,
         client_secret_last4: input.client_secret.slice(-4),
-        access_token: keyring.seal(t.accessToken, ctx('access_token')),
+        access_token: t.accessToken,
         refresh_token: null,
         expires_at: t.expiresAt,
-        scopes: JSON.stringify(t.scopes ?? requestedScopes(provider, integration.scopes, null)),
-        metadata: JSON.stringify(t.metadata),
-        config: sealConfig(keyring, provider.configFields, installation, { environmentId, table: 'connected_accounts', rowId: base.id }),
+        scopes: t.scopes ?? requestedScopes(provider, integration.scopes, null),
+        metadata: t.metadata,
+        config: { values: installation, fields: provider.configFields },
         state: 'connected',
-        updated_at: now,
-      };
-      if (existing) await tx.accounts.update(account.id, account);
-      else await tx.accounts.insert(account);
-      await events.transition(tx, existing?.state ?? null, account, integration);
-      return { account, created: existing === null };
-    }));
+        updated_at: iso(clock.now()),
+      }),
+    );
+    return { account, created: target.existing === null };
   }
 }

@@ -1,16 +1,13 @@
-import type { Clock } from '../clock.ts';
-import { iso } from '../clock.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import { secretContext } from '../crypto/keyring.ts';
-import { invalidRequest, notFound, validationFailed } from '../errors.ts';
+import type { Clock } from '../core/clock.ts';
+import { iso } from '../core/clock.ts';
+import type { AccountChanges, ConnectedAccount } from '../domain/connected-account.ts';
+import type { Integration, Ownership } from '../domain/integration.ts';
+import type { Owner } from '../domain/owner.ts';
+import { integrationNotFound, invalidRequest, validationFailed } from '../core/errors.ts';
 import type { EventRecorder } from '../events/event-recorder.ts';
-import type { AccountRow } from '../store/accounts-repo.ts';
-import type { IntegrationRow, Ownership } from '../store/integrations-repo.ts';
 import type { Store } from '../store/store.ts';
-import { blankAccountRow } from './account-row.ts';
-import { retryOnUniqueViolation } from '../store/unique-violation.ts';
-import { requireAccount, roleForNewConnection, type Selector } from './account-selection.ts';
-import type { Owner } from './owner.ts';
+import { requireAccount, type Selector } from './account-selection.ts';
+import { type SaveTarget, saveConnection } from './save-connection.ts';
 import { checkTokenSet, normaliseTimestamp, type AccountState, type TokenSet } from './token-rules.ts';
 
 export interface TokenFields {
@@ -22,18 +19,17 @@ export interface TokenFields {
 }
 
 export interface AccountResult {
-  account: AccountRow;
-  integration: IntegrationRow;
+  account: ConnectedAccount;
+  integration: Integration;
   created: boolean;
 }
 
 export interface ConnectedAccountServiceDeps {
-  store: Store;
-  keyring: Keyring;
+  store: Pick<Store, 'transaction' | 'integrations' | 'accounts'>;
   clock: Clock;
   events: EventRecorder;
   /** Revokes a grant at the provider before a delete; failures are recorded, not thrown. */
-  revoke?: (account: AccountRow, integration: IntegrationRow) => Promise<void>;
+  revoke?: (account: ConnectedAccount, integration: Integration) => Promise<void>;
 }
 
 /** Connected accounts that exist without a provider call: get, import, update, delete (R19–R27). */
@@ -49,51 +45,57 @@ export class ConnectedAccountService {
    * R20/R25. Without an intent the owner's compatibility connection is created or has its tokens
    * replaced (§10.10); with `add`, a new connection is created (standard when one exists).
    */
-  async importTokens(environmentId: string, slug: string, ownership: Ownership, owner: Owner, body: TokenFields, intent: 'add' | undefined): Promise<AccountResult> {
+  async importTokens(
+    environmentId: string,
+    slug: string,
+    ownership: Ownership,
+    owner: Owner,
+    body: TokenFields,
+    intent: 'add' | undefined,
+  ): Promise<AccountResult> {
     const tokens = this.tokenSet(body, null);
     const state = checkTokenSet(tokens, body.state);
-    return retryOnUniqueViolation(() => this.deps.store.transaction(async (tx) => {
-      const integration = await this.integration(tx, environmentId, slug, ownership);
-      this.requireOauth(integration);
-      const now = iso(this.deps.clock.now());
-      const existing = intent === 'add' ? null : await tx.accounts.compatibility(integration.id, owner.key);
-      const role = existing ? existing.connection_role : await roleForNewConnection(tx, integration.id, owner, intent === 'add');
-      const base = existing ?? blankAccountRow(integration, owner, role, now);
-      const account: AccountRow = {
-        ...base,
-        ...this.sealTokens(base, tokens),
-        scopes: body.scopes !== undefined ? JSON.stringify(body.scopes) : existing ? existing.scopes : '[]',
-        state,
-        updated_at: now,
-      };
-      if (existing) await tx.accounts.update(account.id, account);
-      else await tx.accounts.insert(account);
-      await this.deps.events.transition(tx, existing?.state ?? null, account, integration);
-      return { account, integration, created: !existing };
-    }));
+    const adding = intent === 'add';
+    const { account, target } = await this.save(
+      environmentId,
+      slug,
+      ownership,
+      async (tx, integration) => ({
+        integration,
+        owner,
+        existing: adding ? null : await tx.accounts.compatibility(integration.id, owner.key),
+        adding,
+      }),
+      () => this.changes(tokens, body.scopes, state),
+    );
+    return { account, integration: target.integration, created: target.existing === null };
   }
 
   /** R21/R26: changes tokens, scopes or state of the selected connection. */
-  async updateTokens(environmentId: string, slug: string, ownership: Ownership, owner: Owner, selector: Selector, body: TokenFields): Promise<AccountResult> {
-    return this.deps.store.transaction(async (tx) => {
-      const integration = await this.integration(tx, environmentId, slug, ownership);
-      this.requireOauth(integration);
-      const current = await requireAccount(tx, integration, owner, selector);
-      const touchesTokens = body.access_token !== undefined || body.refresh_token !== undefined || body.expires_at !== undefined;
-      const tokens = touchesTokens ? this.tokenSet(body, this.openTokens(current)) : this.openTokens(current);
-      const state = touchesTokens || body.state !== undefined ? checkTokenSet(tokens, body.state) : current.state;
-      const now = iso(this.deps.clock.now());
-      const account: AccountRow = {
-        ...current,
-        ...(touchesTokens ? this.sealTokens(current, tokens) : {}),
-        scopes: body.scopes !== undefined ? JSON.stringify(body.scopes) : current.scopes,
-        state,
-        updated_at: now,
-      };
-      await tx.accounts.update(account.id, account);
-      await this.deps.events.transition(tx, current.state, account, integration);
-      return { account, integration, created: false };
-    });
+  async updateTokens(
+    environmentId: string,
+    slug: string,
+    ownership: Ownership,
+    owner: Owner,
+    selector: Selector,
+    body: TokenFields,
+  ): Promise<AccountResult> {
+    const touchesTokens = body.access_token !== undefined || body.refresh_token !== undefined || body.expires_at !== undefined;
+    const { account, target } = await this.save(
+      environmentId,
+      slug,
+      ownership,
+      async (tx, integration) => ({ integration, owner, existing: await requireAccount(tx, integration, owner, selector), adding: false }),
+      ({ existing }) => {
+        const current = existing!;
+        const tokens = this.tokenSet(body, currentTokens(current));
+        const state = touchesTokens || body.state !== undefined ? checkTokenSet(tokens, body.state) : current.state;
+        return touchesTokens
+          ? this.changes(tokens, body.scopes, state)
+          : { ...scopesChange(body.scopes), state, updated_at: iso(this.deps.clock.now()) };
+      },
+    );
+    return { account, integration: target.integration, created: false };
   }
 
   /**
@@ -110,22 +112,60 @@ export class ConnectedAccountService {
       if (!current) return;
       await tx.accounts.delete(current.id);
       const now = iso(this.deps.clock.now());
-      await this.deps.events.account(tx, 'pipes.connected_account.disconnected', { ...current, state: 'disconnected', updated_at: now }, integration);
+      await this.deps.events.account(
+        tx,
+        'pipes.connected_account.disconnected',
+        { ...current, state: 'disconnected', updated_at: now },
+        integration,
+      );
     });
   }
 
-  private async integration(store: Store, environmentId: string, slug: string, ownership: Ownership): Promise<IntegrationRow> {
+  /** Writes tokens into a connection of an OAuth integration (imports are for OAuth only). */
+  private save(
+    environmentId: string,
+    slug: string,
+    ownership: Ownership,
+    locate: (tx: Store, integration: Integration) => Promise<SaveTarget>,
+    changes: (target: SaveTarget) => AccountChanges,
+  ): Promise<{ account: ConnectedAccount; target: SaveTarget }> {
+    const inTx = async (tx: Store) => {
+      const integration = await this.integration(tx, environmentId, slug, ownership);
+      this.requireOauth(integration);
+      return locate(tx, integration);
+    };
+    return saveConnection(this.deps.store, this.deps.events, inTx, changes);
+  }
+
+  private async integration(
+    store: Pick<Store, 'integrations'>,
+    environmentId: string,
+    slug: string,
+    ownership: Ownership,
+  ): Promise<Integration> {
     const row = await store.integrations.bySlug(environmentId, slug, ownership);
-    if (!row) throw notFound(`No ${ownership}-owned data integration for "${slug}".`, slug);
+    if (!row) throw integrationNotFound(slug, ownership);
     return row;
   }
 
-  private requireOauth(integration: IntegrationRow): void {
+  private requireOauth(integration: Integration): void {
     if (integration.auth_method !== 'oauth') {
-      throw validationFailed(`Tokens can only be imported into OAuth integrations; "${integration.slug}" uses ${integration.auth_method}.`, [
-        { field: 'auth_method', code: 'unsupported_auth_method' },
-      ]);
+      throw validationFailed(
+        `Tokens can only be imported into OAuth integrations; "${integration.slug}" uses ${integration.auth_method}.`,
+        [{ field: 'auth_method', code: 'unsupported_auth_method' }],
+      );
     }
+  }
+
+  private changes(t: TokenSet, scopes: string[] | undefined, state: ConnectedAccount['state']): AccountChanges {
+    return {
+      access_token: t.accessToken,
+      refresh_token: t.refreshToken,
+      expires_at: t.expiresAt,
+      ...scopesChange(scopes),
+      state,
+      updated_at: iso(this.deps.clock.now()),
+    };
   }
 
   /** The token set a request describes; on update, omitted parts keep their current values. */
@@ -133,7 +173,8 @@ export class ConnectedAccountService {
     let expiresAt: string | null = null;
     if (body.expires_at !== undefined) {
       expiresAt = normaliseTimestamp(body.expires_at);
-      if (expiresAt === null) throw invalidRequest('expires_at must be an ISO-8601 timestamp.', [{ field: 'expires_at', code: 'invalid_format' }]);
+      if (expiresAt === null)
+        throw invalidRequest('expires_at must be an ISO-8601 timestamp.', [{ field: 'expires_at', code: 'invalid_format' }]);
     }
     if (!current) return { accessToken: body.access_token ?? null, refreshToken: body.refresh_token ?? null, expiresAt };
     return {
@@ -143,24 +184,12 @@ export class ConnectedAccountService {
       expiresAt: body.expires_at !== undefined ? expiresAt : body.access_token !== undefined ? null : current.expiresAt,
     };
   }
-
-  private sealTokens(row: AccountRow, t: TokenSet): Pick<AccountRow, 'access_token' | 'refresh_token' | 'expires_at'> {
-    const { keyring } = this.deps;
-    const ctx = (column: string) => secretContext(row.environment_id, 'connected_accounts', column, row.id);
-    return {
-      access_token: t.accessToken === null ? null : keyring.seal(t.accessToken, ctx('access_token')),
-      refresh_token: t.refreshToken === null ? null : keyring.seal(t.refreshToken, ctx('refresh_token')),
-      expires_at: t.expiresAt,
-    };
-  }
-
-  private openTokens(row: AccountRow): TokenSet {
-    const { keyring } = this.deps;
-    const ctx = (column: string) => secretContext(row.environment_id, 'connected_accounts', column, row.id);
-    return {
-      accessToken: row.access_token === null ? null : keyring.open(row.access_token, ctx('access_token')),
-      refreshToken: row.refresh_token === null ? null : keyring.open(row.refresh_token, ctx('refresh_token')),
-      expiresAt: row.expires_at,
-    };
-  }
 }
+
+const scopesChange = (scopes: string[] | undefined): Pick<AccountChanges, 'scopes'> => (scopes !== undefined ? { scopes } : {});
+
+const currentTokens = (account: ConnectedAccount): TokenSet => ({
+  accessToken: account.access_token?.open() ?? null,
+  refreshToken: account.refresh_token?.open() ?? null,
+  expiresAt: account.expires_at,
+});

@@ -1,9 +1,12 @@
 import type { ProviderDefinition } from '../catalog/provider-definition.ts';
 
 /** The scopes a connection asks for: the org override, else the integration's, else the provider's defaults. */
-export function requestedScopes(provider: ProviderDefinition, integrationScopes: string | null, overrideScopes: string | null): string[] {
-  const chosen = overrideScopes ?? integrationScopes;
-  return chosen === null ? [...provider.defaultScopes] : (JSON.parse(chosen) as string[]);
+export function requestedScopes(
+  provider: Pick<ProviderDefinition, 'defaultScopes'> | null,
+  integrationScopes: readonly string[] | null,
+  overrideScopes: readonly string[] | null,
+): string[] {
+  return [...(overrideScopes ?? integrationScopes ?? provider?.defaultScopes ?? [])];
 }
 
 /**

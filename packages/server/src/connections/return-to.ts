@@ -1,11 +1,12 @@
 /**
- * `return_to` must land on one of the environment's allowed origins (security.md §7, §10.12).
+ * `return_to` must land on one of the environment's allowed origins (docs/security.md §7; spec §10.12).
  * Strict on purpose: the raw string must itself start with the allowed origin, so parser
  * leniencies (`https:app.example.com`, backslashes, userinfo, tabs) can never produce a URL that
  * a browser reads differently from us.
  */
 export function isAllowedReturnTo(raw: string, allowedOrigins: readonly string[]): boolean {
   if (raw.length === 0 || raw.length > 2048) return false;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused here.
   if (/[\u0000-\u0020\u007f-\u009f\\]/.test(raw)) return false;
   let url: URL;
   try {

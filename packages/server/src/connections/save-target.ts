@@ -1,9 +1,10 @@
-import { notFound, validationFailed } from '../errors.ts';
-import type { AccountRow } from '../store/accounts-repo.ts';
-import type { IntegrationRow } from '../store/integrations-repo.ts';
+import { integrationNotFound, validationFailed } from '../core/errors.ts';
+import type { ConnectedAccount } from '../domain/connected-account.ts';
+import type { Integration } from '../domain/integration.ts';
 import type { Store } from '../store/store.ts';
 import { requireAccount } from './account-selection.ts';
-import { ownerFromRequest, type Owner } from './owner.ts';
+import { ownerFromRequest } from '../domain/owner.ts';
+import type { SaveTarget } from './save-connection.ts';
 
 export interface SaveTargetInput {
   user_id: string;
@@ -18,24 +19,26 @@ export interface SaveTargetInput {
  * the compatibility one); `add` always creates.
  */
 export async function findSaveTarget(
-  tx: Store,
+  tx: Pick<Store, 'integrations' | 'accounts'>,
   environmentId: string,
   slug: string,
   input: SaveTargetInput,
   mode: 'add' | 'upsert',
-  authMethod: IntegrationRow['auth_method'],
-): Promise<{ integration: IntegrationRow; owner: Owner; existing: AccountRow | null }> {
+  authMethod: Integration['auth_method'],
+): Promise<SaveTarget> {
   const owner = ownerFromRequest(input.connection_owner, input.user_id, input.organization_id);
   const integration = await tx.integrations.bySlug(environmentId, slug, owner.type);
-  if (!integration) throw notFound(`No ${owner.type}-owned data integration for "${slug}".`, slug);
+  if (!integration) throw integrationNotFound(slug, owner.type);
   if (integration.auth_method !== authMethod) {
-    throw validationFailed(`"${slug}" uses ${integration.auth_method}, not ${authMethod}.`, [{ field: 'auth_method', code: 'unsupported_auth_method' }]);
+    throw validationFailed(`"${slug}" uses ${integration.auth_method}, not ${authMethod}.`, [
+      { field: 'auth_method', code: 'unsupported_auth_method' },
+    ]);
   }
-  let existing: AccountRow | null = null;
+  let existing: ConnectedAccount | null = null;
   if (mode === 'upsert') {
     existing = input.connected_account_id
       ? await requireAccount(tx, integration, owner, { connectedAccountId: input.connected_account_id })
       : await tx.accounts.compatibility(integration.id, owner.key);
   }
-  return { integration, owner, existing };
+  return { integration, owner, existing, adding: mode === 'add' };
 }

@@ -1,4 +1,4 @@
-import { validationFailed } from '../errors.ts';
+import { validationFailed } from '../core/errors.ts';
 
 export interface TokenSet {
   accessToken: string | null;

@@ -1,15 +1,10 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
-import type { ConfigField } from '../catalog/provider-definition.ts';
-import type { Clock } from '../clock.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import { secretContext } from '../crypto/keyring.ts';
-import { AppError, notFound } from '../errors.ts';
-import { publicConfig } from '../integrations/sealed-config.ts';
-import type { VendRow } from '../store/vend-reader.ts';
+import { accountSelectionRequired, apiKeyIntegrationNotVended, integrationNotFound, providerUnavailable } from '../core/errors.ts';
+import type { VendAccount } from '../store/vend-reader.ts';
 import type { Store } from '../store/store.ts';
-import { ownerFromRequest } from './owner.ts';
+import { ownerFromRequest } from '../domain/owner.ts';
 import type { RefreshCoordinator, Renewed } from './refresh-coordinator.ts';
-import { missingScopes } from './requested-scopes.ts';
+import { missingScopes, requestedScopes } from './requested-scopes.ts';
 
 export interface VendInput {
   user_id: string;
@@ -22,14 +17,25 @@ export interface VendInput {
 type Inactive = { active: false; error: 'not_installed' | 'needs_reauthorization' };
 
 export type TokenAnswer =
-  | { active: true; access_token: { object: 'access_token'; access_token: string; expires_at: string | null; scopes: string[]; missing_scopes: string[] } }
+  | {
+      active: true;
+      access_token: { object: 'access_token'; access_token: string; expires_at: string | null; scopes: string[]; missing_scopes: string[] };
+    }
   | Inactive;
 
 export type CredentialAnswer =
   | {
       active: true;
       credential:
-        | { object: 'credential'; auth_method: 'oauth'; value: string; expires_at: string | null; scopes: string[]; missing_scopes: string[]; config: Record<string, string> }
+        | {
+            object: 'credential';
+            auth_method: 'oauth';
+            value: string;
+            expires_at: string | null;
+            scopes: string[];
+            missing_scopes: string[];
+            config: Record<string, string>;
+          }
         | { object: 'credential'; auth_method: 'api_key'; value: string; config: Record<string, string> }
         | {
             object: 'credential';
@@ -44,13 +50,11 @@ export type CredentialAnswer =
     }
   | Inactive;
 
-/** A selected row that has a connection: its account columns are set. */
-type AccountVendRow = VendRow & { id: string; environment_id: string; auth_method: NonNullable<VendRow['auth_method']>; scopes: string; updated_at: string };
-
 interface Selected {
-  row: AccountVendRow;
+  row: VendAccount;
   requested: string[];
-  fields: readonly ConfigField[];
+  /** Config the answer may show: the integration's pinned values under the connection's. */
+  config: () => Record<string, string>;
 }
 
 /**
@@ -58,43 +62,60 @@ interface Selected {
  * refresh coordinator only when it is not.
  */
 export class VendingService {
-  constructor(private readonly deps: { store: Store; keyring: Keyring; catalog: ProviderCatalog; clock: Clock; refresh: RefreshCoordinator }) {}
+  constructor(private readonly deps: { store: Pick<Store, 'vend'>; catalog: ProviderCatalog; refresh: RefreshCoordinator }) {}
 
   async token(environmentId: string, slug: string, input: VendInput): Promise<TokenAnswer> {
     const selected = await this.select(environmentId, slug, input, 'token');
     if ('active' in selected) return selected;
     if (selected.row.auth_method === 'api_key') {
-      throw new AppError(422, 'unsupported_auth_method', `"${slug}" stores API keys; use POST /data-integrations/${slug}/credentials.`, [{ field: 'slug', code: 'unsupported_auth_method' }]);
+      throw apiKeyIntegrationNotVended(slug);
     }
     const t = await this.fresh(selected.row);
     if (t.kind !== 'token') return inactive(t);
     return {
       active: true,
-      access_token: { object: 'access_token', access_token: t.accessToken, expires_at: t.expiresAt, scopes: t.scopes, missing_scopes: missingScopes(selected.requested, t.scopes) },
+      access_token: {
+        object: 'access_token',
+        access_token: t.accessToken,
+        expires_at: t.expiresAt,
+        scopes: t.scopes,
+        missing_scopes: missingScopes(selected.requested, t.scopes),
+      },
     };
   }
 
   async credentials(environmentId: string, slug: string, input: VendInput): Promise<CredentialAnswer> {
     const selected = await this.select(environmentId, slug, input, 'credentials');
     if ('active' in selected) return selected;
-    const { row, fields } = selected;
-    const config = { ...publicConfig(fields, row.di_config ?? null), ...publicConfig(fields, row.config ?? null) };
+    const { row } = selected;
+    const config = selected.config();
     if (row.auth_method === 'api_key') {
       if (!row.api_key) return { active: false, error: 'needs_reauthorization' };
-      return { active: true, credential: { object: 'credential', auth_method: 'api_key', value: this.open(row, 'api_key', row.api_key), config } };
+      return { active: true, credential: { object: 'credential', auth_method: 'api_key', value: row.api_key.open(), config } };
     }
     const t = await this.fresh(row);
     if (t.kind !== 'token') return inactive(t);
-    const base = { object: 'credential' as const, value: t.accessToken, expires_at: t.expiresAt, scopes: t.scopes, missing_scopes: missingScopes(selected.requested, t.scopes), config };
-    if (row.auth_method === 'client_credentials') return { active: true, credential: { ...base, auth_method: 'client_credentials', metadata: t.metadata } };
+    const base = {
+      object: 'credential' as const,
+      value: t.accessToken,
+      expires_at: t.expiresAt,
+      scopes: t.scopes,
+      missing_scopes: missingScopes(selected.requested, t.scopes),
+      config,
+    };
+    if (row.auth_method === 'client_credentials')
+      return { active: true, credential: { ...base, auth_method: 'client_credentials', metadata: t.metadata } };
     return { active: true, credential: { ...base, auth_method: 'oauth' } };
   }
 
-  private async select(environmentId: string, slug: string, input: VendInput, purpose: 'token' | 'credentials'): Promise<Selected | Inactive> {
+  private async select(
+    environmentId: string,
+    slug: string,
+    input: VendInput,
+    purpose: 'token' | 'credentials',
+  ): Promise<Selected | Inactive> {
     const owner = ownerFromRequest(input.connection_owner, input.user_id, input.organization_id);
-    const reader = this.deps.store.vend;
-    if (!reader) throw new Error('the store was opened without its driver handle');
-    const rows = await reader.lookup({
+    const rows = await this.deps.store.vend.lookup({
       environmentId,
       slug,
       ownership: owner.type,
@@ -105,38 +126,40 @@ export class VendingService {
       purpose,
     });
     const first = rows[0];
-    if (!first) throw notFound(`No ${owner.type}-owned data integration for "${slug}".`, slug);
-    if (rows.length > 1) throw new AppError(409, 'account_selection_required', 'This owner has several connections for the provider; pass connected_account_id.');
-    if (first.id === null) return { active: false, error: 'not_installed' };
-    const row = first as AccountVendRow;
+    if (!first) throw integrationNotFound(slug, owner.type);
+    if (rows.length > 1) throw accountSelectionRequired();
+    const row = first.account;
+    if (row === null) return { active: false, error: 'not_installed' };
     if (row.state !== 'connected') return { active: false, error: 'needs_reauthorization' };
-    const builtin = first.di_custom_provider_id === null ? this.deps.catalog.get(slug) : null;
-    const chosen = first.oc_scopes ?? first.di_scopes;
+    const builtin = first.custom_provider ? null : this.deps.catalog.get(slug);
+    const fields = builtin?.configFields ?? [];
     return {
       row,
-      requested: chosen === null ? [...(builtin?.defaultScopes ?? [])] : (JSON.parse(chosen) as string[]),
-      fields: builtin?.configFields ?? [],
+      requested: requestedScopes(builtin ?? null, first.requested_scopes, null),
+      config: () => first.integration_config.under(row.config).visible(fields),
     };
   }
 
   /** The fast path decrypts the stored token; anything near expiry goes through the coordinator. */
-  private async fresh(row: AccountVendRow): Promise<Renewed> {
+  private async fresh(row: VendAccount): Promise<Renewed> {
     if (!this.deps.refresh.needsRenewal(row)) {
-      return { kind: 'token', accessToken: this.open(row, 'access_token', row.access_token!), expiresAt: row.expires_at, scopes: JSON.parse(row.scopes) as string[], metadata: row.metadata ? (JSON.parse(row.metadata) as Record<string, unknown>) : {} };
+      return {
+        kind: 'token',
+        accessToken: row.access_token!.open(),
+        expiresAt: row.expires_at,
+        scopes: row.scopes,
+        metadata: row.metadata ?? {},
+      };
     }
     const renewed = await this.deps.refresh.renew(row.id);
     if (renewed.kind === 'unavailable') {
-      throw new AppError(503, 'provider_unavailable', 'The provider did not answer the token refresh; retry shortly.', undefined, { retry_after: renewed.retryAfterSeconds });
+      throw providerUnavailable(renewed.retryAfterSeconds, 'The provider did not answer the token refresh; retry shortly.');
     }
     return renewed;
-  }
-
-  private open(row: AccountVendRow, column: string, sealed: string): string {
-    return this.deps.keyring.open(sealed, secretContext(row.environment_id, 'connected_accounts', column, row.id));
   }
 }
 
 const inactive = (r: Exclude<Renewed, { kind: 'token' }>): Inactive => {
   if (r.kind === 'needs_reauthorization') return { active: false, error: 'needs_reauthorization' };
-  throw new AppError(503, 'provider_unavailable', 'The provider is unavailable; retry shortly.', undefined, { retry_after: r.retryAfterSeconds });
+  throw providerUnavailable(r.retryAfterSeconds, 'The provider is unavailable; retry shortly.');
 };

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 
 /**
- * AES-256-GCM keyring (security.md §13–14). Ciphertexts read `v1:<kid>:<iv>:<ciphertext+tag>`
+ * AES-256-GCM keyring (docs/security.md §13–14). Ciphertexts read `v1:<kid>:<iv>:<ciphertext+tag>`
  * (base64url parts) so any key still in the ring can open them and the primary seals new ones.
  * The associated data binds a ciphertext to its row, so one row's secret cannot be pasted into
  * another row and still open.
@@ -37,7 +37,10 @@ export class Keyring {
 
   /** Parses `kid1:base64key,kid2:base64key`; the first key is the primary. */
   static parse(spec: string): Keyring {
-    const entries = spec.split(',').map((s) => s.trim()).filter(Boolean);
+    const entries = spec
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (entries.length === 0) throw new KeyringError('expected kid:base64key[,kid:base64key…]');
     return new Keyring(
       entries.map((entry, index) => {
@@ -92,6 +95,6 @@ export class Keyring {
   }
 }
 
-/** Associated data naming the row a secret belongs to (security.md §13). */
+/** Associated data naming the row a secret belongs to (docs/security.md §13). */
 export const secretContext = (environmentId: string, table: string, column: string, rowId: string): string =>
   `${environmentId}|${table}|${column}|${rowId}`;

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Clock } from '../clock.ts';
-import { iso } from '../clock.ts';
-import { notFound } from '../errors.ts';
-import { ID_PREFIX, newId } from '../ids.ts';
-import type { ApiKeyRow, EnvironmentRow } from '../store/environments-repo.ts';
+import type { Clock } from '../core/clock.ts';
+import { iso } from '../core/clock.ts';
+import { notFound } from '../core/errors.ts';
+import { ID_PREFIX, newId } from '../core/ids.ts';
+import type { ApiKey, Environment } from '../domain/environment.ts';
 import type { Store } from '../store/store.ts';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -23,7 +23,7 @@ const checksum = (body: string): string => base62(createHash('sha256').update(bo
 
 export const digestApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
-/** A fresh key: prefix, 256 random bits in base62, checksum (security.md §15). */
+/** A fresh key: prefix, 256 random bits in base62, checksum (docs/security.md §15). */
 export function generateApiKey(production: boolean): string {
   const body = `${production ? 'sk_live_' : 'sk_test_'}${base62(randomBytes(32)).padStart(43, '0')}`;
   return `${body}${checksum(body)}`;
@@ -58,19 +58,19 @@ export class ApiKeyService {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly lastTouched = new Map<string, number>();
 
-  constructor(private readonly deps: { store: Store; clock: Clock; cacheTtlMs?: number }) {}
+  constructor(private readonly deps: { store: Pick<Store, 'apiKeys'>; clock: Clock; cacheTtlMs?: number }) {}
 
-  async create(environment: EnvironmentRow, name = 'default'): Promise<{ key: string; row: ApiKeyRow }> {
-    const key = generateApiKey(environment.production === 1);
+  async create(environment: Environment, name = 'default'): Promise<{ key: string; row: ApiKey }> {
+    const key = generateApiKey(environment.production);
     return { key, row: await this.register(environment.id, key, name) };
   }
 
   /** Registers a key chosen outside (OPENPIPES_API_KEY); idempotent. */
-  async register(environmentId: string, key: string, name: string): Promise<ApiKeyRow> {
+  async register(environmentId: string, key: string, name: string): Promise<ApiKey> {
     const digest = digestApiKey(key);
     const existing = await this.deps.store.apiKeys.byDigest(digest);
     if (existing) return existing;
-    const row: ApiKeyRow = {
+    const row: ApiKey = {
       id: newId(ID_PREFIX.apiKey),
       environment_id: environmentId,
       name,
@@ -84,7 +84,7 @@ export class ApiKeyService {
     return row;
   }
 
-  list(environmentId?: string): Promise<ApiKeyRow[]> {
+  list(environmentId?: string): Promise<ApiKey[]> {
     return this.deps.store.apiKeys.list(environmentId);
   }
 

@@ -1,8 +1,8 @@
-import type { Clock } from '../clock.ts';
-import { iso } from '../clock.ts';
-import { ID_PREFIX, newId } from '../ids.ts';
-import type { AccountRow } from '../store/accounts-repo.ts';
-import type { IntegrationRow } from '../store/integrations-repo.ts';
+import type { Clock } from '../core/clock.ts';
+import { iso } from '../core/clock.ts';
+import { ID_PREFIX, newId } from '../core/ids.ts';
+import type { ConnectedAccount } from '../domain/connected-account.ts';
+import type { Integration } from '../domain/integration.ts';
 import type { Store } from '../store/store.ts';
 
 export const PIPES_EVENTS = [
@@ -23,14 +23,14 @@ export interface ConnectionFailure {
 }
 
 /** `PipesConnectedAccount` (§7.1). */
-export const accountEventData = (account: AccountRow, integration: Pick<IntegrationRow, 'id' | 'slug'>): Record<string, unknown> => ({
+export const accountEventData = (account: ConnectedAccount, integration: Pick<Integration, 'id' | 'slug'>): Record<string, unknown> => ({
   object: 'connected_account',
   id: account.id,
   data_integration_id: integration.id,
   provider_slug: integration.slug,
   user_id: account.user_id,
   organization_id: account.organization_id,
-  scopes: JSON.parse(account.scopes) as string[],
+  scopes: account.scopes,
   state: account.state,
   created_at: account.created_at,
   updated_at: account.updated_at,
@@ -43,19 +43,30 @@ export const accountEventData = (account: AccountRow, integration: Pick<Integrat
 export class EventRecorder {
   constructor(private readonly clock: Clock) {}
 
-  async account(tx: Store, name: Exclude<PipesEventName, 'pipes.connected_account.connection_failed'>, account: AccountRow, integration: IntegrationRow): Promise<void> {
+  async account(
+    tx: Pick<Store, 'events'>,
+    name: Exclude<PipesEventName, 'pipes.connected_account.connection_failed'>,
+    account: ConnectedAccount,
+    integration: Integration,
+  ): Promise<void> {
     await this.write(tx, integration.environment_id, name, account.organization_id, accountEventData(account, integration));
   }
 
   /** The event for an account whose state moved from `before` (null: new) to its current one. */
-  async transition(tx: Store, before: AccountRow['state'] | null, account: AccountRow, integration: IntegrationRow): Promise<void> {
+  async transition(
+    tx: Pick<Store, 'events'>,
+    before: ConnectedAccount['state'] | null,
+    account: ConnectedAccount,
+    integration: Integration,
+  ): Promise<void> {
     if (before === account.state) return;
     if (account.state === 'connected') await this.account(tx, 'pipes.connected_account.connected', account, integration);
-    else if (account.state === 'needs_reauthorization') await this.account(tx, 'pipes.connected_account.reauthorization_needed', account, integration);
+    else if (account.state === 'needs_reauthorization')
+      await this.account(tx, 'pipes.connected_account.reauthorization_needed', account, integration);
     else await this.account(tx, 'pipes.connected_account.disconnected', account, integration);
   }
 
-  async connectionFailed(tx: Store, integration: IntegrationRow, failure: ConnectionFailure): Promise<void> {
+  async connectionFailed(tx: Pick<Store, 'events'>, integration: Integration, failure: ConnectionFailure): Promise<void> {
     const now = iso(this.clock.now());
     await this.write(tx, integration.environment_id, 'pipes.connected_account.connection_failed', failure.organization_id, {
       object: 'connection_failed',
@@ -66,13 +77,19 @@ export class EventRecorder {
     });
   }
 
-  private async write(tx: Store, environmentId: string, event: PipesEventName, organizationId: string | null, data: Record<string, unknown>): Promise<void> {
+  private async write(
+    tx: Pick<Store, 'events'>,
+    environmentId: string,
+    event: PipesEventName,
+    organizationId: string | null,
+    data: Record<string, unknown>,
+  ): Promise<void> {
     await tx.events.insert({
       id: newId(ID_PREFIX.event),
       environment_id: environmentId,
       event,
       organization_id: organizationId,
-      data: JSON.stringify(data),
+      data,
       created_at: iso(this.clock.now()),
     });
   }

@@ -1,5 +1,5 @@
-import { invalidRequest, validationFailed } from '../errors.ts';
-import type { EventRow } from '../store/events-repo.ts';
+import { invalidRequest, validationFailed } from '../core/errors.ts';
+import type { StoredEvent } from '../domain/event.ts';
 import type { Store } from '../store/store.ts';
 import { PIPES_EVENTS } from './event-recorder.ts';
 
@@ -23,24 +23,35 @@ const toList = (v: string | string[] | undefined): string[] => (v === undefined 
 const timestamp = (field: string, value: string | undefined): string | null => {
   if (value === undefined) return null;
   const ms = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms)) throw invalidRequest(`${field} must be an RFC 3339 timestamp.`, [{ field, code: 'invalid_format' }]);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(ms))
+    throw invalidRequest(`${field} must be an RFC 3339 timestamp.`, [{ field, code: 'invalid_format' }]);
   return new Date(ms).toISOString();
 };
 
 /** R28 `GET /events` (§11.1): parses the SDK's query forms and pages by event id. */
 export class EventService {
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Pick<Store, 'events'>) {}
 
-  async list(environmentId: string, raw: RawEventQuery): Promise<{ rows: EventRow[]; before: string | null; after: string | null }> {
-    const names = [...new Set([...toList(raw.events), ...toList(raw['events[]'])].flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean))];
+  async list(environmentId: string, raw: RawEventQuery): Promise<{ rows: StoredEvent[]; before: string | null; after: string | null }> {
+    const names = [
+      ...new Set(
+        [...toList(raw.events), ...toList(raw['events[]'])]
+          .flatMap((v) => v.split(','))
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ];
     const unknown = names.filter((n) => !KNOWN.has(n));
-    if (unknown.length > 0) throw validationFailed(`Unsupported event names: ${unknown.join(', ')}.`, [{ field: 'events', code: 'unsupported_event' }]);
+    if (unknown.length > 0)
+      throw validationFailed(`Unsupported event names: ${unknown.join(', ')}.`, [{ field: 'events', code: 'unsupported_event' }]);
     const rangeStart = timestamp('range_start', raw.range_start);
     const rangeEnd = timestamp('range_end', raw.range_end);
-    if (rangeStart && rangeEnd && rangeStart >= rangeEnd) throw validationFailed('range_start must be before range_end.', [{ field: 'range_start', code: 'invalid_range' }]);
+    if (rangeStart && rangeEnd && rangeStart >= rangeEnd)
+      throw validationFailed('range_start must be before range_end.', [{ field: 'range_start', code: 'invalid_range' }]);
     let limit = 10;
     if (raw.limit !== undefined) {
-      if (!/^\d{1,3}$/.test(raw.limit) || Number(raw.limit) < 1 || Number(raw.limit) > 100) throw invalidRequest('limit must be an integer from 1 to 100.', [{ field: 'limit', code: 'invalid_value' }]);
+      if (!/^\d{1,3}$/.test(raw.limit) || Number(raw.limit) < 1 || Number(raw.limit) > 100)
+        throw invalidRequest('limit must be an integer from 1 to 100.', [{ field: 'limit', code: 'invalid_value' }]);
       limit = Number(raw.limit);
     }
     for (const field of ['after', 'before'] as const) {
@@ -70,10 +81,10 @@ export class EventService {
   }
 }
 
-export const presentEvent = (row: EventRow) => ({
+export const presentEvent = (row: StoredEvent) => ({
   object: 'event' as const,
   id: row.id,
   event: row.event,
-  data: JSON.parse(row.data) as Record<string, unknown>,
+  data: row.data,
   created_at: row.created_at,
 });

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import sjson from 'secure-json-parse';
-import { invalidRequest } from '../errors.ts';
+import { invalidJson } from '../core/errors.ts';
 import { randomBytes } from 'node:crypto';
 import { requireApiKey } from './auth.ts';
 import type { AppDeps } from './deps.ts';
@@ -48,7 +48,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // The WorkOS SDK sends `Content-Type: application/json` on bodiless GET/DELETE requests: an empty
   // body is "no body", not bad JSON. Prototype-poisoning keys are rejected like Fastify's own parser.
-  // JSON only: every other media type is refused with 415 (security.md §17).
+  // JSON only: every other media type is refused with 415 (docs/security.md §17).
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
@@ -56,7 +56,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     try {
       done(null, sjson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch {
-      done(invalidRequest('The request body is not valid JSON.', [{ field: 'body', code: 'invalid_json' }]), undefined);
+      done(invalidJson(), undefined);
     }
   });
 
@@ -80,7 +80,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/docs', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(renderDocsPage(app.swagger() as Record<string, unknown>)),
+    reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .send(renderDocsPage(app.swagger() as Record<string, unknown>)),
   );
 
   await app.register(flowRoutes(deps));

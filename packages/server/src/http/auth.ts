@@ -1,5 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyService, Principal } from '../environments/api-key-service.ts';
+import { apiKeyInvalid, apiKeyMissing } from '../core/errors.ts';
+import { sendError } from './error-handler.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -10,16 +12,13 @@ declare module 'fastify' {
 /** `Authorization: Bearer sk_…` → the environment the key speaks for; 401 with a JSON body otherwise. */
 export const requireApiKey = (apiKeys: ApiKeyService) =>
   async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    // API answers may carry credentials: never cached, whatever the outcome (security.md §8).
+    // API answers may carry credentials: never cached, whatever the outcome (docs/security.md §8).
     reply.header('cache-control', 'no-store');
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     const principal = match ? await apiKeys.authenticate(match[1]!) : null;
     if (!principal) {
-      return reply
-        .code(401)
-        .header('www-authenticate', 'Bearer')
-        .send({ code: 'unauthorized', message: header ? 'The API key is not valid.' : 'Send an API key as Authorization: Bearer sk_….' });
+      return sendError(reply.header('www-authenticate', 'Bearer'), header ? apiKeyInvalid() : apiKeyMissing());
     }
     request.principal = principal;
   };

@@ -1,5 +1,5 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
-import type { Clock } from '../clock.ts';
+import type { Clock } from '../core/clock.ts';
 import type { ApiKeyConnections } from '../connections/api-key-connections.ts';
 import type { AuthorizationService } from '../connections/authorization-service.ts';
 import type { ClientCredentialsConnections } from '../connections/client-credentials-connections.ts';
@@ -11,12 +11,13 @@ import type { EnvironmentService } from '../environments/environment-service.ts'
 import type { EventService } from '../events/event-service.ts';
 import type { IntegrationService } from '../integrations/integration-service.ts';
 import type { OrgConfigurationService } from '../integrations/org-configuration-service.ts';
-import type { Store } from '../store/store.ts';
+import type { IdempotencyLedger } from '../domain/idempotency-record.ts';
 
 /** What the HTTP layer needs; built once by the composition root (main.ts / test helpers). */
 export interface AppDeps {
   publicUrl: string;
-  store: Store;
+  /** Idempotency-Key claims and stored answers. */
+  idempotency: IdempotencyLedger;
   clock: Clock;
   catalog: ProviderCatalog;
   environments: EnvironmentService;

@@ -13,7 +13,8 @@ function schemaSummary(schema: unknown, depth = 0): string {
   if (s.type === 'object' && s.properties) {
     const req = new Set((s.required as string[] | undefined) ?? []);
     const rows = Object.entries(s.properties as Record<string, unknown>).map(
-      ([k, v]) => `<li><code>${esc(k)}</code>${req.has(k) ? '' : '?'}: ${schemaSummary(v, depth + 1)}${(v as Json).description ? ` — ${esc(String((v as Json).description))}` : ''}</li>`,
+      ([k, v]) =>
+        `<li><code>${esc(k)}</code>${req.has(k) ? '' : '?'}: ${schemaSummary(v, depth + 1)}${(v as Json).description ? ` — ${esc(String((v as Json).description))}` : ''}</li>`,
     );
     return `object<ul>${rows.join('')}</ul>`;
   }
@@ -27,7 +28,10 @@ export function renderDocsPage(doc: Json): string {
   for (const [path, methods] of Object.entries((doc.paths ?? {}) as Record<string, Record<string, Json>>)) {
     for (const [method, op] of Object.entries(methods)) {
       const params = ((op.parameters as Json[] | undefined) ?? [])
-        .map((p) => `<li><code>${esc(String(p.name))}</code> (${esc(String(p.in))}${p.required ? ', required' : ''}): ${schemaSummary(p.schema)}</li>`)
+        .map(
+          (p) =>
+            `<li><code>${esc(String(p.name))}</code> (${esc(String(p.in))}${p.required ? ', required' : ''}): ${schemaSummary(p.schema)}</li>`,
+        )
         .join('');
       const body = (op.requestBody as Json | undefined)?.content as Record<string, Json> | undefined;
       const bodySchema = body ? Object.values(body)[0]?.schema : undefined;

@@ -1,5 +1,15 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, type FieldError } from '../errors.ts';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import {
+  AppError,
+  invalidJson,
+  invalidRequest,
+  payloadTooLarge,
+  requestRejected,
+  routeNotFound,
+  serverError,
+  unsupportedMediaType,
+  type FieldError,
+} from '../core/errors.ts';
 
 interface AjvError {
   keyword: string;
@@ -29,41 +39,45 @@ function fieldOf(e: AjvError, context: string | undefined): FieldError {
   return { field: path || context || 'body', code };
 }
 
+/** Sends an error answer: its status, its JSON body, and `Retry-After` when the error names one. */
+export function sendError(reply: FastifyReply, err: AppError): FastifyReply {
+  if (err.status === 429 || err.status === 503) {
+    const retry = err.extra?.retry_after;
+    if (typeof retry === 'number') reply.header('retry-after', String(retry));
+  }
+  return reply.code(err.status).send(err.toBody());
+}
+
 /** The one place errors become HTTP answers: every answer is a JSON body with `code` and `message`. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
-    if (err instanceof AppError) {
-      if (err.status === 429 || err.status === 503) {
-        const retry = err.extra?.retry_after;
-        if (typeof retry === 'number') reply.header('retry-after', String(retry));
-      }
-      return reply.code(err.status).send(err.toBody());
-    }
+    if (err instanceof AppError) return sendError(reply, err);
     const fe = err as FastifyError & { validation?: AjvError[]; validationContext?: string };
     if (fe.validation) {
       const errors = fe.validation.map((v) => fieldOf(v, fe.validationContext));
       const where = fe.validationContext === 'querystring' ? 'query string' : fe.validationContext === 'params' ? 'path' : 'body';
-      return reply.code(400).send({ code: 'invalid_request', message: `The request ${where} is invalid: ${errors.map((e) => `${e.field} ${e.code}`).join(', ')}.`, errors });
+      return sendError(
+        reply,
+        invalidRequest(`The request ${where} is invalid: ${errors.map((e) => `${e.field} ${e.code}`).join(', ')}.`, errors),
+      );
     }
     switch (fe.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return reply.code(413).send({ code: 'payload_too_large', message: 'The request body is larger than 64 KiB.' });
+        return sendError(reply, payloadTooLarge());
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return reply.code(415).send({ code: 'unsupported_media_type', message: 'Send request bodies as application/json.' });
+        return sendError(reply, unsupportedMediaType());
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
-        return reply.code(400).send({ code: 'invalid_request', message: 'The request body is not valid JSON.', errors: [{ field: 'body', code: 'invalid_json' }] });
+        return sendError(reply, invalidJson());
     }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return reply.code(fe.statusCode).send({ code: 'invalid_request', message: fe.message, errors: [] });
+      return sendError(reply, requestRejected(fe.statusCode, fe.message));
     }
     // Unknown failures: log with the request id, answer opaquely (the error may carry secrets).
     request.log.error({ err: { name: fe.name, code: fe.code, message: fe.message, stack: fe.stack } }, 'unhandled error');
-    return reply.code(500).send({ code: 'server_error', message: `Something went wrong; quote request id ${request.id}.` });
+    return sendError(reply, serverError(request.id));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ code: 'entity_not_found', message: `No route ${request.method} ${request.url.split('?')[0]}.` }),
-  );
+  app.setNotFoundHandler((request, reply) => sendError(reply, routeNotFound(request.method, request.url.split('?')[0]!)));
 }

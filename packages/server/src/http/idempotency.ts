@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Clock } from '../clock.ts';
-import { iso } from '../clock.ts';
-import type { Store } from '../store/store.ts';
+import type { Clock } from '../core/clock.ts';
+import { iso } from '../core/clock.ts';
+import { idempotencyKeyInProgress, idempotencyKeyInvalid, idempotencyKeyReused } from '../core/errors.ts';
+import type { IdempotencyLedger } from '../domain/idempotency-record.ts';
+import { sendError } from './error-handler.ts';
 
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 const ABANDONED_MS = 60 * 1000;
@@ -10,7 +12,7 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency?: { route: string; key: string };
+    idempotency?: { route: string; key: string } | undefined;
   }
   interface FastifyContextConfig {
     /**
@@ -26,43 +28,60 @@ declare module 'fastify' {
  * The key is claimed by inserting its row (the primary key decides between racing requests);
  * the answer is stored on send. A 5xx releases the key so a retry can run the request again.
  */
-export function installIdempotency(app: FastifyInstance, deps: { store: Store; clock: Clock }): void {
-  const { store, clock } = deps;
+export function installIdempotency(app: FastifyInstance, deps: { idempotency: IdempotencyLedger; clock: Clock }): void {
+  const { idempotency, clock } = deps;
 
   const preHandler = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!request.principal) return;
     const header = request.headers['idempotency-key'];
     if (typeof header !== 'string') return;
     if (!KEY_PATTERN.test(header)) {
-      return reply.code(400).send({ code: 'invalid_request', message: 'Idempotency-Key must be 1–255 visible ASCII characters.', errors: [{ field: 'Idempotency-Key', code: 'invalid_format' }] });
+      return sendError(reply, idempotencyKeyInvalid());
     }
     const environmentId = request.principal.environmentId;
     const route = `POST ${request.url.split('?')[0]}`;
-    const bodyHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+    const bodyHash = createHash('sha256')
+      .update(JSON.stringify(request.body ?? null))
+      .digest('hex');
     const now = clock.now();
-    const row = { environment_id: environmentId, route, idempotency_key: header, body_hash: bodyHash, status: null, response: null, created_at: iso(now) };
-    if (await store.idempotency.claim(row)) {
+    const row = {
+      environment_id: environmentId,
+      route,
+      idempotency_key: header,
+      body_hash: bodyHash,
+      status: null,
+      response: null,
+      created_at: iso(now),
+    };
+    if (await idempotency.claim(row)) {
       request.idempotency = { route, key: header };
       return;
     }
-    const existing = await store.idempotency.get(environmentId, route, header);
+    const existing = await idempotency.get(environmentId, route, header);
     // Expired, or claimed by a request that died before answering: the key is free again.
-    const stale = existing && (Date.parse(existing.created_at) < now - RETENTION_MS || (existing.status === null && Date.parse(existing.created_at) < now - ABANDONED_MS));
+    const stale =
+      existing &&
+      (Date.parse(existing.created_at) < now - RETENTION_MS ||
+        (existing.status === null && Date.parse(existing.created_at) < now - ABANDONED_MS));
     if (!existing || stale) {
-      if (existing) await store.idempotency.release(environmentId, route, header);
-      if (await store.idempotency.claim(row)) {
+      if (existing) await idempotency.release(environmentId, route, header);
+      if (await idempotency.claim(row)) {
         request.idempotency = { route, key: header };
         return;
       }
-      return reply.code(409).send({ code: 'idempotency_key_in_progress', message: 'A request with this Idempotency-Key is in progress; retry shortly.' });
+      return sendError(reply, idempotencyKeyInProgress());
     }
     if (existing.body_hash !== bodyHash) {
-      return reply.code(409).send({ code: 'idempotency_key_reused', message: 'This Idempotency-Key was used with a different request body.' });
+      return sendError(reply, idempotencyKeyReused());
     }
     if (existing.status === null || existing.response === null) {
-      return reply.code(409).send({ code: 'idempotency_key_in_progress', message: 'A request with this Idempotency-Key is in progress; retry shortly.' });
+      return sendError(reply, idempotencyKeyInProgress());
     }
-    return reply.code(existing.status).header('idempotent-replayed', 'true').type('application/json; charset=utf-8').send(existing.response);
+    return reply
+      .code(existing.status)
+      .header('idempotent-replayed', 'true')
+      .type('application/json; charset=utf-8')
+      .send(existing.response);
   };
 
   const onSend = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
@@ -70,8 +89,8 @@ export function installIdempotency(app: FastifyInstance, deps: { store: Store; c
     if (!claim) return payload;
     request.idempotency = undefined;
     const environmentId = request.principal.environmentId;
-    if (reply.statusCode >= 500 || typeof payload !== 'string') await store.idempotency.release(environmentId, claim.route, claim.key);
-    else await store.idempotency.complete(environmentId, claim.route, claim.key, reply.statusCode, payload);
+    if (reply.statusCode >= 500 || typeof payload !== 'string') await idempotency.release(environmentId, claim.route, claim.key);
+    else await idempotency.complete(environmentId, claim.route, claim.key, reply.statusCode, payload);
     return payload;
   };
 
@@ -80,8 +99,8 @@ export function installIdempotency(app: FastifyInstance, deps: { store: Store; c
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!methods.includes('POST') || route.config?.noIdempotencyStore) return;
-    route.preHandler = [...toArray(route.preHandler), preHandler] as typeof route.preHandler;
-    route.onSend = [...toArray(route.onSend), onSend] as typeof route.onSend;
+    route.preHandler = [...toArray(route.preHandler), preHandler] as NonNullable<typeof route.preHandler>;
+    route.onSend = [...toArray(route.onSend), onSend] as NonNullable<typeof route.onSend>;
   });
 }
 

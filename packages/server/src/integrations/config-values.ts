@@ -1,5 +1,5 @@
 import type { ConfigField } from '../catalog/provider-definition.ts';
-import { validationFailed, type FieldError } from '../errors.ts';
+import { missingConfig, validationFailed, type FieldError } from '../core/errors.ts';
 
 const compiled = new Map<string, RegExp>();
 const patternOf = (field: ConfigField): RegExp => {
@@ -22,20 +22,30 @@ export function checkConfigValues(fields: readonly ConfigField[], values: Readon
     if (!field) errors.push({ field: `${prefix}.${name}`, code: 'undeclared_field' });
     else if (!patternOf(field).test(value)) errors.push({ field: `${prefix}.${name}`, code: 'invalid_format' });
   }
-  if (errors.length > 0) throw validationFailed('The config has fields the provider does not declare or values in the wrong format.', errors);
+  if (errors.length > 0)
+    throw validationFailed('The config has fields the provider does not declare or values in the wrong format.', errors);
 }
 
-/** Required installation fields not already pinned: what a connect-time `config` must supply. */
-export function missingRequiredFields(fields: readonly ConfigField[], values: Readonly<Record<string, string>>): string[] {
-  return fields.filter((f) => f.required && !(f.name in values)).map((f) => f.name);
+/**
+ * A connection's config at connect time: its own installation-scope values (checked) over the
+ * values in force. Throws 422 naming every required field still missing.
+ */
+export function withInstallationConfig(
+  fields: readonly ConfigField[],
+  inForce: Readonly<Record<string, string>>,
+  installation: Readonly<Record<string, string>>,
+): Record<string, string> {
+  checkConfigValues(
+    fields.filter((f) => f.scope === 'installation'),
+    installation,
+  );
+  const config = { ...inForce, ...installation };
+  const missing = fields.filter((f) => f.required && !(f.name in config)).map((f) => f.name);
+  if (missing.length > 0) throw missingConfig(missing);
+  return config;
 }
 
-/** Values a response may disclose: declared and not secret. */
-export function disclosableConfig(fields: readonly ConfigField[], values: Readonly<Record<string, string>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of fields) {
-    const v = values[f.name];
-    if (v !== undefined && !f.secret) out[f.name] = v;
-  }
-  return out;
+/** Only installation-scope values belong to a connection; pinned ones stay on the integration. */
+export function installationValues(fields: readonly ConfigField[], config: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(config).filter(([k]) => fields.some((f) => f.name === k && f.scope === 'installation')));
 }

@@ -1,5 +1,5 @@
 import type { ProviderDefinition } from '../catalog/provider-definition.ts';
-import { validationFailed, type FieldError } from '../errors.ts';
+import { validationFailed, type FieldError } from '../core/errors.ts';
 
 /** A custom provider as stored and as answered (§3.1 `DataIntegrationCustomProvider`, all keys). */
 export interface CustomProviderWire {
@@ -85,14 +85,21 @@ export function checkCustomProvider(
   if (errors.length > 0) throw validationFailed('The custom provider definition is invalid.', errors);
 }
 
-export const mergeCustomProvider = (base: CustomProviderWire | Omit<CustomProviderWire, 'name'>, patch: CustomProviderInput): CustomProviderWire => {
+export const mergeCustomProvider = (
+  base: CustomProviderWire | Omit<CustomProviderWire, 'name'>,
+  patch: CustomProviderInput,
+): CustomProviderWire => {
   const merged = { ...base } as Record<string, unknown>;
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) merged[k] = v;
   return merged as unknown as CustomProviderWire;
 };
 
 /** The custom definition seen through the same shape as a built-in catalog entry. */
-export function customToDefinition(slug: string, def: CustomProviderWire, authMethod: ProviderDefinition['authMethods'][number]): ProviderDefinition {
+export function customToDefinition(
+  slug: string,
+  def: CustomProviderWire,
+  authMethod: ProviderDefinition['authMethods'][number],
+): ProviderDefinition {
   return {
     slug,
     name: def.name,
@@ -103,7 +110,8 @@ export function customToDefinition(slug: string, def: CustomProviderWire, authMe
     tokenUrl: def.token_url,
     refreshTokenUrl: def.refresh_token_url,
     revocationUrl: def.revocation_url,
-    revocationAuth: def.revocation_url === null ? null : def.authenticate_via === 'basic_auth_header' ? 'client_secret_basic' : 'client_secret_post',
+    revocationAuth:
+      def.revocation_url === null ? null : def.authenticate_via === 'basic_auth_header' ? 'client_secret_basic' : 'client_secret_post',
     defaultScopes: [],
     scopeSeparator: def.request_scope_separator,
     pkce: def.pkce_enabled,

@@ -1,16 +1,14 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
-import type { Clock } from '../clock.ts';
-import { iso } from '../clock.ts';
-import type { Keyring } from '../crypto/keyring.ts';
-import { secretContext } from '../crypto/keyring.ts';
-import { conflict, notFound, validationFailed, type FieldError } from '../errors.ts';
-import { ID_PREFIX, newId } from '../ids.ts';
+import type { Clock } from '../core/clock.ts';
+import { iso } from '../core/clock.ts';
+import { conflict, integrationAlreadyExists, integrationNotFound, notFound, validationFailed, type FieldError } from '../core/errors.ts';
+import { ID_PREFIX, newId } from '../core/ids.ts';
 import type { Store } from '../store/store.ts';
-import type { IntegrationRow, Ownership, PageQuery } from '../store/integrations-repo.ts';
-import type { AccountRow } from '../store/accounts-repo.ts';
-import type { ApiKeyConnections } from '../connections/api-key-connections.ts';
+import type { PageQuery } from '../store/integrations-repo.ts';
+import type { AuthMethod, ConnectedAccount } from '../domain/connected-account.ts';
+import type { Integration, IntegrationChanges, Ownership } from '../domain/integration.ts';
+import { isSlug } from '../catalog/provider-definition.ts';
 import { checkConfigValues } from './config-values.ts';
-import { sealConfig } from './sealed-config.ts';
 import {
   CUSTOM_PROVIDER_DEFAULTS,
   checkCustomProvider,
@@ -19,9 +17,7 @@ import {
   type CustomProviderInput,
   type CustomProviderWire,
 } from './custom-provider.ts';
-import { loadIntegration, parseCustomDefinition, resolveIntegrations, type ResolvedIntegration } from './provider-resolver.ts';
-
-export type AuthMethod = 'oauth' | 'api_key' | 'client_credentials';
+import { customDefinition, loadIntegration, resolveIntegrations, type ResolvedIntegration } from './provider-resolver.ts';
 
 export interface CredentialsInput {
   type: 'custom' | 'organization';
@@ -29,11 +25,15 @@ export interface CredentialsInput {
   client_secret?: string;
 }
 
-export interface ApiKeyInstallInput {
+/** R5/R7's `api_key` block: the integration's first tenant and its key. */
+export interface ApiKeyInstall {
   secret: string;
   user_id: string;
   organization_id?: string | null;
 }
+
+/** Installs an `api_key` block's tenant, in the integration's transaction (connections/ provides it). */
+export type InstallApiKey = (tx: Store, integration: Integration, input: ApiKeyInstall) => Promise<ConnectedAccount>;
 
 export interface CreateIntegrationInput {
   provider: string;
@@ -44,7 +44,7 @@ export interface CreateIntegrationInput {
   auth_methods?: AuthMethod[];
   config?: Record<string, string>;
   credentials?: CredentialsInput;
-  api_key?: ApiKeyInstallInput;
+  api_key?: ApiKeyInstall;
   custom_provider?: CustomProviderInput;
 }
 
@@ -53,22 +53,21 @@ export interface UpdateIntegrationInput {
   enabled?: boolean;
   scopes?: string[] | null;
   credentials?: CredentialsInput;
-  api_key?: ApiKeyInstallInput;
+  api_key?: ApiKeyInstall;
   custom_provider?: CustomProviderInput;
 }
 
 export interface IntegrationResult extends ResolvedIntegration {
   /** The tenant installed by an `api_key` block, on create/update responses only. */
-  installation: AccountRow | null;
+  installation: ConnectedAccount | null;
 }
 
 export interface IntegrationServiceDeps {
-  store: Store;
+  store: Pick<Store, 'transaction' | 'integrations' | 'customProviders'>;
   catalog: ProviderCatalog;
-  keyring: Keyring;
   clock: Clock;
   allowInsecureProviderUrls: boolean;
-  apiKeyConnections: ApiKeyConnections;
+  installApiKey: InstallApiKey;
 }
 
 /** Environment-level provider configuration (R4–R11). */
@@ -77,11 +76,16 @@ export class IntegrationService {
 
   async get(environmentId: string, slug: string, ownership: Ownership): Promise<ResolvedIntegration> {
     const found = await this.find(this.deps.store, environmentId, slug, ownership);
-    if (!found) throw notFound(`No ${ownership}-owned data integration for "${slug}".`, slug);
+    if (!found) throw integrationNotFound(slug, ownership);
     return found;
   }
 
-  async find(store: Store, environmentId: string, slug: string, ownership: Ownership): Promise<ResolvedIntegration | null> {
+  async find(
+    store: Pick<Store, 'integrations' | 'customProviders'>,
+    environmentId: string,
+    slug: string,
+    ownership: Ownership,
+  ): Promise<ResolvedIntegration | null> {
     const row = await store.integrations.bySlug(environmentId, slug, ownership);
     return row ? loadIntegration(store, this.deps.catalog, row) : null;
   }
@@ -102,16 +106,19 @@ export class IntegrationService {
     return this.deps.store.transaction(async (tx) => {
       const existingCustom = builtin ? null : await tx.customProviders.bySlug(environmentId, slug);
       if (input.custom_provider !== undefined) {
-        if (builtin) throw conflict('conflict', `"${slug}" is a built-in provider; a custom provider cannot shadow it.`);
-        if (existingCustom) throw conflict('conflict', `A custom provider "${slug}" is already defined; create its other root without custom_provider.`);
-        if (!/^[a-z0-9][a-z0-9_-]{0,62}$/.test(slug)) {
-          throw validationFailed('A custom provider slug is lower-case letters, digits, "-" and "_".', [{ field: 'provider', code: 'invalid_format' }]);
+        if (builtin) throw conflict(`"${slug}" is a built-in provider; a custom provider cannot shadow it.`);
+        if (existingCustom)
+          throw conflict(`A custom provider "${slug}" is already defined; create its other root without custom_provider.`);
+        if (!isSlug(slug)) {
+          throw validationFailed('A custom provider slug is lower-case letters, digits, "-" and "_".', [
+            { field: 'provider', code: 'invalid_format' },
+          ]);
         }
       } else if (!builtin && !existingCustom) {
         throw notFound(`Unknown provider "${slug}".`, slug);
       }
       if (await tx.integrations.bySlug(environmentId, slug, ownership)) {
-        throw conflict('integration_already_exists', `A ${ownership}-owned data integration for "${slug}" already exists.`);
+        throw integrationAlreadyExists(slug, ownership);
       }
 
       let custom: CustomProviderWire | null = null;
@@ -124,9 +131,16 @@ export class IntegrationService {
         custom = mergeCustomProvider(CUSTOM_PROVIDER_DEFAULTS, input.custom_provider);
         checkCustomProvider(custom, authMethod, allowInsecureProviderUrls);
         customProviderId = newId(ID_PREFIX.customProvider);
-        await tx.customProviders.insert({ id: customProviderId, environment_id: environmentId, slug, definition: JSON.stringify(custom), created_at: now, updated_at: now });
+        await tx.customProviders.insert({
+          id: customProviderId,
+          environment_id: environmentId,
+          slug,
+          definition: { ...custom },
+          created_at: now,
+          updated_at: now,
+        });
       } else if (existingCustom) {
-        custom = parseCustomDefinition(existingCustom);
+        custom = customDefinition(existingCustom);
         customProviderId = existingCustom.id;
         checkCustomProvider(custom, authMethod, allowInsecureProviderUrls);
       }
@@ -142,42 +156,37 @@ export class IntegrationService {
       const config = input.config ?? {};
       checkConfigValues(provider.configFields, config);
 
-      const id = newId(ID_PREFIX.integration);
       const creds = input.credentials;
-      const row: IntegrationRow = {
-        id,
+      const row = await tx.integrations.insert({
+        id: newId(ID_PREFIX.integration),
         environment_id: environmentId,
         slug,
         ownership,
         description: input.description ?? null,
-        enabled: input.enabled ? 1 : 0,
-        scopes: input.scopes === undefined || input.scopes === null ? null : JSON.stringify(input.scopes),
+        enabled: input.enabled ?? false,
+        scopes: input.scopes ?? null,
         auth_method: authMethod,
-        config: sealConfig(this.deps.keyring, provider.configFields, config, { environmentId, table: 'data_integrations', rowId: id }),
+        config: { values: config, fields: provider.configFields },
         credentials_type: authMethod === 'oauth' ? (creds?.type ?? null) : null,
         client_id: creds?.type === 'custom' ? (creds.client_id ?? null) : null,
-        client_secret:
-          creds?.type === 'custom' && creds.client_secret !== undefined
-            ? this.deps.keyring.seal(creds.client_secret, secretContext(environmentId, 'data_integrations', 'client_secret', id))
-            : null,
+        client_secret: creds?.type === 'custom' ? (creds.client_secret ?? null) : null,
         client_secret_last4: creds?.type === 'custom' && creds.client_secret !== undefined ? creds.client_secret.slice(-4) : null,
         redirect_key: newId(ID_PREFIX.redirectKey),
         custom_provider_id: customProviderId,
         created_at: now,
         updated_at: now,
-      };
-      await tx.integrations.insert(row);
+      });
       const resolved: ResolvedIntegration = { row, provider, custom };
-      const installation = input.api_key ? await this.deps.apiKeyConnections.upsertForInstall(tx, resolved, input.api_key) : null;
+      const installation = input.api_key ? await this.deps.installApiKey(tx, row, input.api_key) : null;
       return { ...resolved, installation };
     });
   }
 
   async update(environmentId: string, slug: string, ownership: Ownership, input: UpdateIntegrationInput): Promise<IntegrationResult> {
-    const { keyring, clock, allowInsecureProviderUrls } = this.deps;
+    const { clock, allowInsecureProviderUrls } = this.deps;
     return this.deps.store.transaction(async (tx) => {
       const current = await this.find(tx, environmentId, slug, ownership);
-      if (!current) throw notFound(`No ${ownership}-owned data integration for "${slug}".`, slug);
+      if (!current) throw integrationNotFound(slug, ownership);
       const { row } = current;
       const errors: FieldError[] = [];
       if (input.credentials !== undefined && input.api_key !== undefined) {
@@ -185,20 +194,21 @@ export class IntegrationService {
       }
       if (input.credentials !== undefined) this.checkCredentials(row.auth_method, input.credentials, errors, false);
       if (input.api_key !== undefined && row.auth_method !== 'api_key') errors.push({ field: 'api_key', code: 'not_allowed' });
-      if (input.custom_provider !== undefined && row.custom_provider_id === null) errors.push({ field: 'custom_provider', code: 'not_allowed' });
+      if (input.custom_provider !== undefined && row.custom_provider_id === null)
+        errors.push({ field: 'custom_provider', code: 'not_allowed' });
       if (errors.length > 0) throw validationFailed('The update is not valid for this integration.', errors);
 
       const now = iso(clock.now());
-      const patch: Partial<IntegrationRow> = { updated_at: now };
+      const patch: IntegrationChanges = { updated_at: now };
       if (input.description !== undefined) patch.description = input.description;
-      if (input.enabled !== undefined) patch.enabled = input.enabled ? 1 : 0;
-      if (input.scopes !== undefined) patch.scopes = input.scopes === null ? null : JSON.stringify(input.scopes);
+      if (input.enabled !== undefined) patch.enabled = input.enabled;
+      if (input.scopes !== undefined) patch.scopes = input.scopes;
       const creds = input.credentials;
       if (creds !== undefined) {
         patch.credentials_type = creds.type;
         if (creds.type === 'custom') {
           patch.client_id = creds.client_id ?? null;
-          patch.client_secret = keyring.seal(creds.client_secret!, secretContext(environmentId, 'data_integrations', 'client_secret', row.id));
+          patch.client_secret = creds.client_secret!;
           patch.client_secret_last4 = creds.client_secret!.slice(-4);
         } else {
           patch.client_id = null;
@@ -210,16 +220,15 @@ export class IntegrationService {
       if (input.custom_provider !== undefined && custom !== null) {
         custom = mergeCustomProvider(custom, input.custom_provider);
         checkCustomProvider(custom, row.auth_method, allowInsecureProviderUrls);
-        await tx.customProviders.update(row.custom_provider_id!, JSON.stringify(custom), now);
+        await tx.customProviders.update(row.custom_provider_id!, { ...custom }, now);
       }
-      await tx.integrations.update(row.id, patch);
-      const updatedRow = { ...row, ...patch };
+      const updatedRow = await tx.integrations.update(row, patch);
       const resolved: ResolvedIntegration = {
         row: updatedRow,
         provider: custom ? customToDefinition(slug, custom, row.auth_method) : current.provider,
         custom,
       };
-      const installation = input.api_key ? await this.deps.apiKeyConnections.upsertForInstall(tx, resolved, input.api_key) : null;
+      const installation = input.api_key ? await this.deps.installApiKey(tx, updatedRow, input.api_key) : null;
       return { ...resolved, installation };
     });
   }
@@ -228,12 +237,13 @@ export class IntegrationService {
   async delete(environmentId: string, slug: string, ownership: Ownership): Promise<void> {
     await this.deps.store.transaction(async (tx) => {
       const row = await tx.integrations.bySlug(environmentId, slug, ownership);
-      if (!row) throw notFound(`No ${ownership}-owned data integration for "${slug}".`, slug);
+      if (!row) throw integrationNotFound(slug, ownership);
       await tx.integrations.delete(row.id);
       if (row.custom_provider_id && (await tx.integrations.countByCustomProvider(row.custom_provider_id)) === 0) {
         await tx.customProviders.delete(row.custom_provider_id);
       }
-      if ((await tx.integrations.allBySlug(environmentId, slug)).length === 0) await tx.orgConfigurations.deleteForSlug(environmentId, slug);
+      if ((await tx.integrations.allBySlug(environmentId, slug)).length === 0)
+        await tx.orgConfigurations.deleteForSlug(environmentId, slug);
     });
   }
 
@@ -265,7 +275,9 @@ export class IntegrationService {
 }
 
 /** §10.6: `valid` when the integration can be used as configured. */
-export const integrationState = (row: IntegrationRow): 'valid' | 'invalid' =>
-  row.auth_method !== 'oauth' || row.credentials_type === 'organization' || (row.credentials_type === 'custom' && row.client_id !== null && row.client_secret !== null)
+export const integrationState = (row: Integration): 'valid' | 'invalid' =>
+  row.auth_method !== 'oauth' ||
+  row.credentials_type === 'organization' ||
+  (row.credentials_type === 'custom' && row.client_id !== null && row.client_secret !== null)
     ? 'valid'
     : 'invalid';

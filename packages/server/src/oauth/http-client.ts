@@ -60,7 +60,7 @@ class TooLarge extends Error {
  * Sends OAuth requests to providers: https only (unless `allowInsecure`), a deadline on the whole
  * exchange, redirects never followed (they would carry credentials elsewhere), bodies capped at 1 MiB,
  * and every thrown error turned into a `HttpFailure` that names the error but carries none of its
- * text (HTTP client errors can hold headers and bodies: security.md §12).
+ * text (HTTP client errors can hold headers and bodies: docs/security.md §12).
  *
  * @example
  * const http = new OAuthHttpClient({ fetch, timeoutMs: 10_000 });

@@ -20,7 +20,7 @@ import { processTokenResponse, type TokenOutcome } from './token-response.ts';
 /**
  * Talks to providers' token and revocation endpoints. Never throws for anything a provider or the network
  * does; every outcome is a value. Endpoints are passed in already resolved (templates filled, and for a
- * callback taken from the stored flow, never from the callback: security.md §4).
+ * callback taken from the stored flow, never from the callback: docs/security.md §4).
  *
  * @example
  * const oauth = new OAuthClient(new OAuthHttpClient({ fetch, timeoutMs: 10_000 }), () => Date.now());
@@ -67,7 +67,7 @@ export class OAuthClient {
     return this.#token(provider, endpoint, client, { grantType: 'client_credentials', scopes });
   }
 
-  /** Revokes a token (RFC 7009). Callers erase their copy whatever the outcome (security.md §11). */
+  /** Revokes a token (RFC 7009). Callers erase their copy whatever the outcome (docs/security.md §11). */
   async revoke(
     provider: ProviderDefinition,
     endpoint: string,

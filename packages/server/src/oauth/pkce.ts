@@ -23,7 +23,7 @@ export function sha256Base64Url(s: string): string {
 
 /**
  * A fresh PKCE pair: a verifier of 32 random bytes (43 base64url characters, RFC 7636 §4.1,
- * security.md §2) and its S256 challenge. `plain` is never offered.
+ * docs/security.md §2) and its S256 challenge. `plain` is never offered.
  *
  * @example
  * const { verifier, challenge } = createPkce();

@@ -90,6 +90,7 @@ export function safeErrorCode(value: string): string {
 /** An `error_description` cut to 500 characters with control characters removed; `null` when absent. */
 export function safeDescription(value: unknown): string | null {
   if (typeof value !== 'string' || value === '') return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: provider text is stripped of control characters before it is stored.
   return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 500);
 }
 

@@ -3,9 +3,7 @@ import { applyClientAuth, type ClientCredentials, type OutboundRequest } from '.
 import { isObject, parseResponseBody, safeErrorCode, type ReceivedResponse } from './response-body.ts';
 
 /** What a revocation request came to. `detail` names the HTTP status and OAuth error code only. */
-export type RevocationOutcome =
-  | { ok: true }
-  | { ok: false; kind: 'temporary' | 'rejected'; status: number | null; detail: string };
+export type RevocationOutcome = { ok: true } | { ok: false; kind: 'temporary' | 'rejected'; status: number | null; detail: string };
 
 /**
  * An RFC 7009 revocation request: form body `token` + `token_type_hint`, client authentication per

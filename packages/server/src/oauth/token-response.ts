@@ -15,7 +15,7 @@ import {
 /** The credentials a successful token response carries, normalised. */
 export interface TokenSet {
   accessToken: string;
-  /** `null` when the response carries none (keep the old one on refresh: security.md §9). */
+  /** `null` when the response carries none (keep the old one on refresh: docs/security.md §9). */
   refreshToken: string | null;
   /** ISO 8601, from `expires_in` and the `now` given to the processor; `null` when the response does not say. */
   expiresAt: string | null;
@@ -33,7 +33,7 @@ export interface TokenSet {
 /**
  * What a token request came to. Only `invalid_grant` means the grant is dead; `rejected` and `malformed`
  * are configuration or provider problems that retrying will not fix; `temporary` must never mark a
- * connection broken (security.md §10).
+ * connection broken (docs/security.md §10).
  */
 export type TokenOutcome =
   | { ok: true; tokens: TokenSet }
@@ -188,9 +188,21 @@ function classifyError(
   now: number,
 ): TokenOutcome {
   const error = safeErrorCode(rawCode);
-  const echoed = [fields.access_token, fields.refresh_token, fields.id_token, readPath(fields, 'authed_user.access_token'), readPath(fields, 'authed_user.refresh_token')];
+  const echoed = [
+    fields.access_token,
+    fields.refresh_token,
+    fields.id_token,
+    readPath(fields, 'authed_user.access_token'),
+    readPath(fields, 'authed_user.refresh_token'),
+  ];
   const rawDescription = safeDescription(fields.error_description);
-  const description = rawDescription === null ? null : redactSecrets(rawDescription, echoed.filter((v): v is string => typeof v === 'string'));
+  const description =
+    rawDescription === null
+      ? null
+      : redactSecrets(
+          rawDescription,
+          echoed.filter((v): v is string => typeof v === 'string'),
+        );
   const quirky = provider.quirks.tokenErrorInOkResponse;
 
   if (error === 'invalid_grant' || (quirky && QUIRK_DEAD_GRANT_ERRORS.has(error))) {

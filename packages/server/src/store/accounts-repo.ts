@@ -1,67 +1,180 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { AccountChanges, ConnectedAccount, NewAccount } from '../domain/connected-account.ts';
+import { encodeChanges, json, jsonOrNull, readJson, readJsonOrNull } from './encoding.ts';
+import type { Sealer, SealedAt } from './sealer.ts';
 import type { ConnectedAccountsTable, Database } from './schema.ts';
 
-export type AccountRow = Selectable<ConnectedAccountsTable>;
+type AccountRow = Selectable<ConnectedAccountsTable>;
+type AccountColumns = Partial<Omit<AccountRow, 'id' | 'environment_id' | 'integration_id'>>;
 
+const TABLE = 'connected_accounts';
 
+/** Connected accounts: rows in, domain accounts out; secrets sealed to their row here. */
 export class AccountsRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly sealer: Sealer,
+  ) {}
 
-  insert(row: AccountRow): Promise<unknown> {
-    return this.db.insertInto('connected_accounts').values(row).execute();
+  /** Creates a connection from its identity and first values; returns it as stored. */
+  async insert(account: NewAccount, changes: AccountChanges): Promise<ConnectedAccount> {
+    const at = sealedAt(account);
+    const row: AccountRow = {
+      id: account.id,
+      environment_id: account.environment_id,
+      integration_id: account.integration_id,
+      owner_type: account.owner.type,
+      user_id: account.owner.userId,
+      organization_id: account.owner.organizationId,
+      owner_key: account.owner.key,
+      connection_role: account.connection_role,
+      auth_method: account.auth_method,
+      state: 'needs_reauthorization',
+      scopes: '[]',
+      account_identifier: null,
+      account_display_name: null,
+      access_token: null,
+      refresh_token: null,
+      expires_at: null,
+      api_key: null,
+      api_key_last4: null,
+      client_id: null,
+      client_secret: null,
+      client_secret_last4: null,
+      config: '{}',
+      metadata: null,
+      refresh_lock_until: null,
+      created_at: account.created_at,
+      updated_at: account.created_at,
+      ...this.columns(at, changes),
+    };
+    await this.db.insertInto(TABLE).values(row).execute();
+    return this.toDomain(row);
   }
 
-  async byId(integrationId: string, id: string): Promise<AccountRow | null> {
-    return (
-      (await this.db.selectFrom('connected_accounts').selectAll().where('integration_id', '=', integrationId).where('id', '=', id).executeTakeFirst()) ?? null
+  /** Applies `changes` to a connection; returns it as stored afterwards. */
+  async update(account: Pick<ConnectedAccount, 'id' | 'environment_id'>, changes: AccountChanges): Promise<ConnectedAccount> {
+    await this.db
+      .updateTable(TABLE)
+      .set(this.columns(sealedAt(account), changes))
+      .where('id', '=', account.id)
+      .execute();
+    const row = await this.db.selectFrom(TABLE).selectAll().where('id', '=', account.id).executeTakeFirstOrThrow();
+    return this.toDomain(row);
+  }
+
+  async byId(integrationId: string, id: string): Promise<ConnectedAccount | null> {
+    return this.one(
+      await this.db.selectFrom(TABLE).selectAll().where('integration_id', '=', integrationId).where('id', '=', id).executeTakeFirst(),
     );
   }
 
-  async byIdOnly(id: string): Promise<AccountRow | null> {
-    return (await this.db.selectFrom('connected_accounts').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  async byIdOnly(id: string): Promise<ConnectedAccount | null> {
+    return this.one(await this.db.selectFrom(TABLE).selectAll().where('id', '=', id).executeTakeFirst());
   }
 
-  async compatibility(integrationId: string, ownerKey: string): Promise<AccountRow | null> {
-    return (
-      (await this.db
-        .selectFrom('connected_accounts')
+  async compatibility(integrationId: string, ownerKey: string): Promise<ConnectedAccount | null> {
+    return this.one(
+      await this.db
+        .selectFrom(TABLE)
         .selectAll()
         .where('integration_id', '=', integrationId)
         .where('owner_key', '=', ownerKey)
         .where('connection_role', '=', 'compatibility')
-        .executeTakeFirst()) ?? null
+        .executeTakeFirst(),
     );
   }
 
   /** Every connection of one owner shape for one integration, compatibility first. */
-  forOwner(integrationId: string, ownerKey: string): Promise<AccountRow[]> {
-    return this.db
-      .selectFrom('connected_accounts')
-      .selectAll()
-      .where('integration_id', '=', integrationId)
-      .where('owner_key', '=', ownerKey)
-      .orderBy('connection_role')
-      .orderBy('id')
-      .execute();
+  forOwner(integrationId: string, ownerKey: string): Promise<ConnectedAccount[]> {
+    return this.forOwnerAcross([integrationId], ownerKey, false);
   }
 
   /** One owner's connections across many integrations: the provider listings' single query. */
-  forOwnerAcross(integrationIds: readonly string[], ownerKey: string, compatibilityOnly: boolean): Promise<AccountRow[]> {
-    if (integrationIds.length === 0) return Promise.resolve([]);
-    let q = this.db
-      .selectFrom('connected_accounts')
-      .selectAll()
-      .where('integration_id', 'in', integrationIds)
-      .where('owner_key', '=', ownerKey);
+  async forOwnerAcross(integrationIds: readonly string[], ownerKey: string, compatibilityOnly: boolean): Promise<ConnectedAccount[]> {
+    if (integrationIds.length === 0) return [];
+    let q = this.db.selectFrom(TABLE).selectAll().where('integration_id', 'in', integrationIds).where('owner_key', '=', ownerKey);
     if (compatibilityOnly) q = q.where('connection_role', '=', 'compatibility');
-    return q.orderBy('connection_role').orderBy('id').execute();
+    const rows = await q.orderBy('connection_role').orderBy('id').execute();
+    return rows.map((r) => this.toDomain(r));
   }
 
-  async update(id: string, patch: Partial<Omit<AccountRow, 'id' | 'environment_id' | 'integration_id'>>): Promise<void> {
-    await this.db.updateTable('connected_accounts').set(patch).where('id', '=', id).execute();
+  /** PostgreSQL only: the row, locked until the surrounding transaction ends. */
+  async byIdForUpdate(id: string): Promise<ConnectedAccount | null> {
+    return this.one(await this.db.selectFrom(TABLE).selectAll().where('id', '=', id).forUpdate().executeTakeFirst());
+  }
+
+  /** Takes the SQLite refresh lease if nobody holds it (or it lapsed); true when taken. */
+  async takeRefreshLease(id: string, now: string, until: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable(TABLE)
+      .set({ refresh_lock_until: until })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('refresh_lock_until', 'is', null), eb('refresh_lock_until', '<', now)]))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
+  async releaseRefreshLease(id: string): Promise<void> {
+    await this.db.updateTable(TABLE).set({ refresh_lock_until: null }).where('id', '=', id).execute();
   }
 
   async delete(id: string): Promise<void> {
-    await this.db.deleteFrom('connected_accounts').where('id', '=', id).execute();
+    await this.db.deleteFrom(TABLE).where('id', '=', id).execute();
+  }
+
+  private one(row: AccountRow | undefined): ConnectedAccount | null {
+    return row ? this.toDomain(row) : null;
+  }
+
+  private columns(at: SealedAt, c: AccountChanges): AccountColumns {
+    const s = this.sealer;
+    return encodeChanges<AccountChanges, AccountColumns>(c, {
+      scopes: json,
+      access_token: (v) => s.sealNullable(v, at, 'access_token'),
+      refresh_token: (v) => s.sealNullable(v, at, 'refresh_token'),
+      api_key: (v) => s.sealNullable(v, at, 'api_key'),
+      client_secret: (v) => s.sealNullable(v, at, 'client_secret'),
+      config: (config) => s.sealConfig(config, at),
+      metadata: jsonOrNull,
+    });
+  }
+
+  private toDomain(row: AccountRow): ConnectedAccount {
+    const at = sealedAt(row);
+    const s = this.sealer;
+    return {
+      id: row.id,
+      environment_id: row.environment_id,
+      integration_id: row.integration_id,
+      owner_type: row.owner_type,
+      user_id: row.user_id,
+      organization_id: row.organization_id,
+      owner_key: row.owner_key,
+      connection_role: row.connection_role,
+      auth_method: row.auth_method,
+      state: row.state,
+      scopes: readJson<string[]>(row.scopes),
+      account_identifier: row.account_identifier,
+      account_display_name: row.account_display_name,
+      access_token: s.secret(row.access_token, at, 'access_token'),
+      refresh_token: s.secret(row.refresh_token, at, 'refresh_token'),
+      expires_at: row.expires_at,
+      api_key: s.secret(row.api_key, at, 'api_key'),
+      api_key_last4: row.api_key_last4,
+      client_id: row.client_id,
+      client_secret: s.secret(row.client_secret, at, 'client_secret'),
+      client_secret_last4: row.client_secret_last4,
+      config: s.config(row.config, at),
+      metadata: readJsonOrNull<Record<string, unknown>>(row.metadata),
+      created_at: row.created_at,
+      updated_at: row.updated_at,
+    };
   }
 }
+
+const sealedAt = (row: { id: string; environment_id: string }): SealedAt => ({
+  environmentId: row.environment_id,
+  table: TABLE,
+  rowId: row.id,
+});

@@ -1,56 +1,54 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ApiKeysTable, Database, EnvironmentsTable } from './schema.ts';
+import type { Environment } from '../domain/environment.ts';
+import type { Database, EnvironmentsTable } from './schema.ts';
+import { encodeChanges, flag, json, readFlag, readJson } from './encoding.ts';
 
-export type EnvironmentRow = Selectable<EnvironmentsTable>;
-export type ApiKeyRow = Selectable<ApiKeysTable>;
+const TABLE = 'environments';
 
+type EnvironmentChanges = Partial<Pick<Environment, 'allowed_return_origins' | 'confirmation_screen'>> & { updated_at: string };
+
+const toDomain = (row: Selectable<EnvironmentsTable>): Environment => ({
+  ...row,
+  production: readFlag(row.production),
+  allowed_return_origins: readJson<string[]>(row.allowed_return_origins),
+  confirmation_screen: readFlag(row.confirmation_screen),
+});
+
+/** Environments (tenant boundaries): booleans and the origin list encoded here. */
 export class EnvironmentsRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
-  insert(row: EnvironmentRow): Promise<unknown> {
-    return this.db.insertInto('environments').values(row).execute();
+  async insert(env: Environment): Promise<void> {
+    await this.db
+      .insertInto(TABLE)
+      .values({
+        ...env,
+        production: flag(env.production),
+        allowed_return_origins: json(env.allowed_return_origins),
+        confirmation_screen: flag(env.confirmation_screen),
+      })
+      .execute();
   }
 
-  async byName(name: string): Promise<EnvironmentRow | null> {
-    return (await this.db.selectFrom('environments').selectAll().where('name', '=', name).executeTakeFirst()) ?? null;
+  async byName(name: string): Promise<Environment | null> {
+    const row = await this.db.selectFrom(TABLE).selectAll().where('name', '=', name).executeTakeFirst();
+    return row ? toDomain(row) : null;
   }
 
-  async byId(id: string): Promise<EnvironmentRow | null> {
-    return (await this.db.selectFrom('environments').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  async byId(id: string): Promise<Environment | null> {
+    const row = await this.db.selectFrom(TABLE).selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toDomain(row) : null;
   }
 
-  list(): Promise<EnvironmentRow[]> {
-    return this.db.selectFrom('environments').selectAll().orderBy('created_at').orderBy('id').execute();
+  async list(): Promise<Environment[]> {
+    return (await this.db.selectFrom(TABLE).selectAll().orderBy('created_at').orderBy('id').execute()).map(toDomain);
   }
 
-  async update(id: string, patch: Partial<Omit<EnvironmentRow, 'id'>>): Promise<void> {
-    await this.db.updateTable('environments').set(patch).where('id', '=', id).execute();
-  }
-}
-
-export class ApiKeysRepo {
-  constructor(private readonly db: Kysely<Database>) {}
-
-  insert(row: ApiKeyRow): Promise<unknown> {
-    return this.db.insertInto('api_keys').values(row).execute();
-  }
-
-  async byDigest(digest: string): Promise<ApiKeyRow | null> {
-    return (await this.db.selectFrom('api_keys').selectAll().where('digest', '=', digest).executeTakeFirst()) ?? null;
-  }
-
-  list(environmentId?: string): Promise<ApiKeyRow[]> {
-    let q = this.db.selectFrom('api_keys').selectAll().orderBy('created_at').orderBy('id');
-    if (environmentId) q = q.where('environment_id', '=', environmentId);
-    return q.execute();
-  }
-
-  async revoke(id: string, at: string): Promise<boolean> {
-    const r = await this.db.updateTable('api_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
-    return Number(r.numUpdatedRows) > 0;
-  }
-
-  async touch(id: string, at: string): Promise<void> {
-    await this.db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id).execute();
+  async update(id: string, c: EnvironmentChanges): Promise<void> {
+    const set = encodeChanges<EnvironmentChanges, Partial<Selectable<EnvironmentsTable>>>(c, {
+      allowed_return_origins: json,
+      confirmation_screen: flag,
+    });
+    await this.db.updateTable(TABLE).set(set).where('id', '=', id).execute();
   }
 }

@@ -1,10 +1,27 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { CustomProvidersTable, DataIntegrationsTable, Database, OrgConfigurationsTable } from './schema.ts';
+import type { Integration, IntegrationChanges, NewIntegration, Ownership } from '../domain/integration.ts';
+import { StoredConfig } from '../domain/stored-config.ts';
+import { encodeChanges } from './encoding.ts';
+import { decodeSettings, settingsEncoders } from './settings-codec.ts';
+import type { Sealer, SealedAt } from './sealer.ts';
+import type { DataIntegrationsTable, Database } from './schema.ts';
 
-export type IntegrationRow = Selectable<DataIntegrationsTable>;
-export type CustomProviderRow = Selectable<CustomProvidersTable>;
-export type OrgConfigurationRow = Selectable<OrgConfigurationsTable>;
-export type Ownership = IntegrationRow['ownership'];
+type IntegrationRow = Selectable<DataIntegrationsTable>;
+type IntegrationColumns = Partial<Omit<IntegrationRow, 'id' | 'environment_id'>>;
+
+const TABLE = 'data_integrations';
+
+/** What a new integration stores for everything its first write leaves out. */
+const BLANK = {
+  description: null,
+  enabled: 0,
+  scopes: null,
+  config: '{}',
+  credentials_type: null,
+  client_id: null,
+  client_secret: null,
+  client_secret_last4: null,
+} as const;
 
 export interface PageQuery {
   limit: number;
@@ -14,152 +31,120 @@ export interface PageQuery {
   ownership: Ownership | null;
 }
 
+/** Data integrations: rows in, domain integrations out; the client secret sealed here. */
 export class IntegrationsRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly sealer: Sealer,
+  ) {}
 
-  insert(row: IntegrationRow): Promise<unknown> {
-    return this.db.insertInto('data_integrations').values(row).execute();
+  /** Creates an integration; returns it as stored. */
+  async insert(integration: NewIntegration): Promise<Integration> {
+    const { id, environment_id, slug, ownership, auth_method, redirect_key, custom_provider_id, created_at, updated_at } = integration;
+    const identity = { id, environment_id, slug, ownership, auth_method, redirect_key, custom_provider_id, created_at, updated_at };
+    const row: IntegrationRow = { ...BLANK, ...identity, ...this.columns(sealedAt(integration), integration) };
+    await this.db.insertInto(TABLE).values(row).execute();
+    return this.toDomain(row);
   }
 
-  async bySlug(environmentId: string, slug: string, ownership: Ownership): Promise<IntegrationRow | null> {
-    return (
-      (await this.db
-        .selectFrom('data_integrations')
+  /** Applies `changes`; returns the integration as stored afterwards. */
+  async update(integration: Pick<Integration, 'id' | 'environment_id'>, changes: IntegrationChanges): Promise<Integration> {
+    await this.db
+      .updateTable(TABLE)
+      .set(this.columns(sealedAt(integration), changes))
+      .where('id', '=', integration.id)
+      .execute();
+    return this.toDomain(await this.db.selectFrom(TABLE).selectAll().where('id', '=', integration.id).executeTakeFirstOrThrow());
+  }
+
+  async bySlug(environmentId: string, slug: string, ownership: Ownership): Promise<Integration | null> {
+    return this.one(
+      await this.db
+        .selectFrom(TABLE)
         .selectAll()
         .where('environment_id', '=', environmentId)
         .where('slug', '=', slug)
         .where('ownership', '=', ownership)
-        .executeTakeFirst()) ?? null
+        .executeTakeFirst(),
     );
   }
 
-  async byId(id: string): Promise<IntegrationRow | null> {
-    return (await this.db.selectFrom('data_integrations').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  async byId(id: string): Promise<Integration | null> {
+    return this.one(await this.db.selectFrom(TABLE).selectAll().where('id', '=', id).executeTakeFirst());
   }
 
-  async byRedirectKey(redirectKey: string): Promise<IntegrationRow | null> {
-    return (await this.db.selectFrom('data_integrations').selectAll().where('redirect_key', '=', redirectKey).executeTakeFirst()) ?? null;
+  async byRedirectKey(redirectKey: string): Promise<Integration | null> {
+    return this.one(await this.db.selectFrom(TABLE).selectAll().where('redirect_key', '=', redirectKey).executeTakeFirst());
   }
 
   /** Every root of a slug (at most one per ownership). */
-  allBySlug(environmentId: string, slug: string): Promise<IntegrationRow[]> {
-    return this.db.selectFrom('data_integrations').selectAll().where('environment_id', '=', environmentId).where('slug', '=', slug).execute();
+  async allBySlug(environmentId: string, slug: string): Promise<Integration[]> {
+    const rows = await this.db.selectFrom(TABLE).selectAll().where('environment_id', '=', environmentId).where('slug', '=', slug).execute();
+    return rows.map((r) => this.toDomain(r));
   }
 
   /** All integrations of an environment, optionally of one ownership: the listings' one query. */
-  listAll(environmentId: string, ownership?: Ownership): Promise<IntegrationRow[]> {
-    let q = this.db.selectFrom('data_integrations').selectAll().where('environment_id', '=', environmentId);
+  async listAll(environmentId: string, ownership?: Ownership): Promise<Integration[]> {
+    let q = this.db.selectFrom(TABLE).selectAll().where('environment_id', '=', environmentId);
     if (ownership) q = q.where('ownership', '=', ownership);
-    return q.orderBy('slug').orderBy('id').execute();
+    const rows = await q.orderBy('slug').orderBy('id').execute();
+    return rows.map((r) => this.toDomain(r));
   }
 
   /**
    * Keyset page by id. Ids are monotonic ULIDs minted at creation, so id order is creation order
    * and a cursor needs no second lookup. Fetches one extra row to know whether more follow.
    */
-  async page(environmentId: string, q: PageQuery): Promise<{ rows: IntegrationRow[]; hasMore: boolean; hasPrevious: boolean }> {
+  async page(environmentId: string, q: PageQuery): Promise<{ rows: Integration[]; hasMore: boolean; hasPrevious: boolean }> {
     // `before` walks backwards: query in the opposite direction, then flip the page back.
     const backwards = q.before !== null && q.after === null;
     const direction = (q.order === 'asc') !== backwards ? 'asc' : 'desc';
-    let sel = this.db.selectFrom('data_integrations').selectAll().where('environment_id', '=', environmentId);
+    let sel = this.db.selectFrom(TABLE).selectAll().where('environment_id', '=', environmentId);
     if (q.ownership) sel = sel.where('ownership', '=', q.ownership);
-    const afterOp = q.order === 'asc' ? '>' : '<';
-    const beforeOp = q.order === 'asc' ? '<' : '>';
-    if (q.after !== null) sel = sel.where('id', afterOp, q.after);
-    if (q.before !== null) sel = sel.where('id', beforeOp, q.before);
-    const rows = await sel.orderBy('id', direction).limit(q.limit + 1).execute();
+    if (q.after !== null) sel = sel.where('id', q.order === 'asc' ? '>' : '<', q.after);
+    if (q.before !== null) sel = sel.where('id', q.order === 'asc' ? '<' : '>', q.before);
+    const rows = await sel
+      .orderBy('id', direction)
+      .limit(q.limit + 1)
+      .execute();
     const more = rows.length > q.limit;
-    const page = rows.slice(0, q.limit);
-    if (backwards) {
-      page.reverse();
-      return { rows: page, hasMore: true, hasPrevious: more };
-    }
+    const page = rows.slice(0, q.limit).map((r) => this.toDomain(r));
+    if (backwards) return { rows: page.reverse(), hasMore: true, hasPrevious: more };
     return { rows: page, hasMore: more, hasPrevious: q.after !== null };
   }
 
-  async update(id: string, patch: Partial<Omit<IntegrationRow, 'id' | 'environment_id'>>): Promise<void> {
-    await this.db.updateTable('data_integrations').set(patch).where('id', '=', id).execute();
-  }
-
+  /** Removes an integration together with its connected accounts. */
   async delete(id: string): Promise<void> {
     await this.db.deleteFrom('connected_accounts').where('integration_id', '=', id).execute();
-    await this.db.deleteFrom('data_integrations').where('id', '=', id).execute();
+    await this.db.deleteFrom(TABLE).where('id', '=', id).execute();
   }
 
   async countByCustomProvider(customProviderId: string): Promise<number> {
     const r = await this.db
-      .selectFrom('data_integrations')
+      .selectFrom(TABLE)
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .where('custom_provider_id', '=', customProviderId)
       .executeTakeFirstOrThrow();
     return Number(r.n);
   }
-}
 
-export class CustomProvidersRepo {
-  constructor(private readonly db: Kysely<Database>) {}
-
-  insert(row: CustomProviderRow): Promise<unknown> {
-    return this.db.insertInto('custom_providers').values(row).execute();
+  private one(row: IntegrationRow | undefined): Integration | null {
+    return row ? this.toDomain(row) : null;
   }
 
-  async bySlug(environmentId: string, slug: string): Promise<CustomProviderRow | null> {
-    return (
-      (await this.db.selectFrom('custom_providers').selectAll().where('environment_id', '=', environmentId).where('slug', '=', slug).executeTakeFirst()) ??
-      null
-    );
+  private columns(at: SealedAt, c: IntegrationChanges): IntegrationColumns {
+    return encodeChanges<IntegrationChanges, IntegrationColumns>(c, settingsEncoders(this.sealer, at));
   }
 
-  listAll(environmentId: string): Promise<CustomProviderRow[]> {
-    return this.db.selectFrom('custom_providers').selectAll().where('environment_id', '=', environmentId).execute();
-  }
-
-  async update(id: string, definition: string, updatedAt: string): Promise<void> {
-    await this.db.updateTable('custom_providers').set({ definition, updated_at: updatedAt }).where('id', '=', id).execute();
-  }
-
-  async delete(id: string): Promise<void> {
-    await this.db.deleteFrom('custom_providers').where('id', '=', id).execute();
+  private toDomain(row: IntegrationRow): Integration {
+    const settings = decodeSettings(this.sealer, sealedAt(row), row);
+    // An integration's own settings are never null (only an override's parts may be).
+    return { ...row, ...settings, enabled: settings.enabled === true, config: settings.config ?? StoredConfig.EMPTY };
   }
 }
 
-export class OrgConfigurationsRepo {
-  constructor(private readonly db: Kysely<Database>) {}
-
-  async get(environmentId: string, organizationId: string, slug: string): Promise<OrgConfigurationRow | null> {
-    return (
-      (await this.db
-        .selectFrom('org_configurations')
-        .selectAll()
-        .where('environment_id', '=', environmentId)
-        .where('organization_id', '=', organizationId)
-        .where('slug', '=', slug)
-        .executeTakeFirst()) ?? null
-    );
-  }
-
-  listForOrganization(environmentId: string, organizationId: string): Promise<OrgConfigurationRow[]> {
-    return this.db
-      .selectFrom('org_configurations')
-      .selectAll()
-      .where('environment_id', '=', environmentId)
-      .where('organization_id', '=', organizationId)
-      .execute();
-  }
-
-  insert(row: OrgConfigurationRow): Promise<unknown> {
-    return this.db.insertInto('org_configurations').values(row).execute();
-  }
-
-  async update(id: string, patch: Partial<Omit<OrgConfigurationRow, 'id' | 'environment_id'>>): Promise<void> {
-    await this.db.updateTable('org_configurations').set(patch).where('id', '=', id).execute();
-  }
-
-  async delete(id: string): Promise<void> {
-    await this.db.deleteFrom('org_configurations').where('id', '=', id).execute();
-  }
-
-  async deleteForSlug(environmentId: string, slug: string): Promise<void> {
-    await this.db.deleteFrom('org_configurations').where('environment_id', '=', environmentId).where('slug', '=', slug).execute();
-  }
-}
+const sealedAt = (row: { id: string; environment_id: string }): SealedAt => ({
+  environmentId: row.environment_id,
+  table: TABLE,
+  rowId: row.id,
+});

@@ -1,5 +1,5 @@
-import type { Clock } from '../clock.ts';
-import { iso } from '../clock.ts';
+import type { Clock } from '../core/clock.ts';
+import { iso } from '../core/clock.ts';
 import type { Store } from './store.ts';
 
 const HOUR = 60 * 60 * 1000;

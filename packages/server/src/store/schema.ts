@@ -1,150 +1,66 @@
+import type { ConnectedAccount } from '../domain/connected-account.ts';
+import type { CustomProviderRecord } from '../domain/custom-provider-record.ts';
+import type { ApiKey, Environment } from '../domain/environment.ts';
+import type { StoredEvent } from '../domain/event.ts';
+import type { Flow } from '../domain/flow.ts';
+import type { IdempotencyRecord } from '../domain/idempotency-record.ts';
+import type { Integration } from '../domain/integration.ts';
+import type { OrgConfiguration } from '../domain/org-configuration.ts';
+import type { OwnerType } from '../domain/owner.ts';
+
 /**
- * Row shapes as stored. Both dialects share them: booleans are 0/1 integers, timestamps ISO-8601
- * text (lexicographic order = time order), JSON as text, secrets as sealed text (crypto/keyring).
+ * Row shapes as stored: each domain type with the fields whose stored encoding differs replaced.
+ * Both dialects share them: booleans are 0/1 integers, timestamps ISO-8601 text (lexicographic
+ * order = time order), JSON as text, secrets as sealed text (store/sealer.ts).
  */
-export interface EnvironmentsTable {
-  id: string;
-  name: string;
-  production: number;
-  allowed_return_origins: string;
-  confirmation_screen: number;
-  created_at: string;
-  updated_at: string;
-}
+type Stored<T, Encoded> = Omit<T, keyof Encoded> & Encoded;
 
-export interface ApiKeysTable {
-  id: string;
-  environment_id: string;
-  name: string;
-  digest: string;
-  last4: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
+type Sealed = string | null;
 
-export interface CustomProvidersTable {
-  id: string;
-  environment_id: string;
-  slug: string;
-  definition: string;
-  created_at: string;
-  updated_at: string;
-}
+export type EnvironmentsTable = Stored<Environment, { production: number; allowed_return_origins: string; confirmation_screen: number }>;
 
-export interface DataIntegrationsTable {
-  id: string;
-  environment_id: string;
-  slug: string;
-  ownership: 'user' | 'organization';
-  description: string | null;
-  enabled: number;
-  scopes: string | null;
-  auth_method: 'oauth' | 'api_key' | 'client_credentials';
-  config: string;
-  credentials_type: 'custom' | 'organization' | null;
-  client_id: string | null;
-  client_secret: string | null;
-  client_secret_last4: string | null;
-  redirect_key: string;
-  custom_provider_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type ApiKeysTable = ApiKey;
 
-export interface OrgConfigurationsTable {
-  id: string;
-  environment_id: string;
-  slug: string;
-  organization_id: string;
-  enabled: number | null;
-  scopes: string | null;
-  config: string | null;
-  client_id: string | null;
-  client_secret: string | null;
-  client_secret_last4: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type CustomProvidersTable = Stored<CustomProviderRecord, { definition: string }>;
 
-export interface ConnectedAccountsTable {
-  id: string;
-  environment_id: string;
-  integration_id: string;
-  owner_type: 'user' | 'organization';
-  user_id: string | null;
-  organization_id: string | null;
-  /** `u|<user>|<org or empty>` or `o|<org>`: one string to index the owner shape on. */
-  owner_key: string;
-  connection_role: 'compatibility' | 'standard';
-  auth_method: 'oauth' | 'api_key' | 'client_credentials';
-  state: 'connected' | 'needs_reauthorization' | 'disconnected';
-  scopes: string;
-  account_identifier: string | null;
-  account_display_name: string | null;
-  access_token: string | null;
-  refresh_token: string | null;
-  expires_at: string | null;
-  api_key: string | null;
-  api_key_last4: string | null;
-  client_id: string | null;
-  client_secret: string | null;
-  client_secret_last4: string | null;
-  config: string;
-  metadata: string | null;
-  /** SQLite's cross-process refresh lease (ISO time it lapses); null when nobody refreshes. */
-  refresh_lock_until: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type DataIntegrationsTable = Stored<Integration, { enabled: number; scopes: string | null; config: string; client_secret: Sealed }>;
 
-export interface FlowsTable {
-  id: string;
-  environment_id: string;
-  integration_id: string;
-  /** SHA-256 of the opaque token in the authorize-redirect link. */
-  link_hash: string;
-  csrf_hash: string;
-  /** SHA-256 of the OAuth `state`, set when the browser leaves for the provider. */
-  state_hash: string | null;
-  /** SHA-256 of the flow cookie that binds the flow to one browser. */
-  browser_hash: string | null;
-  code_verifier: string | null;
-  owner_type: 'user' | 'organization';
-  user_id: string | null;
-  organization_id: string | null;
-  owner_key: string;
-  acting_user_id: string;
-  connection_intent: 'add' | 'reauthorize' | null;
-  connected_account_id: string | null;
-  return_to: string | null;
-  config: string;
-  scopes: string;
-  client_id: string;
-  status: 'pending' | 'redirected' | 'exchanging' | 'completed' | 'failed';
-  expires_at: string;
-  created_at: string;
-  updated_at: string;
-}
+export type OrgConfigurationsTable = Stored<
+  OrgConfiguration,
+  { enabled: number | null; scopes: string | null; config: string | null; client_secret: Sealed }
+>;
 
-export interface EventsTable {
-  id: string;
-  environment_id: string;
-  event: string;
-  organization_id: string | null;
-  data: string;
-  created_at: string;
-}
+export type ConnectedAccountsTable = Stored<
+  ConnectedAccount,
+  {
+    scopes: string;
+    access_token: Sealed;
+    refresh_token: Sealed;
+    api_key: Sealed;
+    client_secret: Sealed;
+    config: string;
+    metadata: string | null;
+    /** SQLite's cross-process refresh lease (ISO time it lapses); null when nobody refreshes. */
+    refresh_lock_until: string | null;
+  }
+>;
 
-export interface IdempotencyKeysTable {
-  environment_id: string;
-  route: string;
-  idempotency_key: string;
-  body_hash: string;
-  status: number | null;
-  response: string | null;
-  created_at: string;
-}
+export type FlowsTable = Stored<
+  Omit<Flow, 'owner'>,
+  {
+    owner_type: OwnerType;
+    user_id: string | null;
+    organization_id: string | null;
+    owner_key: string;
+    code_verifier: Sealed;
+    config: string;
+    scopes: string;
+  }
+>;
+
+export type EventsTable = Stored<StoredEvent, { data: string }>;
+
+export type IdempotencyKeysTable = IdempotencyRecord;
 
 export interface Database {
   environments: EnvironmentsTable;

@@ -1,17 +1,27 @@
 import type { Kysely } from 'kysely';
-import type { Database } from './schema.ts';
-import type { Dialect } from './database.ts';
-import { ApiKeysRepo, EnvironmentsRepo } from './environments-repo.ts';
-import { CustomProvidersRepo, IntegrationsRepo, OrgConfigurationsRepo } from './integrations-repo.ts';
+import type { Clock } from '../core/clock.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import { AccountsRepo } from './accounts-repo.ts';
-import { EventsRepo, IdempotencyRepo } from './events-repo.ts';
+import { ApiKeysRepo } from './api-keys-repo.ts';
+import { CustomProvidersRepo } from './custom-providers-repo.ts';
+import type { DatabaseHandle, Dialect } from './database.ts';
+import { EnvironmentsRepo } from './environments-repo.ts';
+import { EventsRepo } from './events-repo.ts';
 import { FlowsRepo } from './flows-repo.ts';
-import { VendReader, type RawHandle } from './vend-reader.ts';
+import { IdempotencyRepo } from './idempotency-repo.ts';
+import { IntegrationsRepo } from './integrations-repo.ts';
+import { referencedKeyIds } from './key-usage.ts';
+import { OrgConfigurationsRepo } from './org-configurations-repo.ts';
+import { PostgresRowLock, type RefreshLock, setLockTimeout, SqliteLease } from './refresh-lock.ts';
+import type { Database } from './schema.ts';
+import { Sealer } from './sealer.ts';
+import { VendReader } from './vend-reader.ts';
 
 /**
- * The storage layer's one entry point: narrow repositories over one Kysely handle. Inside
+ * The storage layer's one entry point: narrow repositories over one database handle. Inside
  * `transaction`, the same repositories run on the transaction, so services write the same code
- * whether or not they are in one.
+ * whether or not they are in one. Repositories own every storage detail (tables, JSON and 0/1
+ * columns, sealing secrets to their row); services see domain types only.
  */
 export class Store {
   readonly environments: EnvironmentsRepo;
@@ -23,24 +33,34 @@ export class Store {
   readonly events: EventsRepo;
   readonly idempotency: IdempotencyRepo;
   readonly flows: FlowsRepo;
-  /** The hot-path reader; only on the root store (vending never reads inside a transaction). */
-  readonly vend: VendReader | null;
 
-  constructor(
-    readonly db: Kysely<Database>,
+  private constructor(
+    private readonly db: Kysely<Database>,
     readonly dialect: Dialect,
-    raw: RawHandle | null = null,
+    private readonly sealer: Sealer,
+    /** The hot-path reader; only on the root store (vending never reads inside a transaction). */
+    private readonly vendReader: VendReader | null,
   ) {
-    this.vend = raw ? new VendReader(raw) : null;
     this.environments = new EnvironmentsRepo(db);
     this.apiKeys = new ApiKeysRepo(db);
-    this.integrations = new IntegrationsRepo(db);
+    this.integrations = new IntegrationsRepo(db, sealer);
     this.customProviders = new CustomProvidersRepo(db);
-    this.orgConfigurations = new OrgConfigurationsRepo(db);
-    this.accounts = new AccountsRepo(db);
+    this.orgConfigurations = new OrgConfigurationsRepo(db, sealer);
+    this.accounts = new AccountsRepo(db, sealer);
     this.events = new EventsRepo(db);
     this.idempotency = new IdempotencyRepo(db);
-    this.flows = new FlowsRepo(db);
+    this.flows = new FlowsRepo(db, sealer);
+  }
+
+  /** A store over an open database; secrets are sealed and opened with `keyring`. */
+  static open(handle: DatabaseHandle, keyring: Keyring): Store {
+    const sealer = new Sealer(keyring);
+    return new Store(handle.db, handle.dialect, sealer, new VendReader(handle.raw, sealer));
+  }
+
+  get vend(): VendReader {
+    if (!this.vendReader) throw new Error('vend reads run on the root store, not inside a transaction');
+    return this.vendReader;
   }
 
   /**
@@ -49,6 +69,21 @@ export class Store {
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return fn(this);
-    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect)));
+    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect, this.sealer, null)));
+  }
+
+  /** PostgreSQL: bound how long the current transaction waits for a row lock. */
+  setLockTimeout(ms: number): Promise<void> {
+    return setLockTimeout(this.db, ms);
+  }
+
+  /** The lock that serialises refreshes of one connection across processes, for this dialect. */
+  refreshLock(clock: Clock, timeoutMs: number): RefreshLock {
+    return this.dialect === 'postgres' ? new PostgresRowLock(this, timeoutMs) : new SqliteLease(this, clock, timeoutMs);
+  }
+
+  /** The key ids stored ciphertexts reference (start-up refuses a keyring that lacks one). */
+  referencedKeyIds(): Promise<Set<string>> {
+    return referencedKeyIds(this.db, this.dialect);
   }
 }

@@ -1,5 +1,10 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type pg from 'pg';
+import type { AuthMethod, AccountState } from '../domain/connected-account.ts';
+import type { Secret } from '../domain/secret.ts';
+import { StoredConfig } from '../domain/stored-config.ts';
+import type { Sealer, SealedAt } from './sealer.ts';
+import { readJson, readJsonOrNull } from './encoding.ts';
 
 /** The driver handles under Kysely, for the one statement that must not pay for a query builder. */
 export type RawHandle = { kind: 'sqlite'; db: BetterSqlite3.Database } | { kind: 'postgres'; pool: pg.Pool };
@@ -16,8 +21,33 @@ export interface VendQuery {
   purpose: 'token' | 'credentials';
 }
 
-/** What vending needs: the connection's columns (all null when there is none) and its integration's. */
-export interface VendRow {
+/** The connection a vend selected, as vending needs it. */
+export interface VendAccount {
+  id: string;
+  auth_method: AuthMethod;
+  state: AccountState;
+  scopes: string[];
+  access_token: Secret | null;
+  expires_at: string | null;
+  updated_at: string;
+  /** Read for `/credentials` only (null otherwise). */
+  api_key: Secret | null;
+  config: StoredConfig;
+  metadata: Record<string, unknown> | null;
+}
+
+/** One row of the vend read: the integration, and the selected connection when there is one. */
+export interface VendCandidate {
+  account: VendAccount | null;
+  /** The scopes the integration asks for, the organization's override winning; null: provider defaults. */
+  requested_scopes: string[] | null;
+  /** The integration's pinned config (read for `/credentials` only). */
+  integration_config: StoredConfig;
+  custom_provider: boolean;
+}
+
+/** The columns read: the connection's (all null when there is none) and its integration's. */
+interface VendRow {
   id: string | null;
   environment_id: string | null;
   auth_method: 'oauth' | 'api_key' | 'client_credentials' | null;
@@ -31,6 +61,7 @@ export interface VendRow {
   api_key?: string | null;
   config?: string | null;
   metadata?: string | null;
+  di_id?: string;
   di_config?: string;
   di_custom_provider_id: string | null;
   oc_scopes: string | null;
@@ -39,7 +70,7 @@ export interface VendRow {
 // Every column read is a string built per request: read only what the route answers with.
 const TOKEN_COLUMNS = `ca.id, ca.environment_id, ca.auth_method, ca.state, ca.scopes, ca.access_token, ca.expires_at, ca.updated_at,
   di.scopes AS di_scopes, di.custom_provider_id AS di_custom_provider_id`;
-const CREDENTIAL_COLUMNS = `${TOKEN_COLUMNS}, ca.api_key, ca.config, ca.metadata, di.config AS di_config`;
+const CREDENTIAL_COLUMNS = `${TOKEN_COLUMNS}, ca.api_key, ca.config, ca.metadata, di.id AS di_id, di.config AS di_config`;
 
 /**
  * The vend path's single read (R13/R14): integration, selected connection(s) and the
@@ -50,9 +81,52 @@ export class VendReader {
   private readonly sql = new Map<string, string>();
   private readonly sqlite = new Map<string, BetterSqlite3.Statement>();
 
-  constructor(private readonly raw: RawHandle) {}
+  constructor(
+    private readonly raw: RawHandle,
+    private readonly sealer: Sealer,
+  ) {}
 
-  async lookup(q: VendQuery): Promise<VendRow[]> {
+  async lookup(q: VendQuery): Promise<VendCandidate[]> {
+    return (await this.rows(q)).map((r) => this.toCandidate(q.environmentId, r));
+  }
+
+  private toCandidate(environmentId: string, r: VendRow): VendCandidate {
+    const chosen = r.oc_scopes ?? r.di_scopes;
+    const candidate: VendCandidate = {
+      account: null,
+      requested_scopes: readJsonOrNull<string[]>(chosen),
+      integration_config:
+        r.di_config === undefined || r.di_id === undefined
+          ? StoredConfig.EMPTY
+          : this.sealer.config(r.di_config, { environmentId, table: 'data_integrations', rowId: r.di_id }),
+      custom_provider: r.di_custom_provider_id !== null,
+    };
+    if (
+      r.id === null ||
+      r.environment_id === null ||
+      r.auth_method === null ||
+      r.state === null ||
+      r.scopes === null ||
+      r.updated_at === null
+    )
+      return candidate;
+    const at: SealedAt = { environmentId: r.environment_id, table: 'connected_accounts', rowId: r.id };
+    candidate.account = {
+      id: r.id,
+      auth_method: r.auth_method,
+      state: r.state,
+      scopes: readJson<string[]>(r.scopes),
+      access_token: this.sealer.secret(r.access_token, at, 'access_token'),
+      expires_at: r.expires_at,
+      updated_at: r.updated_at,
+      api_key: this.sealer.secret(r.api_key ?? null, at, 'api_key'),
+      config: r.config ? this.sealer.config(r.config, at) : StoredConfig.EMPTY,
+      metadata: readJsonOrNull<Record<string, unknown>>(r.metadata ?? null),
+    };
+    return candidate;
+  }
+
+  private async rows(q: VendQuery): Promise<VendRow[]> {
     const selector = q.accountId !== null ? 'id' : q.plural ? 'plural' : 'compat';
     const withOrg = q.organizationId !== null;
     const params: unknown[] = [q.ownerKey];
@@ -74,14 +148,22 @@ export class VendReader {
     return res.rows;
   }
 
-  private text(key: string, purpose: VendQuery['purpose'], selector: 'id' | 'plural' | 'compat', withOrg: boolean, p: () => string): string {
+  private text(
+    key: string,
+    purpose: VendQuery['purpose'],
+    selector: 'id' | 'plural' | 'compat',
+    withOrg: boolean,
+    p: () => string,
+  ): string {
     let text = this.sql.get(key);
     if (text) return text;
     const accountOn =
       `ca.integration_id = di.id AND ca.owner_key = ${p()}` +
       (selector === 'id' ? ` AND ca.id = ${p()}` : selector === 'compat' ? ` AND ca.connection_role = 'compatibility'` : '');
     const org = withOrg ? `oc.scopes AS oc_scopes` : `NULL AS oc_scopes`;
-    const orgJoin = withOrg ? `LEFT JOIN org_configurations oc ON oc.environment_id = di.environment_id AND oc.slug = di.slug AND oc.organization_id = ${p()}` : '';
+    const orgJoin = withOrg
+      ? `LEFT JOIN org_configurations oc ON oc.environment_id = di.environment_id AND oc.slug = di.slug AND oc.organization_id = ${p()}`
+      : '';
     text = `SELECT ${purpose === 'token' ? TOKEN_COLUMNS : CREDENTIAL_COLUMNS}, ${org} FROM data_integrations di LEFT JOIN connected_accounts ca ON ${accountOn} ${orgJoin}
       WHERE di.environment_id = ${p()} AND di.slug = ${p()} AND di.ownership = ${p()} LIMIT 2`;
     this.sql.set(key, text);

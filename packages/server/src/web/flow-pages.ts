@@ -1,6 +1,6 @@
 /**
  * The browser-facing pages of the authorization flow: plain HTML, no JavaScript, no third-party
- * resources (security.md §6), so they work everywhere and leak nothing through Referer.
+ * resources (docs/security.md §6), so they work everywhere and leak nothing through Referer.
  */
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -27,7 +27,10 @@ export function confirmPage(p: { providerName: string; subject: string; csrfToke
 }
 
 export const successPage = (providerName: string): string =>
-  layout(`${providerName} connected`, `<h1>${esc(providerName)} is connected</h1><p>You can close this window and return to the application.</p>`);
+  layout(
+    `${providerName} connected`,
+    `<h1>${esc(providerName)} is connected</h1><p>You can close this window and return to the application.</p>`,
+  );
 
 export const errorPage = (title: string, message: string): string => layout(title, `<h1>${esc(title)}</h1><p>${esc(message)}</p>`);
 

@@ -1,16 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import type { FlowPage } from '../connections/authorization-service.ts';
-import type { AppDeps } from '../http/deps.ts';
-import { SLUG_PATTERN } from '../http/schemas/common.ts';
+import type { AuthorizationService, FlowPage } from '../connections/authorization-service.ts';
+import { SLUG_PATTERN } from '../catalog/provider-definition.ts';
 import { confirmPage, errorPage, FLOW_PAGE_CSP, FLOW_PAGE_HEADERS, successPage } from './flow-pages.ts';
 
 const LinkParams = Type.Object({ link: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
-const CallbackParams = Type.Object({ slug: Type.String({ pattern: SLUG_PATTERN }), key: Type.String({ pattern: '^dik_[0-9A-Z]{26}$' }) }, { additionalProperties: false });
+const CallbackParams = Type.Object(
+  { slug: Type.String({ pattern: SLUG_PATTERN }), key: Type.String({ pattern: '^dik_[0-9A-Z]{26}$' }) },
+  { additionalProperties: false },
+);
 const Param = Type.Optional(Type.String({ maxLength: 4096 }));
 // Providers add their own parameters (Google: scope, authuser…); only these are read.
-const CallbackQuery = Type.Object({ code: Param, state: Param, iss: Param, error: Param, error_description: Param }, { additionalProperties: true });
+const CallbackQuery = Type.Object(
+  { code: Param, state: Param, iss: Param, error: Param, error_description: Param },
+  { additionalProperties: true },
+);
 const ConfirmBody = Type.Object({ csrf_token: Type.String({ maxLength: 128 }) }, { additionalProperties: true });
 
 const parseCookies = (header: string | undefined): Record<string, string> => {
@@ -27,7 +32,7 @@ const parseCookies = (header: string | undefined): Record<string, string> => {
  * POST), and the provider's callback. No API key here; the flow's own secrets authorise it.
  */
 export const flowRoutes =
-  (deps: AppDeps): FastifyPluginAsyncTypebox =>
+  (deps: { authorization: AuthorizationService; publicUrl: string }): FastifyPluginAsyncTypebox =>
   async (app) => {
     const secure = deps.publicUrl.startsWith('https://');
 
@@ -39,7 +44,9 @@ export const flowRoutes =
       reply.headers(FLOW_PAGE_HEADERS).header('content-security-policy', FLOW_PAGE_CSP);
       switch (page.kind) {
         case 'confirm':
-          return reply.type('text/html; charset=utf-8').send(confirmPage({ providerName: page.providerName, subject: page.subject, csrfToken: page.csrfToken, action }));
+          return reply
+            .type('text/html; charset=utf-8')
+            .send(confirmPage({ providerName: page.providerName, subject: page.subject, csrfToken: page.csrfToken, action }));
         case 'redirect':
           if (page.cookie) {
             reply.header(
@@ -63,7 +70,14 @@ export const flowRoutes =
       render(reply, await deps.authorization.confirm(request.params.link, request.body.csrf_token), request.url.split('?')[0]!),
     );
 
-    app.get('/data-integrations/:slug/:key/callback', { schema: { hide: true, params: CallbackParams, querystring: CallbackQuery } }, async (request, reply) =>
-      render(reply, await deps.authorization.callback(request.params.slug, request.params.key, request.query, parseCookies(request.headers.cookie)), ''),
+    app.get(
+      '/data-integrations/:slug/:key/callback',
+      { schema: { hide: true, params: CallbackParams, querystring: CallbackQuery } },
+      async (request, reply) =>
+        render(
+          reply,
+          await deps.authorization.callback(request.params.slug, request.params.key, request.query, parseCookies(request.headers.cookie)),
+          '',
+        ),
     );
   };

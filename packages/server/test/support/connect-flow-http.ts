@@ -25,7 +25,13 @@ export function toListeningUrl(url: string, baseUrl: string): URL {
 }
 
 /** One browser request to the listening service (no API key, no redirect following). */
-export async function browseHttp(baseUrl: string, jar: CookieJar, method: 'GET' | 'POST', url: string, form?: Record<string, string>): Promise<HttpBrowserResponse> {
+export async function browseHttp(
+  baseUrl: string,
+  jar: CookieJar,
+  method: 'GET' | 'POST',
+  url: string,
+  form?: Record<string, string>,
+): Promise<HttpBrowserResponse> {
   const target = toListeningUrl(url, baseUrl);
   const cookie = jar.header(target);
   const res = await fetch(target, {
@@ -59,7 +65,10 @@ export async function connectThroughBrowserHttp(
 ): Promise<{ providerUrl: string; callback: string; final: HttpBrowserResponse; jar: CookieJar }> {
   const jar = opts.jar ?? new CookieJar();
   const providerUrl = await openAndContinueHttp(baseUrl, jar, link);
-  const callback = await oidc.login(providerUrl, new CookieJar(), { ...(opts.account ? { account: opts.account } : {}), ...(opts.deny ? { deny: true } : {}) });
+  const callback = await oidc.login(providerUrl, new CookieJar(), {
+    ...(opts.account ? { account: opts.account } : {}),
+    ...(opts.deny ? { deny: true } : {}),
+  });
   const final = await browseHttp(baseUrl, jar, 'GET', callback);
   return { providerUrl, callback, final, jar };
 }

@@ -11,7 +11,13 @@ export interface InjectedResponse {
 }
 
 /** A request to the OpenPipes app as a browser makes it (no API key), keeping cookies in `jar`. */
-export async function browse(h: Harness, jar: CookieJar, method: 'GET' | 'POST', url: string, form?: Record<string, string>): Promise<InjectedResponse> {
+export async function browse(
+  h: Harness,
+  jar: CookieJar,
+  method: 'GET' | 'POST',
+  url: string,
+  form?: Record<string, string>,
+): Promise<InjectedResponse> {
   const u = new URL(url);
   const cookie = jar.header(u);
   const res = await h.app.inject({
@@ -46,7 +52,10 @@ export async function connectThroughBrowser(
 ): Promise<{ callback: string; final: InjectedResponse; jar: CookieJar }> {
   const jar = opts.jar ?? new CookieJar();
   const providerUrl = await openAndContinue(h, jar, link);
-  const callback = await oidc.login(providerUrl, new CookieJar(), { ...(opts.account ? { account: opts.account } : {}), ...(opts.deny ? { deny: true } : {}) });
+  const callback = await oidc.login(providerUrl, new CookieJar(), {
+    ...(opts.account ? { account: opts.account } : {}),
+    ...(opts.deny ? { deny: true } : {}),
+  });
   const final = await browse(h, jar, 'GET', callback);
   return { callback, final, jar };
 }

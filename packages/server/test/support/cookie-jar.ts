@@ -256,7 +256,11 @@ export async function fetchFollow(
     }
     await response.body?.cancel();
 
-    if (response.status === 303 ? method !== 'HEAD' : (response.status === 301 || response.status === 302) && method !== 'GET' && method !== 'HEAD') {
+    if (
+      response.status === 303
+        ? method !== 'HEAD'
+        : (response.status === 301 || response.status === 302) && method !== 'GET' && method !== 'HEAD'
+    ) {
       method = 'GET';
       body = undefined;
       baseHeaders.delete('content-type');

@@ -11,7 +11,9 @@ export default async function setup(): Promise<() => Promise<void>> {
   if (problem) {
     if (process.env.CI === 'true') throw new Error(`PostgreSQL is required under CI but is not reachable: ${problem}`);
     process.env.OPENPIPES_TEST_PG = 'off';
-    process.stdout.write(`\n[openpipes tests] PostgreSQL not reachable (${problem}); PostgreSQL suites are SKIPPED. Set OPENPIPES_TEST_PG_URL or start PostgreSQL.\n\n`);
+    process.stdout.write(
+      `\n[openpipes tests] PostgreSQL not reachable (${problem}); PostgreSQL suites are SKIPPED. Set OPENPIPES_TEST_PG_URL or start PostgreSQL.\n\n`,
+    );
   } else {
     process.env.OPENPIPES_TEST_PG = 'on';
   }

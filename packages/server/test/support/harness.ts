@@ -3,17 +3,18 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { ProviderCatalog } from '../../src/catalog/catalog.ts';
 import { builtinProviders } from '../../src/catalog/builtin-providers.ts';
-import type { Clock } from '../../src/clock.ts';
-import { systemClock } from '../../src/clock.ts';
+import type { Clock } from '../../src/core/clock.ts';
+import { systemClock } from '../../src/core/clock.ts';
 import { Keyring } from '../../src/crypto/keyring.ts';
 import { createApp } from '../../src/http/app.ts';
 import type { FetchLike } from '../../src/oauth/http-client.ts';
-import type { AppDeps } from '../../src/http/deps.ts';
-import { buildServices } from '../../src/services.ts';
+import { buildServices, type Services } from '../../src/app/services.ts';
 import { openDatabase, type DatabaseTarget } from '../../src/store/database.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
+import type { Database } from '../../src/store/schema.ts';
 import { Store } from '../../src/store/store.ts';
 import type { TestDialect } from './dialects.ts';
 import { createTestDatabase } from './postgres.ts';
@@ -31,8 +32,10 @@ export interface Harness {
   dialect: TestDialect;
   target: DatabaseTarget;
   app: FastifyInstance;
-  deps: AppDeps;
+  deps: Services;
   store: Store;
+  /** The raw database, to inspect what is at rest (tests only; services never see it). */
+  db: Kysely<Database>;
   keyring: Keyring;
   apiKey: string;
   environmentId: string;
@@ -69,7 +72,11 @@ export function freePort(): Promise<number> {
 }
 
 /** A migrated store on a fresh database (temp SQLite file, or a new PostgreSQL database). */
-export async function openTestStore(dialect: TestDialect, onQuery?: (sql: string) => void): Promise<{ store: Store; target: DatabaseTarget; close: () => Promise<void> }> {
+export async function openTestStore(
+  dialect: TestDialect,
+  onQuery?: (sql: string) => void,
+  keyring: Keyring = testKeyring(),
+): Promise<{ store: Store; db: Kysely<Database>; target: DatabaseTarget; close: () => Promise<void> }> {
   let target: DatabaseTarget;
   let cleanup: () => Promise<void>;
   if (dialect === 'sqlite') {
@@ -84,7 +91,8 @@ export async function openTestStore(dialect: TestDialect, onQuery?: (sql: string
   const handle = openDatabase(target, onQuery ? { onQuery } : {});
   await migrateToLatest(handle.db);
   return {
-    store: new Store(handle.db, handle.dialect, handle.raw),
+    store: Store.open(handle, keyring),
+    db: handle.db,
     target,
     close: async () => {
       await handle.close();
@@ -98,11 +106,10 @@ export const testKeyring = (): Keyring => Keyring.parse(Keyring.generateKeySpec(
 /** The whole service on a fresh database, with one environment and API key. */
 export async function startHarness(dialect: TestDialect, options: HarnessOptions = {}): Promise<Harness> {
   const queries: string[] = [];
-  const { store, target, close } = await openTestStore(dialect, (sql) => queries.push(sql));
   const keyring = testKeyring();
+  const { store, db, target, close } = await openTestStore(dialect, (sql) => queries.push(sql), keyring);
   const deps = buildServices({
     store,
-    keyring,
     catalog: new ProviderCatalog(builtinProviders),
     clock: options.clock ?? systemClock,
     publicUrl: options.publicUrl ?? PUBLIC_URL,
@@ -123,6 +130,7 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
     app,
     deps,
     store,
+    db,
     keyring,
     apiKey: key,
     environmentId: env.id,
@@ -134,7 +142,7 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
         headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
         ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
       });
-      let parsed: unknown = undefined;
+      let parsed: unknown;
       try {
         parsed = res.body ? JSON.parse(res.body) : undefined;
       } catch {

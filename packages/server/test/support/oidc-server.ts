@@ -171,8 +171,8 @@ class MemoryAdapter implements Adapter {
     const key = this.key(id);
     if (this.model === 'Session' && payload.uid) this.store.sessionUids.set(payload.uid, id);
     if (GRANTABLE.has(this.model) && payload.grantId) {
-      let keys = this.store.grants.get(payload.grantId);
-      if (!keys) this.store.grants.set(payload.grantId, (keys = new Set()));
+      const keys = this.store.grants.get(payload.grantId) ?? new Set<string>();
+      this.store.grants.set(payload.grantId, keys);
       keys.add(key);
     }
     if (payload.userCode) this.store.userCodes.set(payload.userCode, id);
@@ -422,8 +422,7 @@ export async function startOidcServer(opts: OidcServerOptions = {}): Promise<Oid
       clientCredentials: { enabled: true },
       introspection: {
         enabled: true,
-        allowedPolicy: async (ctx, client, token) =>
-          !(client.clientAuthMethod === 'none' && token.clientId !== ctx.oidc.client?.clientId),
+        allowedPolicy: async (ctx, client, token) => !(client.clientAuthMethod === 'none' && token.clientId !== ctx.oidc.client?.clientId),
       },
       userinfo: { enabled: true },
     },
@@ -484,7 +483,11 @@ export async function startOidcServer(opts: OidcServerOptions = {}): Promise<Oid
     tokenLog.push({
       grantType: grantTypeOf(ctx),
       clientId,
-      authMethod: /^basic /i.test(authorization) ? 'client_secret_basic' : params?.client_secret !== undefined ? 'client_secret_post' : 'none',
+      authMethod: /^basic /i.test(authorization)
+        ? 'client_secret_basic'
+        : params?.client_secret !== undefined
+          ? 'client_secret_post'
+          : 'none',
       outcome,
     });
   };

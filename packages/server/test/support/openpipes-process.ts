@@ -54,7 +54,12 @@ export async function spawnOpenPipes(opts: SpawnOptions): Promise<OpenPipesProce
   });
   let err = '';
   let exited = false;
-  const exitPromise = new Promise<void>((done) => child.once('exit', () => ((exited = true), done())));
+  const exitPromise = new Promise<void>((done) =>
+    child.once('exit', () => {
+      exited = true;
+      done();
+    }),
+  );
   child.stdout.resume();
 
   let stopped: Promise<void> | undefined;
@@ -76,7 +81,10 @@ export async function spawnOpenPipes(opts: SpawnOptions): Promise<OpenPipesProce
   let url: string;
   try {
     url = await new Promise<string>((ok, fail) => {
-      const timer = setTimeout(() => fail(new Error(`openpipes serve did not start within ${opts.startTimeoutMs ?? 30_000} ms: ${err}`)), opts.startTimeoutMs ?? 30_000);
+      const timer = setTimeout(
+        () => fail(new Error(`openpipes serve did not start within ${opts.startTimeoutMs ?? 30_000} ms: ${err}`)),
+        opts.startTimeoutMs ?? 30_000,
+      );
       child.stderr.on('data', (d: Buffer) => {
         err += d.toString('utf8');
         const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(err);

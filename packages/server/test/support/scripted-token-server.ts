@@ -36,7 +36,9 @@ export const accessTokenOnly = (_req: ScriptedRequest, n: number): ScriptedAnswe
   body: { access_token: `scripted-at-${n}`, token_type: 'bearer', expires_in: 3600, scope: 'read' },
 });
 
-export async function startScriptedTokenServer(initial: (req: ScriptedRequest, n: number) => ScriptedAnswer = accessTokenOnly): Promise<ScriptedTokenServer> {
+export async function startScriptedTokenServer(
+  initial: (req: ScriptedRequest, n: number) => ScriptedAnswer = accessTokenOnly,
+): Promise<ScriptedTokenServer> {
   let responder = initial;
   let tokenRequests = 0;
   const requests: ScriptedRequest[] = [];
@@ -52,7 +54,12 @@ export async function startScriptedTokenServer(initial: (req: ScriptedRequest, n
       requests.push(entry);
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         const text = body === undefined ? '' : JSON.stringify(body);
-        res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(text)), ...headers });
+        res.writeHead(status, {
+          'content-type': 'application/json',
+          'cache-control': 'no-store',
+          'content-length': String(Buffer.byteLength(text)),
+          ...headers,
+        });
         res.end(text);
       };
       if (req.method !== 'POST') return send(405, { error: 'method_not_allowed' });
@@ -68,7 +75,10 @@ export async function startScriptedTokenServer(initial: (req: ScriptedRequest, n
   });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => (server.off('error', fail), ok()));
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', fail);
+      ok();
+    });
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let closed: Promise<void> | undefined;

@@ -3,7 +3,7 @@ import type { ProviderDefinition } from '../provider-definition.ts';
 export const discord: ProviderDefinition = {
   slug: 'discord',
   name: 'Discord',
-  description: 'Access a Discord user\'s identity and guilds.',
+  description: "Access a Discord user's identity and guilds.",
   docsUrl: 'https://discord.com/developers/docs/topics/oauth2',
   authMethods: ['oauth'],
   authorizationUrl: 'https://discord.com/oauth2/authorize',

@@ -25,9 +25,11 @@ export const microsoft: ProviderDefinition = {
     {
       name: 'tenant',
       label: 'Tenant',
-      description: 'Directory (tenant) ID or verified domain; use "common" for any work or personal account, "organizations" for work accounts only.',
+      description:
+        'Directory (tenant) ID or verified domain; use "common" for any work or personal account, "organizations" for work accounts only.',
       scope: 'integration',
-      pattern: '^(?:common|organizations|consumers|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+)$',
+      pattern:
+        '^(?:common|organizations|consumers|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+)$',
       required: true,
       secret: false,
     },

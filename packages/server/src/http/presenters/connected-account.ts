@@ -1,9 +1,8 @@
 import type { ConfigField } from '../../catalog/provider-definition.ts';
-import { publicConfig } from '../../integrations/sealed-config.ts';
-import type { AccountRow } from '../../store/accounts-repo.ts';
+import type { ConnectedAccount } from '../../domain/connected-account.ts';
 
 /** `ConnectedAccount` (§3.2): redacted hints only, secret and undeclared config removed. */
-export function presentConnectedAccount(row: AccountRow, configFields: readonly ConfigField[]) {
+export function presentConnectedAccount(row: ConnectedAccount, configFields: readonly ConfigField[]) {
   return {
     object: 'connected_account' as const,
     id: row.id,
@@ -12,19 +11,19 @@ export function presentConnectedAccount(row: AccountRow, configFields: readonly 
     account_display_name: row.account_display_name,
     user_id: row.user_id,
     organization_id: row.organization_id,
-    scopes: JSON.parse(row.scopes) as string[],
+    scopes: row.scopes,
     auth_method: row.auth_method,
     api_key_last_4: row.api_key_last4,
     client_id: row.client_id,
     client_secret_last_4: row.client_secret_last4,
-    config: publicConfig(configFields, row.config),
+    config: row.config.visible(configFields),
     state: row.state,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };
 }
 
-export const presentEmbeddedAccount = (row: AccountRow, configFields: readonly ConfigField[]) => ({
+export const presentEmbeddedAccount = (row: ConnectedAccount, configFields: readonly ConfigField[]) => ({
   ...presentConnectedAccount(row, configFields),
   userland_user_id: row.user_id,
 });

@@ -1,11 +1,13 @@
 import type { ResolvedIntegration } from '../../integrations/provider-resolver.ts';
 import { integrationState } from '../../integrations/integration-service.ts';
-import { publicConfig } from '../../integrations/sealed-config.ts';
-import type { AccountRow } from '../../store/accounts-repo.ts';
+import type { ConnectedAccount } from '../../domain/connected-account.ts';
 import { redirectUri } from '../../integrations/redirect-uri.ts';
 
-
-export function presentDataIntegration(publicUrl: string, { row, provider, custom }: ResolvedIntegration, installation?: AccountRow | null) {
+export function presentDataIntegration(
+  publicUrl: string,
+  { row, provider, custom }: ResolvedIntegration,
+  installation?: ConnectedAccount | null,
+) {
   return {
     object: 'data_integration' as const,
     id: row.id,
@@ -13,9 +15,9 @@ export function presentDataIntegration(publicUrl: string, { row, provider, custo
     integration_type: row.slug,
     ownership: row.ownership,
     description: row.description,
-    enabled: row.enabled === 1,
+    enabled: row.enabled,
     state: integrationState(row),
-    scopes: row.scopes === null ? null : (JSON.parse(row.scopes) as string[]),
+    scopes: row.scopes,
     redirect_uri: redirectUri(publicUrl, row),
     auth_methods: [row.auth_method],
     credentials:
@@ -35,7 +37,7 @@ export function presentDataIntegration(publicUrl: string, { row, provider, custo
             api_key_last_4: installation.api_key_last4,
           },
         }),
-    config: publicConfig(provider.configFields, row.config),
+    config: row.config.visible(provider.configFields),
     custom_provider: custom,
     created_at: row.created_at,
     updated_at: row.updated_at,

@@ -1,6 +1,5 @@
 import { effectiveSettings } from '../../integrations/effective-settings.ts';
 import type { OrgConfigurationView } from '../../integrations/org-configuration-service.ts';
-import { publicConfig } from '../../integrations/sealed-config.ts';
 import { redirectUri } from '../../integrations/redirect-uri.ts';
 
 /** `DataIntegrationConfiguration` (§3.4): effective values; the org secret only as its last four. */
@@ -15,7 +14,7 @@ export function presentOrgConfiguration(publicUrl: string, organizationId: strin
     name: provider.name,
     enabled: settings.enabled,
     scopes: settings.scopes,
-    config: publicConfig(provider.configFields, settings.config),
+    config: settings.config.visible(provider.configFields),
     created_at: override?.created_at ?? row.created_at,
     updated_at: override?.updated_at ?? row.updated_at,
     ...(row.credentials_type === 'organization'

@@ -1,6 +1,5 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { notFound } from '../../errors.ts';
-import type { AppDeps } from '../deps.ts';
+import { notFound } from '../../core/errors.ts';
+import { routePlugin } from './route-plugin.ts';
 import { presentCatalogProvider } from '../presenters/catalog-provider.ts';
 import { errorResponses, NoQuery } from '../schemas/common.ts';
 import { CatalogParams, CatalogProvider, CatalogProviderList } from '../schemas/catalog.ts';
@@ -8,21 +7,37 @@ import { CatalogParams, CatalogProvider, CatalogProviderList } from '../schemas/
 const tags = ['Catalog (extension)'];
 
 /** Extension routes: the built-in providers an operator can configure. */
-export const catalogRoutes =
-  (deps: AppDeps): FastifyPluginAsyncTypebox =>
-  async (app) => {
-    const { catalog } = deps;
-    const all = { object: 'list' as const, data: catalog.list().map(presentCatalogProvider) };
+export const catalogRoutes = routePlugin((app, { catalog }) => {
+  const all = { object: 'list' as const, data: catalog.list().map(presentCatalogProvider) };
 
-    app.get('/catalog/providers', { schema: { tags, querystring: NoQuery, summary: 'List built-in providers (extension)', response: { 200: CatalogProviderList, ...errorResponses() } } }, async () => all);
-
-    app.get(
-      '/catalog/providers/:slug',
-      { schema: { tags, summary: 'Get a built-in provider (extension)', params: CatalogParams, querystring: NoQuery, response: { 200: CatalogProvider, ...errorResponses(400, 404) } } },
-      async (request) => {
-        const p = catalog.get(request.params.slug);
-        if (!p) throw notFound(`"${request.params.slug}" is not a built-in provider.`, request.params.slug);
-        return presentCatalogProvider(p);
+  app.get(
+    '/catalog/providers',
+    {
+      schema: {
+        tags,
+        querystring: NoQuery,
+        summary: 'List built-in providers (extension)',
+        response: { 200: CatalogProviderList, ...errorResponses() },
       },
-    );
-  };
+    },
+    async () => all,
+  );
+
+  app.get(
+    '/catalog/providers/:slug',
+    {
+      schema: {
+        tags,
+        summary: 'Get a built-in provider (extension)',
+        params: CatalogParams,
+        querystring: NoQuery,
+        response: { 200: CatalogProvider, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const p = catalog.get(request.params.slug);
+      if (!p) throw notFound(`"${request.params.slug}" is not a built-in provider.`, request.params.slug);
+      return presentCatalogProvider(p);
+    },
+  );
+});

@@ -8,9 +8,17 @@ export const AuthorizeBody = Type.Object(
     user_id: Identifier('The user who authorizes (for organization owners: the acting member).'),
     organization_id: Type.Optional(Identifier('Scope the connection to this organization; required for organization owners.')),
     connection_owner: Type.Optional(Type.Enum(['user', 'organization'])),
-    return_to: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'Where the browser goes afterwards; must be on the environment’s allowed origins.' })),
+    return_to: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 2048,
+        description: 'Where the browser goes afterwards; must be on the environment’s allowed origins.',
+      }),
+    ),
     config: Type.Optional(ConfigMap),
-    connection_intent: Type.Optional(Type.Enum(['add', 'reauthorize'], { description: 'Extension: `add` another connection, or `reauthorize` connected_account_id.' })),
+    connection_intent: Type.Optional(
+      Type.Enum(['add', 'reauthorize'], { description: 'Extension: `add` another connection, or `reauthorize` connected_account_id.' }),
+    ),
     connected_account_id: Type.Optional(AccountId),
   },
   { additionalProperties: false },
@@ -70,7 +78,11 @@ export const ClientCredentialsBody = Type.Object(
     organization_id: Type.Optional(Nullable(Identifier('The organization.'))),
     connection_owner: Type.Optional(Type.Enum(['user', 'organization'])),
     client_id: Type.String({ minLength: 1, maxLength: 512 }),
-    client_secret: Type.String({ minLength: 1, maxLength: 4096, description: 'Stored encrypted; only its last four characters are ever returned.' }),
+    client_secret: Type.String({
+      minLength: 1,
+      maxLength: 4096,
+      description: 'Stored encrypted; only its last four characters are ever returned.',
+    }),
     config: Type.Optional(ConfigMap),
     connection_intent: Type.Optional(Type.Enum(['add', 'reauthorize'])),
     connected_account_id: Type.Optional(AccountId),

@@ -1,8 +1,9 @@
+import { SLUG_PATTERN } from '../../catalog/provider-definition.ts';
 import { Type, type TSchema } from 'typebox';
+import { ERROR_CODES } from '../../core/errors.ts';
 
 /** §10.16: users and organizations are the application's opaque identifiers. */
 export const IDENTIFIER_PATTERN = '^[A-Za-z0-9_\\-:.]{1,128}$';
-export const SLUG_PATTERN = '^[a-z0-9][a-z0-9_-]{0,62}$';
 /** RFC 6749 §3.3 scope-token characters. */
 export const SCOPE_PATTERN = '^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$';
 
@@ -29,7 +30,7 @@ export const UserParams = Type.Object({ user_id: Identifier('The user.') }, { ad
 
 export const ErrorBody = Type.Object(
   {
-    code: Type.String(),
+    code: Type.Enum([...ERROR_CODES], { description: 'What went wrong; one of a closed set.' }),
     message: Type.String(),
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), code: Type.String() }))),
     entity_id: Type.Optional(Type.String()),
@@ -43,5 +44,5 @@ export const ListMetadata = Type.Object({ before: Nullable(Type.String()), after
 export const errorResponses = (...statuses: number[]): Record<number, typeof ErrorBody> =>
   Object.fromEntries([401, ...statuses].map((s) => [s, ErrorBody]));
 
-/** Routes without query parameters still refuse unknown ones (security.md §17). */
+/** Routes without query parameters still refuse unknown ones (docs/security.md §17). */
 export const NoQuery = Type.Object({}, { additionalProperties: false });

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import { BooleanString, ConfigMap, Identifier, Nullable, Scopes, SecretString, Timestamp } from './common.ts';
 
-const ConnectedAccountFields = {
+/** A connected account's answer fields, one schema each (the data-integration `installation` reuses some). */
+export const ConnectedAccountFields = {
   object: Type.Literal('connected_account'),
   id: Type.String(),
   connection_role: Type.Enum(['compatibility', 'standard']),
@@ -45,7 +46,10 @@ export const UserAccountUpdateQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const UserImportQuery = Type.Object({ organization_id: Type.Optional(Identifier('Scope the connection to this organization.')) }, { additionalProperties: false });
+export const UserImportQuery = Type.Object(
+  { organization_id: Type.Optional(Identifier('Scope the connection to this organization.')) },
+  { additionalProperties: false },
+);
 
 export const OrgAccountQuery = Type.Object(
   { supports_multiple_connections: Type.Optional(BooleanString), connected_account_id: Type.Optional(AccountId) },
@@ -70,13 +74,23 @@ const TokenFields = {
   state: Type.Optional(Type.Enum(['connected', 'needs_reauthorization'])),
 };
 
-export const UserImportBody = Type.Object({ ...TokenFields, connection_intent: Type.Optional(Type.Enum(['add'])) }, { additionalProperties: false });
-export const UserUpdateBody = Type.Object(TokenFields, { additionalProperties: false });
-export const OrgImportBody = Type.Object(
-  { ...TokenFields, user_id: Identifier('The active member importing on the organization’s behalf.'), connection_intent: Type.Optional(Type.Enum(['add'])) },
+export const UserImportBody = Type.Object(
+  { ...TokenFields, connection_intent: Type.Optional(Type.Enum(['add'])) },
   { additionalProperties: false },
 );
-export const OrgUpdateBody = Type.Object({ ...TokenFields, user_id: Type.Optional(Identifier('The acting member.')) }, { additionalProperties: false });
+export const UserUpdateBody = Type.Object(TokenFields, { additionalProperties: false });
+export const OrgImportBody = Type.Object(
+  {
+    ...TokenFields,
+    user_id: Identifier('The active member importing on the organization’s behalf.'),
+    connection_intent: Type.Optional(Type.Enum(['add'])),
+  },
+  { additionalProperties: false },
+);
+export const OrgUpdateBody = Type.Object(
+  { ...TokenFields, user_id: Type.Optional(Identifier('The acting member.')) },
+  { additionalProperties: false },
+);
 
 export const ApiKeyConnectionBody = Type.Object(
   {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { ClientId, ConfigMap, Identifier, ListMetadata, Nullable, Scopes, SecretString, Timestamp } from './common.ts';
+import { ConnectedAccountFields } from './connected-account.ts';
 
 const AuthMethod = Type.Enum(['oauth', 'api_key', 'client_credentials']);
 const Ownership = Type.Enum(['user', 'organization']);
@@ -11,12 +12,16 @@ const CustomProviderFields = {
   token_url: HttpUrl,
   refresh_token_url: Nullable(HttpUrl),
   revocation_url: Nullable(Type.String({ minLength: 1, maxLength: 2048, description: 'Extension: RFC 7009 revocation endpoint.' })),
-  issuer: Nullable(Type.String({ minLength: 1, maxLength: 2048, description: 'Extension: the RFC 9207 `iss` value callbacks must carry.' })),
+  issuer: Nullable(
+    Type.String({ minLength: 1, maxLength: 2048, description: 'Extension: the RFC 9207 `iss` value callbacks must carry.' }),
+  ),
   pkce_enabled: Type.Boolean(),
   request_scope_separator: Type.String({ minLength: 1, maxLength: 3 }),
   scopes_required: Type.Boolean(),
   client_secret_required: Type.Boolean(),
-  additional_authorization_parameters: Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 1000 }), { maxProperties: 30 }),
+  additional_authorization_parameters: Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 1000 }), {
+    maxProperties: 30,
+  }),
   token_body_content_type: Type.String({ maxLength: 100 }),
   authenticate_via: Type.Enum(['request_body', 'basic_auth_header']),
 };
@@ -45,12 +50,20 @@ export const CustomProviderOutput = Type.Object({
 });
 
 const CredentialsInput = Type.Object(
-  { type: Type.Enum(['custom', 'organization']), client_id: Type.Optional(ClientId), client_secret: Type.Optional(SecretString('OAuth client secret; stored encrypted, never returned.')) },
+  {
+    type: Type.Enum(['custom', 'organization']),
+    client_id: Type.Optional(ClientId),
+    client_secret: Type.Optional(SecretString('OAuth client secret; stored encrypted, never returned.')),
+  },
   { additionalProperties: false },
 );
 
 const ApiKeyInstallInput = Type.Object(
-  { secret: SecretString('The tenant API key.'), user_id: Identifier('The user.'), organization_id: Type.Optional(Nullable(Identifier('The organization.'))) },
+  {
+    secret: SecretString('The tenant API key.'),
+    user_id: Identifier('The user.'),
+    organization_id: Type.Optional(Nullable(Identifier('The organization.'))),
+  },
   { additionalProperties: false },
 );
 
@@ -82,14 +95,18 @@ export const UpdateDataIntegrationBody = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * `installation`: the connection made with the integration, answered with some of its connected account's fields.
+ * Its `connection_role` has always been documented as a plain string, so that one is not the account's enum.
+ */
 export const InstallationOutput = Type.Object({
-  id: Type.String(),
+  id: ConnectedAccountFields.id,
   connection_role: Type.String(),
-  account_identifier: Nullable(Type.String()),
-  account_display_name: Nullable(Type.String()),
-  user_id: Nullable(Type.String()),
-  organization_id: Nullable(Type.String()),
-  api_key_last_4: Nullable(Type.String()),
+  account_identifier: ConnectedAccountFields.account_identifier,
+  account_display_name: ConnectedAccountFields.account_display_name,
+  user_id: ConnectedAccountFields.user_id,
+  organization_id: ConnectedAccountFields.organization_id,
+  api_key_last_4: ConnectedAccountFields.api_key_last_4,
 });
 
 export const DataIntegration = Type.Object({
@@ -105,7 +122,11 @@ export const DataIntegration = Type.Object({
   redirect_uri: Type.String(),
   auth_methods: Type.Array(AuthMethod),
   credentials: Nullable(
-    Type.Object({ type: Type.Enum(['custom', 'organization']), client_id: Nullable(Type.String()), redacted_client_secret: Nullable(Type.String()) }),
+    Type.Object({
+      type: Type.Enum(['custom', 'organization']),
+      client_id: Nullable(Type.String()),
+      redacted_client_secret: Nullable(Type.String()),
+    }),
   ),
   installation: Type.Optional(Nullable(InstallationOutput)),
   config: Type.Record(Type.String(), Type.String()),
@@ -125,4 +146,8 @@ export const ListDataIntegrationsQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const DataIntegrationList = Type.Object({ object: Type.Literal('list'), data: Type.Array(DataIntegration), list_metadata: ListMetadata });
+export const DataIntegrationList = Type.Object({
+  object: Type.Literal('list'),
+  data: Type.Array(DataIntegration),
+  list_metadata: ListMetadata,
+});

@@ -23,8 +23,14 @@ export const DataProvider = Type.Object({
 export const DataProviderList = Type.Object({ object: Type.Literal('list'), data: Type.Array(DataProvider) });
 
 export const UserProvidersQuery = Type.Object(
-  { organization_id: Type.Optional(Identifier('Apply this organization’s overrides and scope connections to it.')), supports_multiple_connections: Type.Optional(BooleanString) },
+  {
+    organization_id: Type.Optional(Identifier('Apply this organization’s overrides and scope connections to it.')),
+    supports_multiple_connections: Type.Optional(BooleanString),
+  },
   { additionalProperties: false },
 );
 
-export const OrgProvidersQuery = Type.Object({ supports_multiple_connections: Type.Optional(BooleanString) }, { additionalProperties: false });
+export const OrgProvidersQuery = Type.Object(
+  { supports_multiple_connections: Type.Optional(BooleanString) },
+  { additionalProperties: false },
+);

@@ -23,7 +23,10 @@ export const DataIntegrationConfiguration = Type.Object({
   ),
 });
 
-export const DataIntegrationConfigurationList = Type.Object({ object: Type.Literal('list'), data: Type.Array(DataIntegrationConfiguration) });
+export const DataIntegrationConfigurationList = Type.Object({
+  object: Type.Literal('list'),
+  data: Type.Array(DataIntegrationConfiguration),
+});
 
 export const ConfigureOrganizationBody = Type.Object(
   {

@@ -1,19 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { ProviderCatalog } from './catalog/catalog.ts';
-import { builtinProviders } from './catalog/builtin-providers.ts';
-import { systemClock } from './clock.ts';
+import { ProviderCatalog } from '../catalog/catalog.ts';
+import { builtinProviders } from '../catalog/builtin-providers.ts';
+import { systemClock } from '../core/clock.ts';
 import type { Config } from './config.ts';
 import { ConfigError } from './config.ts';
-import { loadOrCreateKeyFile } from './crypto/key-file.ts';
-import { Keyring, KeyringError } from './crypto/keyring.ts';
-import { createApp } from './http/app.ts';
-import type { AppDeps } from './http/deps.ts';
-import { buildServices } from './services.ts';
-import { openDatabase } from './store/database.ts';
-import { referencedKeyIds } from './store/key-usage.ts';
-import { migrateToLatest } from './store/migrate.ts';
-import { Store } from './store/store.ts';
-import { scheduleMaintenance } from './store/maintenance.ts';
+import { loadOrCreateKeyFile } from '../crypto/key-file.ts';
+import { Keyring, KeyringError } from '../crypto/keyring.ts';
+import { createApp } from '../http/app.ts';
+import { buildServices, type Services } from './services.ts';
+import { openDatabase } from '../store/database.ts';
+import { migrateToLatest } from '../store/migrate.ts';
+import { Store } from '../store/store.ts';
+import { scheduleMaintenance } from '../store/maintenance.ts';
 
 export interface Logger {
   info(msg: string): void;
@@ -22,7 +20,7 @@ export interface Logger {
 
 export interface Runtime {
   app: FastifyInstance;
-  deps: AppDeps;
+  deps: Services;
   /**
    * On the very first start (no key yet, none configured): creates a key to print once. Called
    * after the server listens, so a failed start never swallows the only copy of a key.
@@ -40,7 +38,9 @@ export function loadKeyring(config: Config, log: Logger): Keyring {
     }
   }
   const { keyring, created, path } = loadOrCreateKeyFile(config.dataDir);
-  log.warn(`OPENPIPES_ENCRYPTION_KEYS is not set: using the key file ${path}${created ? ' (created now)' : ''}. Back it up; set the variable in production.`);
+  log.warn(
+    `OPENPIPES_ENCRYPTION_KEYS is not set: using the key file ${path}${created ? ' (created now)' : ''}. Back it up; set the variable in production.`,
+  );
   return keyring;
 }
 
@@ -49,10 +49,12 @@ export async function openStore(config: Config, keyring: Keyring): Promise<{ sto
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
-    const store = new Store(handle.db, handle.dialect, handle.raw);
-    const missing = [...(await referencedKeyIds(store))].filter((kid) => !keyring.has(kid));
+    const store = Store.open(handle, keyring);
+    const missing = [...(await store.referencedKeyIds())].filter((kid) => !keyring.has(kid));
     if (missing.length > 0) {
-      throw new KeyringError(`stored secrets use key id(s) ${missing.join(', ')} that the keyring does not have; add them to OPENPIPES_ENCRYPTION_KEYS`);
+      throw new KeyringError(
+        `stored secrets use key id(s) ${missing.join(', ')} that the keyring does not have; add them to OPENPIPES_ENCRYPTION_KEYS`,
+      );
     }
     return { store, close: () => handle.close() };
   } catch (e) {
@@ -64,12 +66,12 @@ export async function openStore(config: Config, keyring: Keyring): Promise<{ sto
 /** Composition root: config → keyring → store → catalog → services → HTTP. */
 export async function boot(config: Config, log: Logger): Promise<Runtime> {
   const keyring = loadKeyring(config, log);
-  if (config.allowInsecureProviderUrls) log.warn('OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS=true: provider URLs may use plain http. Never use this in production.');
+  if (config.allowInsecureProviderUrls)
+    log.warn('OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS=true: provider URLs may use plain http. Never use this in production.');
   const catalog = new ProviderCatalog(builtinProviders);
   const { store, close } = await openStore(config, keyring);
   const deps = buildServices({
     store,
-    keyring,
     catalog,
     clock: systemClock,
     publicUrl: config.publicUrl,

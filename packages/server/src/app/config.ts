@@ -23,7 +23,10 @@ export interface Config {
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`${variable}: ${problem}`);
   }
 }
@@ -97,7 +100,10 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   }
 
   const allowedReturnOrigins: string[] = [];
-  for (const raw of (env.OPENPIPES_ALLOWED_RETURN_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of (env.OPENPIPES_ALLOWED_RETURN_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const origin = parseOrigin(raw);
     if (!origin) throw new ConfigError('OPENPIPES_ALLOWED_RETURN_ORIGINS', `"${raw}" is not an origin like https://app.example.com`);
     allowedReturnOrigins.push(origin);

@@ -1,0 +1,103 @@
+import type { ProviderCatalog } from '../catalog/catalog.ts';
+import type { Clock } from '../core/clock.ts';
+import { ApiKeyConnections } from '../connections/api-key-connections.ts';
+import { ConnectedAccountService } from '../connections/connected-account-service.ts';
+import { AuthorizationService } from '../connections/authorization-service.ts';
+import { ClientCredentialsConnections } from '../connections/client-credentials-connections.ts';
+import { ProviderListing } from '../connections/provider-listing.ts';
+import { RefreshCoordinator } from '../connections/refresh-coordinator.ts';
+import { Revoker, type RevocationLog } from '../connections/revoker.ts';
+import { VendingService } from '../connections/vending-service.ts';
+import { OAuthClient } from '../oauth/oauth-client.ts';
+import { OAuthHttpClient, type FetchLike } from '../oauth/http-client.ts';
+import { ApiKeyService } from '../environments/api-key-service.ts';
+import { EnvironmentService } from '../environments/environment-service.ts';
+import { EventRecorder } from '../events/event-recorder.ts';
+import { EventService } from '../events/event-service.ts';
+import { IntegrationService } from '../integrations/integration-service.ts';
+import { OrgConfigurationService } from '../integrations/org-configuration-service.ts';
+import type { Store } from '../store/store.ts';
+
+export interface CoreDeps {
+  store: Store;
+  catalog: ProviderCatalog;
+  clock: Clock;
+  publicUrl: string;
+  allowInsecureProviderUrls: boolean;
+  logLevel?: string;
+  /** Outbound HTTP to providers; tests inject recorded responses here. */
+  fetch?: FetchLike;
+  /** Deadline of one provider call; shorter than the refresh lock so a live holder always finishes. */
+  outboundTimeoutMs?: number;
+  /** Renew tokens this long before they expire. */
+  refreshMarginMs?: number;
+  log?: RevocationLog;
+}
+
+const OUTBOUND_TIMEOUT_MS = 10_000;
+const LOCK_TIMEOUT_MS = 15_000;
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+const stderrLog: RevocationLog = {
+  warn: (data, msg) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg, ...data })}\n`),
+};
+
+/** Every service, built once; the HTTP layer takes what it needs from here. */
+export type Services = ReturnType<typeof buildServices>;
+
+/** Wires the services together; the one place that knows who needs whom. */
+export function buildServices(core: CoreDeps) {
+  const { store, catalog, clock } = core;
+  const recorder = new EventRecorder(clock);
+  const apiKeyConnections = new ApiKeyConnections({ store, clock, events: recorder });
+  const outboundTimeoutMs = core.outboundTimeoutMs ?? OUTBOUND_TIMEOUT_MS;
+  const oauth = new OAuthClient(
+    new OAuthHttpClient({
+      fetch: core.fetch ?? (globalThis.fetch as unknown as FetchLike),
+      timeoutMs: outboundTimeoutMs,
+      allowInsecure: core.allowInsecureProviderUrls,
+    }),
+    () => clock.now(),
+  );
+  const lockTimeoutMs = Math.max(LOCK_TIMEOUT_MS, outboundTimeoutMs * 2);
+  const lock = store.refreshLock(clock, lockTimeoutMs);
+  const refresh = new RefreshCoordinator({
+    catalog,
+    clock,
+    oauth,
+    events: recorder,
+    lock,
+    marginMs: core.refreshMarginMs ?? REFRESH_MARGIN_MS,
+  });
+  const environments = new EnvironmentService({ store, clock });
+  const revoker = new Revoker({ store, catalog, oauth, log: core.log ?? stderrLog });
+  return {
+    publicUrl: core.publicUrl,
+    idempotency: store.idempotency,
+    clock,
+    catalog,
+    environments,
+    apiKeys: new ApiKeyService({ store, clock }),
+    integrations: new IntegrationService({
+      store,
+      catalog,
+      clock,
+      allowInsecureProviderUrls: core.allowInsecureProviderUrls,
+      installApiKey: apiKeyConnections.installFirst,
+    }),
+    orgConfigurations: new OrgConfigurationService({ store, catalog, clock }),
+    accounts: new ConnectedAccountService({
+      store,
+      clock,
+      events: recorder,
+      revoke: (account, integration) => revoker.revoke(account, integration),
+    }),
+    authorization: new AuthorizationService({ store, catalog, clock, publicUrl: core.publicUrl, oauth, events: recorder, environments }),
+    vending: new VendingService({ store, catalog, refresh }),
+    clientCredentials: new ClientCredentialsConnections({ store, catalog, clock, oauth, events: recorder }),
+    apiKeyConnections,
+    listing: new ProviderListing({ store, catalog }),
+    events: new EventService(store),
+    ...(core.logLevel ? { logLevel: core.logLevel } : {}),
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * The closed set of errors the service can answer with. Every failure that reaches a client
+ * goes through one of the named constructors below; the HTTP layer maps them to a status and a
+ * JSON body in one place. `new AppError(` appears in this file only (test/errors.test.ts checks).
+ */
+export interface FieldError {
+  field: string;
+  code: string;
+}
+
+/** Every `code` an error answer can carry; the OpenAPI error schema enumerates exactly these. */
+export const ERROR_CODES = [
+  'invalid_request',
+  'validation_failed',
+  'entity_not_found',
+  'unauthorized',
+  'integration_disabled',
+  'organization_credentials_missing',
+  'conflict',
+  'integration_already_exists',
+  'idempotency_key_reused',
+  'idempotency_key_in_progress',
+  'account_selection_required',
+  'unsupported_auth_method',
+  'client_credentials_rejected',
+  'payload_too_large',
+  'unsupported_media_type',
+  'provider_unavailable',
+  'server_error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: FieldError[],
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toBody(): Record<string, unknown> {
+    const body: Record<string, unknown> = { code: this.code, message: this.message };
+    if (this.errors) body.errors = this.errors;
+    if (this.extra) Object.assign(body, this.extra);
+    return body;
+  }
+}
+
+// ── 400 invalid_request ────────────────────────────────────────────────────────────────────
+
+/** 400: the request is malformed (bad JSON, wrong types, unknown fields, over-long strings). */
+export const invalidRequest = (message: string, errors: FieldError[]): AppError => new AppError(400, 'invalid_request', message, errors);
+
+/** 400: the body does not parse as JSON. */
+export const invalidJson = (): AppError => invalidRequest('The request body is not valid JSON.', [{ field: 'body', code: 'invalid_json' }]);
+
+/** 400: the `Idempotency-Key` header is malformed. */
+export const idempotencyKeyInvalid = (): AppError =>
+  invalidRequest('Idempotency-Key must be 1–255 visible ASCII characters.', [{ field: 'Idempotency-Key', code: 'invalid_format' }]);
+
+/** Any other 4xx Fastify raises itself (its status is kept, the code is `invalid_request`). */
+export const requestRejected = (status: number, message: string): AppError => new AppError(status, 'invalid_request', message, []);
+
+/** A wrong command line (CLI): only the message is printed. */
+export const usageError = (message: string): AppError => new AppError(400, 'invalid_request', message);
+
+// ── 401 unauthorized ───────────────────────────────────────────────────────────────────────
+
+export const apiKeyMissing = (): AppError => new AppError(401, 'unauthorized', 'Send an API key as Authorization: Bearer sk_….');
+export const apiKeyInvalid = (): AppError => new AppError(401, 'unauthorized', 'The API key is not valid.');
+
+// ── 403 ────────────────────────────────────────────────────────────────────────────────────
+
+export const integrationDisabled = (slug: string, organizationId: string | null): AppError =>
+  new AppError(403, 'integration_disabled', `"${slug}" is not enabled${organizationId ? ` for organization ${organizationId}` : ''}.`);
+
+export const organizationCredentialsMissing = (organizationId: string, slug: string): AppError =>
+  new AppError(403, 'organization_credentials_missing', `Organization ${organizationId} has not supplied its OAuth app for "${slug}" yet.`);
+
+// ── 404 entity_not_found ───────────────────────────────────────────────────────────────────
+
+export const notFound = (message: string, entityId?: string): AppError =>
+  new AppError(404, 'entity_not_found', message, undefined, entityId ? { entity_id: entityId } : undefined);
+
+/**
+ * No data integration for `slug`: with an ownership, the user- or organization-owned root;
+ * without, neither root exists in this environment.
+ */
+export const integrationNotFound = (slug: string, ownership?: 'user' | 'organization'): AppError =>
+  notFound(
+    ownership ? `No ${ownership}-owned data integration for "${slug}".` : `No data integration for "${slug}" in this environment.`,
+    slug,
+  );
+
+/** No route matches the method and path. */
+export const routeNotFound = (method: string, path: string): AppError => notFound(`No route ${method} ${path}.`);
+
+// ── 409 ────────────────────────────────────────────────────────────────────────────────────
+
+export const conflict = (message: string): AppError => new AppError(409, 'conflict', message);
+
+export const integrationAlreadyExists = (slug: string, ownership: 'user' | 'organization'): AppError =>
+  new AppError(409, 'integration_already_exists', `A ${ownership}-owned data integration for "${slug}" already exists.`);
+
+export const accountSelectionRequired = (): AppError =>
+  new AppError(409, 'account_selection_required', 'This owner has several connections for the provider; pass connected_account_id.');
+
+export const idempotencyKeyInProgress = (): AppError =>
+  new AppError(409, 'idempotency_key_in_progress', 'A request with this Idempotency-Key is in progress; retry shortly.');
+
+export const idempotencyKeyReused = (): AppError =>
+  new AppError(409, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request body.');
+
+// ── 413 / 415 ──────────────────────────────────────────────────────────────────────────────
+
+export const payloadTooLarge = (): AppError => new AppError(413, 'payload_too_large', 'The request body is larger than 64 KiB.');
+export const unsupportedMediaType = (): AppError => new AppError(415, 'unsupported_media_type', 'Send request bodies as application/json.');
+
+// ── 422 ────────────────────────────────────────────────────────────────────────────────────
+
+/** 422: well-formed, but breaks a rule of the contract. */
+export const validationFailed = (message: string, errors: FieldError[]): AppError =>
+  new AppError(422, 'validation_failed', message, errors);
+
+/** 422: required provider config fields are missing. */
+export const missingConfig = (fields: string[]): AppError =>
+  validationFailed(
+    `Missing config: ${fields.join(', ')}.`,
+    fields.map((f) => ({ field: `config.${f}`, code: 'required' })),
+  );
+
+const unsupportedAuthMethod = (message: string): AppError =>
+  new AppError(422, 'unsupported_auth_method', message, [{ field: 'slug', code: 'unsupported_auth_method' }]);
+
+/** 422: a browser authorization was asked for an integration that is not OAuth. */
+export const nothingToAuthorize = (slug: string, authMethod: string): AppError =>
+  unsupportedAuthMethod(`"${slug}" uses ${authMethod}; there is nothing to authorize in a browser.`);
+
+/** 422: a token was asked for an integration that stores API keys. */
+export const apiKeyIntegrationNotVended = (slug: string): AppError =>
+  unsupportedAuthMethod(`"${slug}" stores API keys; use POST /data-integrations/${slug}/credentials.`);
+
+export const clientCredentialsRejected = (): AppError =>
+  new AppError(422, 'client_credentials_rejected', 'The provider refused these client credentials.', [
+    { field: 'client_secret', code: 'rejected_by_provider' },
+  ]);
+
+// ── 5xx ────────────────────────────────────────────────────────────────────────────────────
+
+/** 503: the provider did not answer; `retry_after` (seconds) is in the body and the Retry-After header. */
+export const providerUnavailable = (retryAfterSeconds: number, message: string): AppError =>
+  new AppError(503, 'provider_unavailable', message, undefined, { retry_after: retryAfterSeconds });
+
+/** 500: an unexpected failure, answered opaquely. */
+export const serverError = (requestId: string): AppError =>
+  new AppError(500, 'server_error', `Something went wrong; quote request id ${requestId}.`);

@@ -1,0 +1,64 @@
+import type { Owner, OwnerType } from './owner.ts';
+import type { Secret } from './secret.ts';
+import type { ConfigWrite, StoredConfig } from './stored-config.ts';
+
+export type AuthMethod = 'oauth' | 'api_key' | 'client_credentials';
+export type AccountState = 'connected' | 'needs_reauthorization' | 'disconnected';
+export type ConnectionRole = 'compatibility' | 'standard';
+
+/** A connected account as the services see it: parsed values, secrets still sealed. */
+export interface ConnectedAccount {
+  id: string;
+  environment_id: string;
+  integration_id: string;
+  owner_type: OwnerType;
+  user_id: string | null;
+  organization_id: string | null;
+  owner_key: string;
+  connection_role: ConnectionRole;
+  auth_method: AuthMethod;
+  state: AccountState;
+  scopes: string[];
+  account_identifier: string | null;
+  account_display_name: string | null;
+  access_token: Secret | null;
+  refresh_token: Secret | null;
+  expires_at: string | null;
+  api_key: Secret | null;
+  api_key_last4: string | null;
+  client_id: string | null;
+  client_secret: Secret | null;
+  client_secret_last4: string | null;
+  config: StoredConfig;
+  metadata: Record<string, unknown> | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What a write changes on a connection; secrets in plaintext (the store seals them). */
+export interface AccountChanges {
+  state?: AccountState;
+  scopes?: readonly string[];
+  access_token?: string | null;
+  refresh_token?: string | null;
+  expires_at?: string | null;
+  api_key?: string | null;
+  api_key_last4?: string | null;
+  client_id?: string | null;
+  client_secret?: string | null;
+  client_secret_last4?: string | null;
+  config?: ConfigWrite;
+  metadata?: Record<string, unknown> | null;
+  updated_at: string;
+}
+
+/** The identity of a connection about to be created. */
+export interface NewAccount {
+  id: string;
+  environment_id: string;
+  integration_id: string;
+  owner: Owner;
+  connection_role: ConnectionRole;
+  auth_method: AuthMethod;
+  created_at: string;
+}
