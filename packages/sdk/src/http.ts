@@ -70,12 +70,12 @@ interface RequestSpec {
 }
 
 /** Statuses that are retried automatically. */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 /** Upper bound for a server-requested `Retry-After` delay. */
-export const MAX_RETRY_AFTER_MS = 30_000;
+const MAX_RETRY_AFTER_MS = 30_000;
 
 /** Builds a query string: drops `null`/`undefined`/`""`, booleans become `true`/`false`. */
-export function buildQueryString(query: QueryParams | undefined): string {
+function buildQueryString(query: QueryParams | undefined): string {
   if (query === undefined) return '';
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {

@@ -17,7 +17,6 @@ import type {
   DataIntegrationState,
   InactiveReason,
   Ownership,
-  SortOrder,
   StringMap,
 } from './types.js';
 
@@ -259,4 +258,3 @@ export interface WireTokenInput {
   scopes?: string[] | undefined;
   state?: ConnectedAccountInputState | undefined;
 }
-export type WireSortOrder = SortOrder;

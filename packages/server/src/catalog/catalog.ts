@@ -1,5 +1,5 @@
 import { Compile } from 'typebox/compile';
-import { ProviderDefinitionSchema, type ProviderDefinition } from './provider-definition.ts';
+import { type ProviderDefinition, ProviderDefinitionSchema, RESERVED_OAUTH_PARAMS } from './provider-definition.ts';
 
 const definitionValidator = Compile(ProviderDefinitionSchema);
 
@@ -19,22 +19,6 @@ const SECRET_RESPONSE_FIELDS = new Set([
   'id_token',
   'authed_user.access_token',
   'authed_user.refresh_token',
-]);
-
-/** Parameters the OAuth client owns; a catalog entry overriding them would break the flow. */
-const RESERVED_PARAMS = new Set([
-  'client_id',
-  'client_secret',
-  'redirect_uri',
-  'response_type',
-  'state',
-  'code',
-  'code_challenge',
-  'code_challenge_method',
-  'code_verifier',
-  'grant_type',
-  'refresh_token',
-  'scope',
 ]);
 
 export interface ProviderCatalogOptions {
@@ -154,7 +138,7 @@ export function checkProviderDefinition(entry: unknown, options: ProviderCatalog
   });
   for (const params of ['authorizationParams', 'tokenParams'] as const) {
     for (const name of Object.keys(def[params])) {
-      if (RESERVED_PARAMS.has(name)) fail(`/${params}/${name}`, 'is set by the OAuth client and cannot be overridden');
+      if (RESERVED_OAUTH_PARAMS.has(name)) fail(`/${params}/${name}`, 'is set by the OAuth client and cannot be overridden');
     }
   }
 

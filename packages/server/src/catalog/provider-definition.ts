@@ -7,16 +7,35 @@ const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 export const SLUG_PATTERN = '^[a-z0-9][a-z0-9_-]{0,62}$';
 const SLUG_REGEX = new RegExp(SLUG_PATTERN);
 export const isSlug = (value: string): boolean => SLUG_REGEX.test(value);
-/** Config field names appear inside `${config.<name>}` placeholders and in API payloads. */
-export const CONFIG_FIELD_NAME_PATTERN = '^[a-z][a-zA-Z0-9_]{0,63}$';
 
-export const AuthMethodSchema = Type.Union([Type.Literal('oauth'), Type.Literal('api_key'), Type.Literal('client_credentials')]);
+/**
+ * Parameters the OAuth client owns in authorization and token requests: a provider definition that
+ * set one of them would break the flow, so the catalog refuses them and the request builders check.
+ */
+export const RESERVED_OAUTH_PARAMS: ReadonlySet<string> = new Set([
+  'client_id',
+  'client_secret',
+  'redirect_uri',
+  'response_type',
+  'state',
+  'code',
+  'code_challenge',
+  'code_challenge_method',
+  'code_verifier',
+  'grant_type',
+  'refresh_token',
+  'scope',
+]);
+/** Config field names appear inside `${config.<name>}` placeholders and in API payloads. */
+const CONFIG_FIELD_NAME_PATTERN = '^[a-z][a-zA-Z0-9_]{0,63}$';
+
+const AuthMethodSchema = Type.Union([Type.Literal('oauth'), Type.Literal('api_key'), Type.Literal('client_credentials')]);
 export type AuthMethod = Static<typeof AuthMethodSchema>;
 
-export const ClientAuthMethodSchema = Type.Union([Type.Literal('client_secret_post'), Type.Literal('client_secret_basic')]);
+const ClientAuthMethodSchema = Type.Union([Type.Literal('client_secret_post'), Type.Literal('client_secret_basic')]);
 export type ClientAuthMethod = Static<typeof ClientAuthMethodSchema>;
 
-export const ConfigFieldSchema = Type.Object(
+const ConfigFieldSchema = Type.Object(
   {
     name: Type.String({ pattern: CONFIG_FIELD_NAME_PATTERN }),
     label: Type.String({ minLength: 1, maxLength: 100 }),
@@ -32,7 +51,7 @@ export const ConfigFieldSchema = Type.Object(
 );
 export type ConfigField = Static<typeof ConfigFieldSchema>;
 
-export const ProviderQuirksSchema = Type.Object(
+const ProviderQuirksSchema = Type.Object(
   {
     /** The token endpoint answers errors as `{error, error_description}` with HTTP 200 (GitHub). */
     tokenErrorInOkResponse: Type.Boolean(),
@@ -49,7 +68,6 @@ export const ProviderQuirksSchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type ProviderQuirks = Static<typeof ProviderQuirksSchema>;
 
 /**
  * A built-in provider: endpoints, scopes and protocol quirks as plain data.

@@ -15,7 +15,7 @@ export interface Selector {
  * owner's only connection (409 when there are several); else the compatibility connection.
  * Null when there is none, so vending can answer `not_installed` while CRUD answers 404.
  */
-export async function selectAccount(
+async function selectAccount(
   store: Pick<Store, 'accounts'>,
   integration: Integration,
   owner: Owner,

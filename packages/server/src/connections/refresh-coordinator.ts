@@ -74,7 +74,7 @@ export class RefreshCoordinator {
   private async renewRow(store: Store, row: ConnectedAccount): Promise<Renewed> {
     const now = this.deps.clock.now();
     if (row.state !== 'connected') return { kind: 'needs_reauthorization' };
-    if (!this.needsRenewal(row, now)) return this.current(row);
+    if (!this.needsRenewal(row, now)) return currentToken(row);
 
     const integrationRow = await store.integrations.byId(row.integration_id);
     const context = integrationRow
@@ -98,7 +98,7 @@ export class RefreshCoordinator {
       const { client } = context;
       if (row.refresh_token === null || !endpoint || !client) {
         // Nothing to refresh with: usable until it expires, then only the user can help.
-        return this.stillValid(row, now) ? this.current(row) : this.reauthorize(store, row, integrationRow);
+        return this.stillValid(row, now) ? currentToken(row) : this.reauthorize(store, row, integrationRow);
       }
       usedRefreshToken = row.refresh_token.open();
       outcome = await this.deps.oauth.refresh(provider, resolveTemplate(endpoint, config), client, usedRefreshToken);
@@ -127,11 +127,11 @@ export class RefreshCoordinator {
       const latest = await store.accounts.byIdOnly(row.id);
       const renewedMeanwhile =
         latest && (latest.updated_at !== row.updated_at || (latest.refresh_token?.open() ?? null) !== usedRefreshToken);
-      if (latest && renewedMeanwhile && !this.needsRenewal(latest)) return this.current(latest);
+      if (latest && renewedMeanwhile && !this.needsRenewal(latest)) return currentToken(latest);
       return this.reauthorize(store, row, integrationRow);
     }
     // Temporary trouble never changes the account: serve the current token while it lasts.
-    if (this.stillValid(row, now)) return this.current(row);
+    if (this.stillValid(row, now)) return currentToken(row);
     return {
       kind: 'unavailable',
       retryAfterSeconds:
@@ -147,17 +147,16 @@ export class RefreshCoordinator {
     return { kind: 'needs_reauthorization' };
   }
 
-  private current(row: ConnectedAccount): Renewed {
-    return {
-      kind: 'token',
-      accessToken: row.access_token!.open(),
-      expiresAt: row.expires_at,
-      scopes: row.scopes,
-      metadata: row.metadata ?? {},
-    };
-  }
-
   private stillValid(row: ConnectedAccount, now: number): boolean {
     return row.access_token !== null && (row.expires_at === null || Date.parse(row.expires_at) > now);
   }
 }
+
+/** The stored token as it is, for a connection that needs no renewal. */
+export const currentToken = (row: Pick<ConnectedAccount, 'access_token' | 'expires_at' | 'scopes' | 'metadata'>): Renewed => ({
+  kind: 'token',
+  accessToken: row.access_token!.open(),
+  expiresAt: row.expires_at,
+  scopes: row.scopes,
+  metadata: row.metadata ?? {},
+});

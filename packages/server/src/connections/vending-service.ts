@@ -3,7 +3,7 @@ import { accountSelectionRequired, apiKeyIntegrationNotVended, integrationNotFou
 import type { VendAccount } from '../store/vend-reader.ts';
 import type { Store } from '../store/store.ts';
 import { ownerFromRequest } from '../domain/owner.ts';
-import type { RefreshCoordinator, Renewed } from './refresh-coordinator.ts';
+import { currentToken, type RefreshCoordinator, type Renewed } from './refresh-coordinator.ts';
 import { missingScopes, requestedScopes } from './requested-scopes.ts';
 
 export interface VendInput {
@@ -142,15 +142,7 @@ export class VendingService {
 
   /** The fast path decrypts the stored token; anything near expiry goes through the coordinator. */
   private async fresh(row: VendAccount): Promise<Renewed> {
-    if (!this.deps.refresh.needsRenewal(row)) {
-      return {
-        kind: 'token',
-        accessToken: row.access_token!.open(),
-        expiresAt: row.expires_at,
-        scopes: row.scopes,
-        metadata: row.metadata ?? {},
-      };
-    }
+    if (!this.deps.refresh.needsRenewal(row)) return currentToken(row);
     const renewed = await this.deps.refresh.renew(row.id);
     if (renewed.kind === 'unavailable') {
       throw providerUnavailable(renewed.retryAfterSeconds, 'The provider did not answer the token refresh; retry shortly.');

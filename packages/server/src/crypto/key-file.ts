@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Keyring } from './keyring.ts';
 
-export const KEY_FILE_NAME = 'encryption-keys';
+const KEY_FILE_NAME = 'encryption-keys';
 
 /**
  * The zero-configuration keyring: a key file in the data dir, created with owner-only permissions

@@ -21,16 +21,16 @@ const base62 = (bytes: Buffer): string => {
 /** Six base62 characters of a SHA-256 over the body: lets scanners and support spot a mistyped key offline. */
 const checksum = (body: string): string => base62(createHash('sha256').update(body).digest().subarray(0, 5)).padStart(6, '0').slice(-6);
 
-export const digestApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+const digestApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 /** A fresh key: prefix, 256 random bits in base62, checksum (docs/security.md §15). */
-export function generateApiKey(production: boolean): string {
+function generateApiKey(production: boolean): string {
   const body = `${production ? 'sk_live_' : 'sk_test_'}${base62(randomBytes(32)).padStart(43, '0')}`;
   return `${body}${checksum(body)}`;
 }
 
 /** True when a key in our generated format carries a wrong checksum (a typo; no lookup needed). */
-export function hasBadChecksum(key: string): boolean {
+function hasBadChecksum(key: string): boolean {
   const m = /^(sk_(?:live|test)_[0-9A-Za-z]{43})([0-9A-Za-z]{6})$/.exec(key);
   return m !== null && checksum(m[1]!) !== m[2];
 }

@@ -23,7 +23,7 @@ export interface ConnectionFailure {
 }
 
 /** `PipesConnectedAccount` (§7.1). */
-export const accountEventData = (account: ConnectedAccount, integration: Pick<Integration, 'id' | 'slug'>): Record<string, unknown> => ({
+const accountEventData = (account: ConnectedAccount, integration: Pick<Integration, 'id' | 'slug'>): Record<string, unknown> => ({
   object: 'connected_account',
   id: account.id,
   data_integration_id: integration.id,

@@ -21,7 +21,7 @@ import { eventRoutes } from './routes/events.ts';
 import { orgConfigurationRoutes } from './routes/org-configurations.ts';
 import { providerRoutes } from './routes/providers.ts';
 
-export const BODY_LIMIT = 64 * 1024;
+const BODY_LIMIT = 64 * 1024;
 
 // Request ids: a random per-process prefix and a counter. Unique across processes without paying
 // for randomness on every request (the vend path is measured).

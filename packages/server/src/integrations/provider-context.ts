@@ -41,11 +41,7 @@ export async function loadProviderContext(
 }
 
 /** Pinned values, the organization's (organization-credential providers only), then `own`. */
-export function configInForce(
-  resolved: ResolvedIntegration,
-  override: OrgConfiguration | null,
-  own: StoredConfig | null,
-): Record<string, string> {
+function configInForce(resolved: ResolvedIntegration, override: OrgConfiguration | null, own: StoredConfig | null): Record<string, string> {
   const { row, provider } = resolved;
   const orgConfig = row.credentials_type === 'organization' ? (override?.config ?? null) : null;
   return row.config.under(orgConfig).under(own).open(provider.configFields);

@@ -36,7 +36,7 @@ export function resolveIntegrations(
   return out;
 }
 
-export function resolveIntegration(
+function resolveIntegration(
   catalog: ProviderCatalog,
   row: Integration,
   customRecord: CustomProviderRecord | null,

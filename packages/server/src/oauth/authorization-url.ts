@@ -1,4 +1,4 @@
-import type { ProviderDefinition } from '../catalog/provider-definition.ts';
+import { type ProviderDefinition, RESERVED_OAUTH_PARAMS } from '../catalog/provider-definition.ts';
 
 /** What one authorization request needs besides the provider's static data. */
 export interface AuthorizationUrlParams {
@@ -47,7 +47,7 @@ export function buildAuthorizationUrl(provider: ProviderDefinition, p: Authoriza
 
   for (const name of Object.keys(provider.authorizationParams)) {
     // `user_scope` is ours only where it carries the scopes; elsewhere it is the provider's own business.
-    if (owned.has(name) && (name !== 'user_scope' || provider.quirks.nestedUserToken)) {
+    if (RESERVED_OAUTH_PARAMS.has(name) || (name === 'user_scope' && provider.quirks.nestedUserToken)) {
       throw new Error(`authorizationParams of provider "${provider.slug}" cannot set "${name}": the OAuth client owns it`);
     }
   }

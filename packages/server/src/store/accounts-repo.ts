@@ -2,12 +2,32 @@ import type { Kysely, Selectable } from 'kysely';
 import type { AccountChanges, ConnectedAccount, NewAccount } from '../domain/connected-account.ts';
 import { encodeChanges, json, jsonOrNull, readJson, readJsonOrNull } from './encoding.ts';
 import type { Sealer, SealedAt } from './sealer.ts';
+import { updateById } from './update-by-id.ts';
 import type { ConnectedAccountsTable, Database } from './schema.ts';
 
 type AccountRow = Selectable<ConnectedAccountsTable>;
 type AccountColumns = Partial<Omit<AccountRow, 'id' | 'environment_id' | 'integration_id'>>;
 
 const TABLE = 'connected_accounts';
+
+/** What a new connection stores for everything its first write leaves out: no credentials yet. */
+const BLANK = {
+  state: 'needs_reauthorization',
+  scopes: '[]',
+  account_identifier: null,
+  account_display_name: null,
+  access_token: null,
+  refresh_token: null,
+  expires_at: null,
+  api_key: null,
+  api_key_last4: null,
+  client_id: null,
+  client_secret: null,
+  client_secret_last4: null,
+  config: '{}',
+  metadata: null,
+  refresh_lock_until: null,
+} as const;
 
 /** Connected accounts: rows in, domain accounts out; secrets sealed to their row here. */
 export class AccountsRepo {
@@ -19,48 +39,17 @@ export class AccountsRepo {
   /** Creates a connection from its identity and first values; returns it as stored. */
   async insert(account: NewAccount, changes: AccountChanges): Promise<ConnectedAccount> {
     const at = sealedAt(account);
-    const row: AccountRow = {
-      id: account.id,
-      environment_id: account.environment_id,
-      integration_id: account.integration_id,
-      owner_type: account.owner.type,
-      user_id: account.owner.userId,
-      organization_id: account.owner.organizationId,
-      owner_key: account.owner.key,
-      connection_role: account.connection_role,
-      auth_method: account.auth_method,
-      state: 'needs_reauthorization',
-      scopes: '[]',
-      account_identifier: null,
-      account_display_name: null,
-      access_token: null,
-      refresh_token: null,
-      expires_at: null,
-      api_key: null,
-      api_key_last4: null,
-      client_id: null,
-      client_secret: null,
-      client_secret_last4: null,
-      config: '{}',
-      metadata: null,
-      refresh_lock_until: null,
-      created_at: account.created_at,
-      updated_at: account.created_at,
-      ...this.columns(at, changes),
-    };
+    const { id, environment_id, integration_id, owner, connection_role, auth_method, created_at } = account;
+    const identity = { id, environment_id, integration_id, connection_role, auth_method, created_at, updated_at: created_at };
+    const ownerColumns = { owner_type: owner.type, user_id: owner.userId, organization_id: owner.organizationId, owner_key: owner.key };
+    const row: AccountRow = { ...BLANK, ...identity, ...ownerColumns, ...this.columns(at, changes) };
     await this.db.insertInto(TABLE).values(row).execute();
     return this.toDomain(row);
   }
 
   /** Applies `changes` to a connection; returns it as stored afterwards. */
   async update(account: Pick<ConnectedAccount, 'id' | 'environment_id'>, changes: AccountChanges): Promise<ConnectedAccount> {
-    await this.db
-      .updateTable(TABLE)
-      .set(this.columns(sealedAt(account), changes))
-      .where('id', '=', account.id)
-      .execute();
-    const row = await this.db.selectFrom(TABLE).selectAll().where('id', '=', account.id).executeTakeFirstOrThrow();
-    return this.toDomain(row);
+    return this.toDomain(await updateById(this.db, TABLE, account.id, this.columns(sealedAt(account), changes)));
   }
 
   async byId(integrationId: string, id: string): Promise<ConnectedAccount | null> {
@@ -78,9 +67,7 @@ export class AccountsRepo {
       await this.db
         .selectFrom(TABLE)
         .selectAll()
-        .where('integration_id', '=', integrationId)
-        .where('owner_key', '=', ownerKey)
-        .where('connection_role', '=', 'compatibility')
+        .where((eb) => eb.and({ integration_id: integrationId, owner_key: ownerKey, connection_role: 'compatibility' }))
         .executeTakeFirst(),
     );
   }

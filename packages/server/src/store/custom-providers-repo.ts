@@ -25,8 +25,7 @@ export class CustomProvidersRepo {
     const row = await this.db
       .selectFrom(TABLE)
       .selectAll()
-      .where('environment_id', '=', environmentId)
-      .where('slug', '=', slug)
+      .where((eb) => eb.and({ environment_id: environmentId, slug }))
       .executeTakeFirst();
     return row ? toDomain(row) : null;
   }

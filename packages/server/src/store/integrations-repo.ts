@@ -4,6 +4,7 @@ import { StoredConfig } from '../domain/stored-config.ts';
 import { encodeChanges } from './encoding.ts';
 import { decodeSettings, settingsEncoders } from './settings-codec.ts';
 import type { Sealer, SealedAt } from './sealer.ts';
+import { updateById } from './update-by-id.ts';
 import type { DataIntegrationsTable, Database } from './schema.ts';
 
 type IntegrationRow = Selectable<DataIntegrationsTable>;
@@ -49,12 +50,7 @@ export class IntegrationsRepo {
 
   /** Applies `changes`; returns the integration as stored afterwards. */
   async update(integration: Pick<Integration, 'id' | 'environment_id'>, changes: IntegrationChanges): Promise<Integration> {
-    await this.db
-      .updateTable(TABLE)
-      .set(this.columns(sealedAt(integration), changes))
-      .where('id', '=', integration.id)
-      .execute();
-    return this.toDomain(await this.db.selectFrom(TABLE).selectAll().where('id', '=', integration.id).executeTakeFirstOrThrow());
+    return this.toDomain(await updateById(this.db, TABLE, integration.id, this.columns(sealedAt(integration), changes)));
   }
 
   async bySlug(environmentId: string, slug: string, ownership: Ownership): Promise<Integration | null> {
@@ -62,9 +58,7 @@ export class IntegrationsRepo {
       await this.db
         .selectFrom(TABLE)
         .selectAll()
-        .where('environment_id', '=', environmentId)
-        .where('slug', '=', slug)
-        .where('ownership', '=', ownership)
+        .where((eb) => eb.and({ environment_id: environmentId, slug, ownership }))
         .executeTakeFirst(),
     );
   }

@@ -3,6 +3,7 @@ import type { NewOrgConfiguration, OrgConfiguration, OrgConfigurationChanges } f
 import { encodeChanges } from './encoding.ts';
 import { decodeSettings, settingsEncoders } from './settings-codec.ts';
 import type { Sealer, SealedAt } from './sealer.ts';
+import { updateById } from './update-by-id.ts';
 import type { Database, OrgConfigurationsTable } from './schema.ts';
 
 type OrgConfigurationRow = Selectable<OrgConfigurationsTable>;
@@ -24,9 +25,7 @@ export class OrgConfigurationsRepo {
     const row = await this.db
       .selectFrom(TABLE)
       .selectAll()
-      .where('environment_id', '=', environmentId)
-      .where('organization_id', '=', organizationId)
-      .where('slug', '=', slug)
+      .where((eb) => eb.and({ environment_id: environmentId, organization_id: organizationId, slug }))
       .executeTakeFirst();
     return row ? this.toDomain(row) : null;
   }
@@ -35,8 +34,7 @@ export class OrgConfigurationsRepo {
     const rows = await this.db
       .selectFrom(TABLE)
       .selectAll()
-      .where('environment_id', '=', environmentId)
-      .where('organization_id', '=', organizationId)
+      .where((eb) => eb.and({ environment_id: environmentId, organization_id: organizationId }))
       .execute();
     return rows.map((r) => this.toDomain(r));
   }
@@ -60,12 +58,7 @@ export class OrgConfigurationsRepo {
 
   /** Applies `changes`; returns the override as stored afterwards. */
   async update(o: Pick<OrgConfiguration, 'id' | 'environment_id'>, changes: OrgConfigurationChanges): Promise<OrgConfiguration> {
-    await this.db
-      .updateTable(TABLE)
-      .set(this.columns(sealedAt(o), changes))
-      .where('id', '=', o.id)
-      .execute();
-    return this.toDomain(await this.db.selectFrom(TABLE).selectAll().where('id', '=', o.id).executeTakeFirstOrThrow());
+    return this.toDomain(await updateById(this.db, TABLE, o.id, this.columns(sealedAt(o), changes)));
   }
 
   async delete(id: string): Promise<void> {
