@@ -67,6 +67,7 @@ const SECRET_COLUMNS: readonly SealedColumn[] = [
   ['connected_accounts', 'refresh_token'],
   ['connected_accounts', 'api_key'],
   ['connected_accounts', 'client_secret'],
+  ['webhook_endpoints', 'secret'],
 ];
 
 /** Runs `fn` on a second handle to the config's (already migrated) database, then closes it. */
@@ -118,14 +119,14 @@ async function seedSealed(
     const orgConfigId = newId(ID_PREFIX.orgConfiguration);
     const accountId = newId(ID_PREFIX.installation);
     const plaintext = `secret-${Math.random().toString(36).slice(2)}`;
-    const rowId =
-      column === null
-        ? integrationId
-        : column[0] === 'data_integrations'
-          ? integrationId
-          : column[0] === 'org_configurations'
-            ? orgConfigId
-            : accountId;
+    const endpointId = newId(ID_PREFIX.webhookEndpoint);
+    const rowIds: Record<SealedColumn[0], string> = {
+      data_integrations: integrationId,
+      org_configurations: orgConfigId,
+      connected_accounts: accountId,
+      webhook_endpoints: endpointId,
+    };
+    const rowId = column === null ? integrationId : rowIds[column[0]];
     const secretFor = (table: string, col: string) => (column !== null && column[0] === table && column[1] === col ? plaintext : null);
 
     await store.integrations.insert({
@@ -187,6 +188,19 @@ async function seedSealed(
         updated_at: T0,
       },
     );
+    const endpointSecret = secretFor('webhook_endpoints', 'secret');
+    if (endpointSecret !== null) {
+      await store.webhookEndpoints.insert({
+        id: endpointId,
+        environment_id: environmentId,
+        endpoint_url: 'https://hooks.example.com/in',
+        secret: endpointSecret,
+        status: 'enabled',
+        events: ['pipes.connected_account.connected'],
+        created_at: T0,
+        updated_at: T0,
+      });
+    }
     if (column !== null) {
       // What is at rest is a ciphertext of the seeding keyring's primary key, not the plaintext.
       const stored = await atRestOn(handle.db, column, rowId);
@@ -456,7 +470,7 @@ const FIXED_BUGS: { file: string; behaviour: string; expected: string; check: (d
     {
       file: 'src/store/key-usage.ts (SEALED_COLUMNS / referencedKeyIds), used by src/app/main.ts openStore',
       behaviour:
-        'LATENT (no built-in or custom provider declares a secret config field today, but the catalog schema allows `secret: true`): secret config values are sealed inside the JSON `config` columns (src/store/sealer.ts sealConfig, for data_integrations and org_configurations) but referencedKeyIds only scans the six secret columns, so a config secret sealed with a key that is no longer in the keyring passes start-up and fails later at run time',
+        'LATENT (no built-in or custom provider declares a secret config field today, but the catalog schema allows `secret: true`): secret config values are sealed inside the JSON `config` columns (src/store/sealer.ts sealConfig, for data_integrations and org_configurations) but referencedKeyIds only scanned the secret columns, so a config secret sealed with a key that is no longer in the keyring passes start-up and fails later at run time',
       expected:
         'openStore rejects with a message naming the missing kid when only a sealed config value references it (docs/security.md §14)',
       check: async (_dialect, config) => {

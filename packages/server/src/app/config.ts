@@ -19,6 +19,10 @@ export interface Config {
   readonly logLevel: string;
   /** Tokens expiring within this margin are refreshed before they are vended. */
   readonly refreshMarginMs: number;
+  /** Wait before a failed webhook delivery's first retry; later ones double it (§11.3.1). */
+  readonly webhookRetryBaseMs: number;
+  /** Deadline of one webhook delivery attempt. */
+  readonly webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +123,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     throw new ConfigError('OPENPIPES_REFRESH_MARGIN_SECONDS', `"${marginRaw}" is not a number of seconds from 0 to 86400`);
   }
 
+  const webhookRetryBaseMs = seconds(env, 'OPENPIPES_WEBHOOK_RETRY_BASE_SECONDS', 60, 0.01, 86_400) * 1000;
+  const webhookTimeoutMs = seconds(env, 'OPENPIPES_WEBHOOK_TIMEOUT_SECONDS', 15, 0.1, 60) * 1000;
+
   return Object.freeze({
     port,
     host,
@@ -132,5 +139,17 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     production,
     logLevel: env.OPENPIPES_LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     refreshMarginMs: marginRaw ? Number(marginRaw) * 1000 : 5 * 60 * 1000,
+    webhookRetryBaseMs,
+    webhookTimeoutMs,
   });
+}
+
+/** A duration in seconds (decimals allowed, for short schedules in development and tests). */
+function seconds(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || n < min || n > max)
+    throw new ConfigError(name, `"${raw}" is not a number of seconds from ${min} to ${max}`);
+  return n;
 }

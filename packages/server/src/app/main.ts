@@ -7,6 +7,7 @@ import { ConfigError } from './config.ts';
 import { loadOrCreateKeyFile } from '../crypto/key-file.ts';
 import { Keyring, KeyringError } from '../crypto/keyring.ts';
 import { createApp } from '../http/app.ts';
+import { DEFAULT_RETRY_SCHEDULE } from '../webhooks/retry-schedule.ts';
 import { buildServices, type Services } from './services.ts';
 import { openDatabase } from '../store/database.ts';
 import { migrateToLatest } from '../store/migrate.ts';
@@ -78,11 +79,13 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
     allowInsecureProviderUrls: config.allowInsecureProviderUrls,
     logLevel: config.logLevel,
     refreshMarginMs: config.refreshMarginMs,
+    webhooks: { schedule: { ...DEFAULT_RETRY_SCHEDULE, baseMs: config.webhookRetryBaseMs }, timeoutMs: config.webhookTimeoutMs },
   });
   const env = await deps.environments.ensureDefault(config.allowedReturnOrigins);
   if (config.apiKey) await deps.apiKeys.register(env.id, config.apiKey, 'OPENPIPES_API_KEY');
   const app = await createApp(deps);
   const stopMaintenance = scheduleMaintenance(store, systemClock, (e) => log.warn(`maintenance failed: ${(e as Error).message}`));
+  deps.deliveryWorker.start();
   return {
     app,
     deps,
@@ -90,6 +93,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
       !config.apiKey && (await deps.apiKeys.list(env.id)).length === 0 ? (await deps.apiKeys.create(env, 'first key')).key : null,
     close: async () => {
       stopMaintenance();
+      await deps.deliveryWorker.stop();
       await app.close();
       await close();
     },

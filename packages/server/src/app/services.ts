@@ -17,6 +17,14 @@ import { EventService } from '../events/event-service.ts';
 import { IntegrationService } from '../integrations/integration-service.ts';
 import { OrgConfigurationService } from '../integrations/org-configuration-service.ts';
 import type { Store } from '../store/store.ts';
+import { DeliveryService } from '../webhooks/delivery-service.ts';
+import { DeliveryWorker } from '../webhooks/delivery-worker.ts';
+import { guardedWebhookFetch } from '../webhooks/guarded-fetch.ts';
+import { DEFAULT_RETRY_SCHEDULE, type RetrySchedule } from '../webhooks/retry-schedule.ts';
+import { WebhookEndpointService } from '../webhooks/webhook-endpoint-service.ts';
+import { WebhookMetrics } from '../webhooks/webhook-metrics.ts';
+import type { WebhookFetch } from '../webhooks/webhook-sender.ts';
+import { Registry } from 'prom-client';
 
 export interface CoreDeps {
   store: Store;
@@ -32,7 +40,12 @@ export interface CoreDeps {
   /** Renew tokens this long before they expire. */
   refreshMarginMs?: number;
   log?: RevocationLog;
+  /** Webhook delivery: retry schedule, attempt deadline, outbox polling, and (tests) the fetch. */
+  webhooks?: { schedule?: RetrySchedule; timeoutMs?: number; pollMs?: number; fetch?: WebhookFetch };
 }
+
+const WEBHOOK_TIMEOUT_MS = 15_000;
+const WEBHOOK_POLL_MS = 1_000;
 
 const OUTBOUND_TIMEOUT_MS = 10_000;
 const LOCK_TIMEOUT_MS = 15_000;
@@ -71,6 +84,18 @@ export function buildServices(core: CoreDeps) {
   });
   const environments = new EnvironmentService({ store, clock });
   const revoker = new Revoker({ store, catalog, oauth, log: core.log ?? stderrLog });
+  const metrics = new Registry();
+  const webhooks = core.webhooks ?? {};
+  const deliveryWorker = new DeliveryWorker({
+    store,
+    clock,
+    fetch: webhooks.fetch ?? guardedWebhookFetch(core.allowInsecureProviderUrls),
+    schedule: webhooks.schedule ?? DEFAULT_RETRY_SCHEDULE,
+    timeoutMs: webhooks.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
+    pollMs: webhooks.pollMs ?? WEBHOOK_POLL_MS,
+    metrics: new WebhookMetrics(metrics, store),
+    onError: (e) => (core.log ?? stderrLog).warn({ error: (e as Error).name }, 'webhook delivery tick failed'),
+  });
   return {
     publicUrl: core.publicUrl,
     idempotency: store.idempotency,
@@ -98,6 +123,12 @@ export function buildServices(core: CoreDeps) {
     apiKeyConnections,
     listing: new ProviderListing({ store, catalog }),
     events: new EventService(store),
+    webhookEndpoints: new WebhookEndpointService({ store, clock, allowInsecureUrls: core.allowInsecureProviderUrls }),
+    webhookDeliveries: new DeliveryService({ store, clock }),
+    /** Sends the webhook outbox; the composition root starts and stops it. */
+    deliveryWorker,
+    /** Every metric the service keeps, for `/metrics`. */
+    metrics,
     ...(core.logLevel ? { logLevel: core.logLevel } : {}),
   };
 }

@@ -8,6 +8,8 @@ import { ApiKeyService } from '../environments/api-key-service.ts';
 import { DEFAULT_ENVIRONMENT, EnvironmentService } from '../environments/environment-service.ts';
 import { AppError, usageError } from '../core/errors.ts';
 import { boot, loadKeyring, openStore, type Logger } from '../app/main.ts';
+import { DeliveryService } from '../webhooks/delivery-service.ts';
+import { webhookCommand } from './webhook-commands.ts';
 
 const USAGE = `openpipes — connected accounts and credential vending
 
@@ -20,6 +22,9 @@ const USAGE = `openpipes — connected accounts and credential vending
   openpipes api-keys list [--environment NAME]
   openpipes api-keys revoke KEY_ID
   openpipes providers list                          the built-in provider catalog
+  openpipes webhooks list                           webhook endpoints of every environment, with a health label
+  openpipes webhooks deliveries ENDPOINT_ID [--limit N]   deliveries and their latest attempt
+  openpipes webhooks resend DELIVERY_ID             queue a delivery again now
 
 Configuration: PORT, HOST, OPENPIPES_DATABASE_URL, OPENPIPES_DATA_DIR, OPENPIPES_ENCRYPTION_KEYS,
 OPENPIPES_API_KEY, OPENPIPES_PUBLIC_URL, OPENPIPES_ALLOWED_RETURN_ORIGINS,
@@ -71,14 +76,18 @@ async function serve(config: Config): Promise<void> {
 /** Commands that need the store but not the HTTP server. */
 async function withStore<T>(
   config: Config,
-  fn: (ctx: { environments: EnvironmentService; apiKeys: ApiKeyService }) => Promise<T>,
+  fn: (ctx: { environments: EnvironmentService; apiKeys: ApiKeyService; webhooks: DeliveryService }) => Promise<T>,
 ): Promise<T> {
   const keyring = loadKeyring(config, { ...log, warn: () => undefined });
   const { store, close } = await openStore(config, keyring);
   try {
     const environments = new EnvironmentService({ store, clock: systemClock });
     await environments.ensureDefault(config.allowedReturnOrigins);
-    return await fn({ environments, apiKeys: new ApiKeyService({ store, clock: systemClock }) });
+    return await fn({
+      environments,
+      apiKeys: new ApiKeyService({ store, clock: systemClock }),
+      webhooks: new DeliveryService({ store, clock: systemClock }),
+    });
   } finally {
     await close();
   }
@@ -94,6 +103,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       production: { type: 'boolean' },
       'return-origin': { type: 'string', multiple: true },
       'confirmation-screen': { type: 'string' },
+      limit: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -212,6 +222,12 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       );
       return 0;
     }
+    case `webhooks ${sub}`:
+      await withStore(config, async ({ environments, webhooks }) => {
+        const environmentNames = new Map((await environments.list()).map((e) => [e.id, e.name]));
+        await webhookCommand(sub, arg, values, { webhooks, environmentNames, out, table, usage: usageError });
+      });
+      return 0;
     default:
       process.stderr.write(`Unknown command "${positionals.join(' ')}".\n\n${USAGE}\n`);
       return 1;

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'organization_credentials_missing',
   'conflict',
   'integration_already_exists',
+  'webhook_endpoint_already_exists',
   'idempotency_key_reused',
   'idempotency_key_in_progress',
   'account_selection_required',
@@ -106,6 +107,9 @@ export const conflict = (message: string): AppError => new AppError(409, 'confli
 
 export const integrationAlreadyExists = (slug: string, ownership: 'user' | 'organization'): AppError =>
   new AppError(409, 'integration_already_exists', `A ${ownership}-owned data integration for "${slug}" already exists.`);
+
+export const webhookEndpointAlreadyExists = (): AppError =>
+  new AppError(409, 'webhook_endpoint_already_exists', 'A webhook endpoint with this endpoint_url already exists in this environment.');
 
 export const accountSelectionRequired = (): AppError =>
   new AppError(409, 'account_selection_required', 'This owner has several connections for the provider; pass connected_account_id.');

@@ -15,4 +15,7 @@ export const ID_PREFIX = {
   orgConfiguration: 'data_integration_configuration_',
   event: 'event_',
   flow: 'flow_',
+  webhookEndpoint: 'we_',
+  webhookDelivery: 'whd_',
+  webhookAttempt: 'wha_',
 } as const;

@@ -81,7 +81,7 @@ export class EventService {
   }
 }
 
-export const presentEvent = (row: StoredEvent) => ({
+export const presentEvent = (row: Pick<StoredEvent, 'id' | 'event' | 'data' | 'created_at'>) => ({
   object: 'event' as const,
   id: row.id,
   event: row.event,

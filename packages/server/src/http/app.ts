@@ -20,6 +20,7 @@ import { dataIntegrationRoutes } from './routes/data-integrations.ts';
 import { eventRoutes } from './routes/events.ts';
 import { orgConfigurationRoutes } from './routes/org-configurations.ts';
 import { providerRoutes } from './routes/providers.ts';
+import { webhookRoutes } from './routes/webhook-endpoints.ts';
 
 const BODY_LIMIT = 64 * 1024;
 
@@ -102,6 +103,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       clientCredentialsRoutes,
       catalogRoutes,
       eventRoutes,
+      webhookRoutes,
     ]) {
       await api.register(routes(deps));
     }

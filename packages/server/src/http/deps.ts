@@ -12,6 +12,8 @@ import type { EventService } from '../events/event-service.ts';
 import type { IntegrationService } from '../integrations/integration-service.ts';
 import type { OrgConfigurationService } from '../integrations/org-configuration-service.ts';
 import type { IdempotencyLedger } from '../domain/idempotency-record.ts';
+import type { DeliveryService } from '../webhooks/delivery-service.ts';
+import type { WebhookEndpointService } from '../webhooks/webhook-endpoint-service.ts';
 
 /** What the HTTP layer needs; built once by the composition root (main.ts / test helpers). */
 export interface AppDeps {
@@ -31,5 +33,7 @@ export interface AppDeps {
   clientCredentials: ClientCredentialsConnections;
   listing: ProviderListing;
   events: EventService;
+  webhookEndpoints: WebhookEndpointService;
+  webhookDeliveries: DeliveryService;
   logLevel?: string;
 }

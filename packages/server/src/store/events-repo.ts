@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { StoredEvent } from '../domain/event.ts';
 import type { Database } from './schema.ts';
+import type { WebhookDeliveriesRepo } from './webhook-deliveries-repo.ts';
 import { json, readJson } from './encoding.ts';
 
 export interface EventQuery {
@@ -14,14 +15,19 @@ export interface EventQuery {
   limit: number;
 }
 
+/** The event log; recording an event also queues its webhook deliveries (the outbox), in the same transaction. */
 export class EventsRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly outbox: WebhookDeliveriesRepo,
+  ) {}
 
   async insert(event: StoredEvent): Promise<void> {
     await this.db
       .insertInto('events')
       .values({ ...event, data: json(event.data) })
       .execute();
+    await this.outbox.enqueue(event);
   }
 
   /** Keyset page by id (monotonic ULIDs), one row over the limit to know if more follow. */

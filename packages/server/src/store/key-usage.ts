@@ -10,6 +10,7 @@ export const SEALED_COLUMNS = [
   ['connected_accounts', 'refresh_token'],
   ['connected_accounts', 'api_key'],
   ['connected_accounts', 'client_secret'],
+  ['webhook_endpoints', 'secret'],
 ] as const;
 
 /** Config columns whose secret values are sealed inside the JSON. */

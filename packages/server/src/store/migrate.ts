@@ -1,12 +1,14 @@
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as initial from './migrations/0001-initial.ts';
 import * as flows from './migrations/0002-flows.ts';
+import * as webhooks from './migrations/0003-webhooks.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations ship in the code (no directory scan), in order; forward-only. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-flows': flows,
+  '0003-webhooks': webhooks,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -7,6 +7,8 @@ import type { IdempotencyRecord } from '../domain/idempotency-record.ts';
 import type { Integration } from '../domain/integration.ts';
 import type { OrgConfiguration } from '../domain/org-configuration.ts';
 import type { OwnerType } from '../domain/owner.ts';
+import type { WebhookAttempt, WebhookDelivery } from '../domain/webhook-delivery.ts';
+import type { WebhookEndpoint } from '../domain/webhook-endpoint.ts';
 
 /**
  * Row shapes as stored: each domain type with the fields whose stored encoding differs replaced.
@@ -62,6 +64,20 @@ export type EventsTable = Stored<StoredEvent, { data: string }>;
 
 export type IdempotencyKeysTable = IdempotencyRecord;
 
+export type WebhookEndpointsTable = Stored<
+  WebhookEndpoint,
+  {
+    secret: string;
+    events: string;
+    /** Which process delivers this endpoint's queue right now (ISO time the lease lapses). */
+    delivery_lease_until: string | null;
+  }
+>;
+
+export type WebhookDeliveriesTable = WebhookDelivery;
+
+export type WebhookAttemptsTable = WebhookAttempt;
+
 export interface Database {
   environments: EnvironmentsTable;
   api_keys: ApiKeysTable;
@@ -72,4 +88,7 @@ export interface Database {
   events: EventsTable;
   idempotency_keys: IdempotencyKeysTable;
   flows: FlowsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

@@ -16,6 +16,8 @@ import { PostgresRowLock, type RefreshLock, setLockTimeout, SqliteLease } from '
 import type { Database } from './schema.ts';
 import { Sealer } from './sealer.ts';
 import { VendReader } from './vend-reader.ts';
+import { WebhookDeliveriesRepo } from './webhook-deliveries-repo.ts';
+import { WebhookEndpointsRepo } from './webhook-endpoints-repo.ts';
 
 /**
  * The storage layer's one entry point: narrow repositories over one database handle. Inside
@@ -33,6 +35,8 @@ export class Store {
   readonly events: EventsRepo;
   readonly idempotency: IdempotencyRepo;
   readonly flows: FlowsRepo;
+  readonly webhookEndpoints: WebhookEndpointsRepo;
+  readonly webhookDeliveries: WebhookDeliveriesRepo;
 
   private constructor(
     private readonly db: Kysely<Database>,
@@ -47,7 +51,9 @@ export class Store {
     this.customProviders = new CustomProvidersRepo(db);
     this.orgConfigurations = new OrgConfigurationsRepo(db, sealer);
     this.accounts = new AccountsRepo(db, sealer);
-    this.events = new EventsRepo(db);
+    this.webhookEndpoints = new WebhookEndpointsRepo(db, sealer);
+    this.webhookDeliveries = new WebhookDeliveriesRepo(db, dialect, sealer);
+    this.events = new EventsRepo(db, this.webhookDeliveries);
     this.idempotency = new IdempotencyRepo(db);
     this.flows = new FlowsRepo(db, sealer);
   }

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from './schema.ts';
 
-type RowTable = 'connected_accounts' | 'data_integrations' | 'org_configurations';
+type RowTable = 'connected_accounts' | 'data_integrations' | 'org_configurations' | 'webhook_endpoints';
 
 /** Sets `columns` on one row and returns the row as stored afterwards (what the repositories answer with). */
 export async function updateById<T extends RowTable>(

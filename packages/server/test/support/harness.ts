@@ -11,7 +11,7 @@ import { systemClock } from '../../src/core/clock.ts';
 import { Keyring } from '../../src/crypto/keyring.ts';
 import { createApp } from '../../src/http/app.ts';
 import type { FetchLike } from '../../src/oauth/http-client.ts';
-import { buildServices, type Services } from '../../src/app/services.ts';
+import { buildServices, type CoreDeps, type Services } from '../../src/app/services.ts';
 import { openDatabase, type DatabaseTarget } from '../../src/store/database.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import type { Database } from '../../src/store/schema.ts';
@@ -56,6 +56,15 @@ export interface HarnessOptions {
   refreshMarginMs?: number;
   /** Outbound HTTP to providers (recorded responses); default the global fetch. */
   fetch?: FetchLike;
+  /** Webhook delivery knobs (short retry schedule, attempt deadline); the worker is driven by the test. */
+  webhooks?: CoreDeps['webhooks'];
+  /**
+   * Open this existing database (migrated again, idempotently) instead of a fresh one, e.g. a second
+   * instance after a restart; its creator (see testDatabase) removes it, not this harness.
+   */
+  target?: DatabaseTarget;
+  /** The keyring the database's secrets were sealed with (default: a fresh one). */
+  keyring?: Keyring;
 }
 
 /** A TCP port free right now on 127.0.0.1, for a server whose public URL must be known before it listens. */
@@ -71,23 +80,30 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A migrated store on a fresh database (temp SQLite file, or a new PostgreSQL database). */
+/** A fresh database (temp SQLite file, or a new PostgreSQL database) and how to remove it. */
+export async function testDatabase(dialect: TestDialect): Promise<{ target: DatabaseTarget; cleanup: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'openpipes-test-'));
+    return {
+      target: { kind: 'sqlite', path: join(dir, 'openpipes.db') },
+      cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const db = await createTestDatabase();
+  return { target: { kind: 'postgres', url: db.url, poolSize: 5 }, cleanup: db.drop };
+}
+
+/**
+ * A migrated store on a fresh database, or on `existing` (then closing it leaves the database:
+ * whoever created it removes it).
+ */
 export async function openTestStore(
   dialect: TestDialect,
   onQuery?: (sql: string) => void,
   keyring: Keyring = testKeyring(),
+  existing?: DatabaseTarget,
 ): Promise<{ store: Store; db: Kysely<Database>; target: DatabaseTarget; close: () => Promise<void> }> {
-  let target: DatabaseTarget;
-  let cleanup: () => Promise<void>;
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'openpipes-test-'));
-    target = { kind: 'sqlite', path: join(dir, 'openpipes.db') };
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    const db = await createTestDatabase();
-    target = { kind: 'postgres', url: db.url, poolSize: 5 };
-    cleanup = db.drop;
-  }
+  const { target, cleanup } = existing ? { target: existing, cleanup: async () => undefined } : await testDatabase(dialect);
   const handle = openDatabase(target, onQuery ? { onQuery } : {});
   await migrateToLatest(handle.db);
   return {
@@ -106,8 +122,8 @@ export const testKeyring = (): Keyring => Keyring.parse(Keyring.generateKeySpec(
 /** The whole service on a fresh database, with one environment and API key. */
 export async function startHarness(dialect: TestDialect, options: HarnessOptions = {}): Promise<Harness> {
   const queries: string[] = [];
-  const keyring = testKeyring();
-  const { store, db, target, close } = await openTestStore(dialect, (sql) => queries.push(sql), keyring);
+  const keyring = options.keyring ?? testKeyring();
+  const { store, db, target, close } = await openTestStore(dialect, (sql) => queries.push(sql), keyring, options.target);
   const deps = buildServices({
     store,
     catalog: new ProviderCatalog(builtinProviders),
@@ -117,6 +133,7 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
     ...(options.outboundTimeoutMs !== undefined ? { outboundTimeoutMs: options.outboundTimeoutMs } : {}),
     ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     // Revocation failures are expected in fault tests; keep them out of the test output.
     log: { warn: () => undefined },
   });
@@ -151,6 +168,8 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
       return { status: res.statusCode, body: parsed as any, headers: res.headers, text: res.body };
     },
     async close() {
+      // Tests drive the delivery worker (tickOnce); a tick still in flight finishes before the store closes.
+      await deps.deliveryWorker.stop();
       await app.close();
       await close();
     },
