@@ -23,7 +23,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   connections: ['integrations', 'environments', 'events', 'domain', 'store', 'catalog', 'oauth', 'core'],
   webhooks: ['domain', 'store', 'events', 'outbound', 'core'],
   web: ['connections', 'catalog', 'core'],
-  http: ['connections', 'integrations', 'environments', 'events', 'webhooks', 'web', 'domain', 'catalog', 'oauth', 'core'],
+  http: ['connections', 'integrations', 'environments', 'events', 'webhooks', 'widgets', 'web', 'domain', 'catalog', 'oauth', 'core'],
   app: [
     'http',
     'connections',
@@ -31,6 +31,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'environments',
     'events',
     'webhooks',
+    'widgets',
     'store',
     'oauth',
     'outbound',
@@ -40,6 +41,7 @@ const ALLOWED: Record<string, readonly string[]> = {
     'core',
   ],
   cli: ['app', 'environments', 'webhooks', 'catalog', 'crypto', 'domain', 'core'],
+  widgets: ['connections', 'integrations', 'environments', 'domain', 'store', 'catalog', 'crypto', 'core'],
   '(root)': ['app', 'core'],
 };
 

@@ -73,6 +73,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
   const { store, close } = await openStore(config, keyring);
   const deps = buildServices({
     store,
+    keyring,
     catalog,
     clock: systemClock,
     publicUrl: config.publicUrl,

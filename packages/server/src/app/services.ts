@@ -16,7 +16,10 @@ import { EventRecorder } from '../events/event-recorder.ts';
 import { EventService } from '../events/event-service.ts';
 import { IntegrationService } from '../integrations/integration-service.ts';
 import { OrgConfigurationService } from '../integrations/org-configuration-service.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import type { Store } from '../store/store.ts';
+import { WidgetTokens } from '../widgets/widget-token.ts';
+import { WidgetTokenService } from '../widgets/widget-token-service.ts';
 import { DeliveryService } from '../webhooks/delivery-service.ts';
 import { DeliveryWorker } from '../webhooks/delivery-worker.ts';
 import { guardedWebhookFetch } from '../webhooks/guarded-fetch.ts';
@@ -28,6 +31,8 @@ import { Registry } from 'prom-client';
 
 export interface CoreDeps {
   store: Store;
+  /** Signs widget tokens (a key derived from it); the store has its own use of it for sealing. */
+  keyring: Keyring;
   catalog: ProviderCatalog;
   clock: Clock;
   publicUrl: string;
@@ -85,6 +90,7 @@ export function buildServices(core: CoreDeps) {
   const environments = new EnvironmentService({ store, clock });
   const revoker = new Revoker({ store, catalog, oauth, log: core.log ?? stderrLog });
   const metrics = new Registry();
+  const widgetTokens = new WidgetTokens(core.keyring, clock);
   const webhooks = core.webhooks ?? {};
   const deliveryWorker = new DeliveryWorker({
     store,
@@ -125,6 +131,9 @@ export function buildServices(core: CoreDeps) {
     events: new EventService(store),
     webhookEndpoints: new WebhookEndpointService({ store, clock, allowInsecureUrls: core.allowInsecureProviderUrls }),
     webhookDeliveries: new DeliveryService({ store, clock }),
+    widgetTokens: new WidgetTokenService(widgetTokens),
+    /** Verifies widget tokens on the widget routes. */
+    widgetTokenVerifier: widgetTokens,
     /** Sends the webhook outbox; the composition root starts and stops it. */
     deliveryWorker,
     /** Every metric the service keeps, for `/metrics`. */

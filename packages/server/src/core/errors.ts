@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'conflict',
   'integration_already_exists',
   'webhook_endpoint_already_exists',
+  'invalid_widget_token',
+  'acting_user_required',
   'idempotency_key_reused',
   'idempotency_key_in_progress',
   'account_selection_required',
@@ -107,6 +109,12 @@ export const conflict = (message: string): AppError => new AppError(409, 'confli
 
 export const integrationAlreadyExists = (slug: string, ownership: 'user' | 'organization'): AppError =>
   new AppError(409, 'integration_already_exists', `A ${ownership}-owned data integration for "${slug}" already exists.`);
+
+/** 403 on widget routes: the widgets then fetch a new token and retry once (widgets-api.md §2.3). */
+export const invalidWidgetToken = (message: string): AppError => new AppError(403, 'invalid_widget_token', message);
+
+export const actingUserRequired = (): AppError =>
+  new AppError(422, 'acting_user_required', 'This action is taken by a member: mint the widget token with user_id as well.');
 
 export const webhookEndpointAlreadyExists = (): AppError =>
   new AppError(409, 'webhook_endpoint_already_exists', 'A webhook endpoint with this endpoint_url already exists in this environment.');

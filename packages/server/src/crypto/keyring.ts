@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 
 /**
  * AES-256-GCM keyring (docs/security.md §13–14). Ciphertexts read `v1:<kid>:<iv>:<ciphertext+tag>`
@@ -86,6 +86,17 @@ export class Keyring {
     decipher.setAAD(Buffer.from(associatedData, 'utf8'));
     decipher.setAuthTag(body.subarray(body.length - 16));
     return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString('utf8');
+  }
+
+  /**
+   * A key for another purpose (e.g. signing widget tokens), derived with HKDF-SHA256 from key
+   * `kid` (default: the primary), so it rotates with the keyring and every process sharing the
+   * keyring derives the same one. Null when `kid` is not in the ring.
+   */
+  derive(info: string, kid: string = this.primaryKid): { kid: string; key: Buffer } | null {
+    const base = this.keys.get(kid);
+    if (!base) return null;
+    return { kid, key: Buffer.from(hkdfSync('sha256', base, Buffer.alloc(0), info, 32)) };
   }
 
   /** The key id a sealed value was made with, without opening it. */

@@ -71,6 +71,11 @@ export class EnvironmentService {
     return { ...row, ...update };
   }
 
+  /** An environment's allowed app origins; null when the environment does not exist. */
+  async originsOf(environmentId: string): Promise<string[] | null> {
+    return (await this.deps.store.environments.byId(environmentId))?.allowed_return_origins ?? null;
+  }
+
   async settings(environmentId: string): Promise<EnvironmentSettings> {
     const row = await this.deps.store.environments.byId(environmentId);
     if (!row) throw notFound('Environment not found.', environmentId);

@@ -21,6 +21,12 @@ import { eventRoutes } from './routes/events.ts';
 import { orgConfigurationRoutes } from './routes/org-configurations.ts';
 import { providerRoutes } from './routes/providers.ts';
 import { webhookRoutes } from './routes/webhook-endpoints.ts';
+import { widgetTokenRoutes } from './routes/widget-token.ts';
+import { registerWidgetApi, type WidgetRoutes } from './widgets/widget-api.ts';
+import { widgetSessionRoutes } from './widgets/widget-session-routes.ts';
+
+/** The widget route groups (widgets-api.md §5), each in its own file under widgets/. */
+const WIDGET_ROUTES: readonly WidgetRoutes[] = [widgetSessionRoutes];
 
 const BODY_LIMIT = 64 * 1024;
 
@@ -88,6 +94,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   await app.register(flowRoutes(deps));
+  await registerWidgetApi(app, deps, WIDGET_ROUTES);
 
   await app.register(async (api) => {
     api.addHook('onRequest', requireApiKey(deps.apiKeys));
@@ -104,6 +111,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       catalogRoutes,
       eventRoutes,
       webhookRoutes,
+      widgetTokenRoutes,
     ]) {
       await api.register(routes(deps));
     }

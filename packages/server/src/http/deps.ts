@@ -14,6 +14,8 @@ import type { OrgConfigurationService } from '../integrations/org-configuration-
 import type { IdempotencyLedger } from '../domain/idempotency-record.ts';
 import type { DeliveryService } from '../webhooks/delivery-service.ts';
 import type { WebhookEndpointService } from '../webhooks/webhook-endpoint-service.ts';
+import type { WidgetTokenService } from '../widgets/widget-token-service.ts';
+import type { WidgetTokens } from '../widgets/widget-token.ts';
 
 /** What the HTTP layer needs; built once by the composition root (main.ts / test helpers). */
 export interface AppDeps {
@@ -35,5 +37,7 @@ export interface AppDeps {
   events: EventService;
   webhookEndpoints: WebhookEndpointService;
   webhookDeliveries: DeliveryService;
+  widgetTokens: WidgetTokenService;
+  widgetTokenVerifier: WidgetTokens;
   logLevel?: string;
 }

@@ -1,20 +1,34 @@
 import type { Kysely } from 'kysely';
 import type { IdempotencyLedger, IdempotencyRecord } from '../domain/idempotency-record.ts';
 import type { Database } from './schema.ts';
+import type { Sealer, SealedAt } from './sealer.ts';
 
+/**
+ * Idempotency-Key claims and stored answers (§10.15). An answer is sealed like every secret:
+ * some carry one the client must get again on a retry (a webhook endpoint's signing secret, a
+ * widget token), and none should sit in the database readable.
+ */
 export class IdempotencyRepo implements IdempotencyLedger {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly sealer: Sealer,
+  ) {}
 
   async get(environmentId: string, route: string, key: string): Promise<IdempotencyRecord | null> {
-    return (
-      (await this.db
-        .selectFrom('idempotency_keys')
-        .selectAll()
-        .where('environment_id', '=', environmentId)
-        .where('route', '=', route)
-        .where('idempotency_key', '=', key)
-        .executeTakeFirst()) ?? null
-    );
+    const row = await this.db
+      .selectFrom('idempotency_keys')
+      .selectAll()
+      .where((eb) => eb.and({ environment_id: environmentId, route, idempotency_key: key }))
+      .executeTakeFirst();
+    if (!row) return null;
+    if (row.response === null) return row;
+    try {
+      return { ...row, response: this.sealer.open(row.response, sealedAt(environmentId, route, key), 'response') };
+    } catch {
+      // Sealed under a key since retired from the ring: forget it, so the request simply runs again.
+      await this.release(environmentId, route, key);
+      return null;
+    }
   }
 
   /** Claims a key; false when another request holds it already (the unique key decides). */
@@ -30,7 +44,7 @@ export class IdempotencyRepo implements IdempotencyLedger {
   async complete(environmentId: string, route: string, key: string, status: number, response: string): Promise<void> {
     await this.db
       .updateTable('idempotency_keys')
-      .set({ status, response })
+      .set({ status, response: this.sealer.seal(response, sealedAt(environmentId, route, key), 'response') })
       .where('environment_id', '=', environmentId)
       .where('route', '=', route)
       .where('idempotency_key', '=', key)
@@ -50,3 +64,10 @@ export class IdempotencyRepo implements IdempotencyLedger {
     await this.db.deleteFrom('idempotency_keys').where('created_at', '<', createdAt).execute();
   }
 }
+
+/** A stored answer is bound to its environment, route and key: it opens for that request only. */
+const sealedAt = (environmentId: string, route: string, key: string): SealedAt => ({
+  environmentId,
+  table: 'idempotency_keys',
+  rowId: `${route}|${key}`,
+});

@@ -54,7 +54,7 @@ export class Store {
     this.webhookEndpoints = new WebhookEndpointsRepo(db, sealer);
     this.webhookDeliveries = new WebhookDeliveriesRepo(db, dialect, sealer);
     this.events = new EventsRepo(db, this.webhookDeliveries);
-    this.idempotency = new IdempotencyRepo(db);
+    this.idempotency = new IdempotencyRepo(db, sealer);
     this.flows = new FlowsRepo(db, sealer);
   }
 

@@ -126,6 +126,7 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
   const { store, db, target, close } = await openTestStore(dialect, (sql) => queries.push(sql), keyring, options.target);
   const deps = buildServices({
     store,
+    keyring,
     catalog: new ProviderCatalog(builtinProviders),
     clock: options.clock ?? systemClock,
     publicUrl: options.publicUrl ?? PUBLIC_URL,
