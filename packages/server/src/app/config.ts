@@ -1,4 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
+import { parseOrigin } from '../environments/origin.ts';
+import { passwordProblem } from '../operators/operator-service.ts';
 
 /**
  * Typed, validated configuration. `loadConfig` is the only reader of process.env in the server
@@ -12,6 +14,8 @@ export interface Config {
   /** `kid:base64,…`, or null to use (and create) the key file in the data dir. */
   readonly encryptionKeys: string | null;
   readonly apiKey: string | null;
+  /** The password of the `admin` dashboard operator, ensured at start-up; null to manage operators with the CLI only. */
+  readonly adminPassword: string | null;
   readonly publicUrl: string;
   readonly allowedReturnOrigins: readonly string[];
   readonly allowInsecureProviderUrls: boolean;
@@ -42,17 +46,6 @@ const parsePort = (raw: string | undefined): number => {
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < 0 || n > 65535) throw new ConfigError('PORT', `"${raw}" is not a port number (0-65535)`);
   return n;
-};
-
-export const parseOrigin = (raw: string): string | null => {
-  try {
-    const u = new URL(raw);
-    if ((u.protocol !== 'https:' && u.protocol !== 'http:') || u.username || u.password) return null;
-    if (u.pathname !== '/' || u.search || u.hash) return null;
-    return u.origin;
-  } catch {
-    return null;
-  }
 };
 
 const parseDatabase = (raw: string | undefined, dataDir: string, cwd: string): Config['database'] => {
@@ -92,6 +85,10 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   if (apiKey !== null && (!apiKey.startsWith('sk_') || apiKey.length < 32)) {
     throw new ConfigError('OPENPIPES_API_KEY', 'must start with "sk_" and be at least 32 characters long');
   }
+
+  const adminPassword = env.OPENPIPES_ADMIN_PASSWORD || null;
+  const passwordIssue = adminPassword === null ? null : passwordProblem(adminPassword);
+  if (passwordIssue) throw new ConfigError('OPENPIPES_ADMIN_PASSWORD', passwordIssue);
 
   let publicUrl = env.OPENPIPES_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   try {
@@ -133,6 +130,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     dataDir,
     encryptionKeys,
     apiKey,
+    adminPassword,
     publicUrl,
     allowedReturnOrigins: Object.freeze(allowedReturnOrigins),
     allowInsecureProviderUrls: insecure === 'true',

@@ -7,6 +7,7 @@ import { ConfigError } from './config.ts';
 import { loadOrCreateKeyFile } from '../crypto/key-file.ts';
 import { Keyring, KeyringError } from '../crypto/keyring.ts';
 import { createApp } from '../http/app.ts';
+import { ADMIN_USERNAME } from '../operators/operator-service.ts';
 import { DEFAULT_RETRY_SCHEDULE } from '../webhooks/retry-schedule.ts';
 import { buildServices, type Services } from './services.ts';
 import { openDatabase } from '../store/database.ts';
@@ -84,6 +85,11 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
   });
   const env = await deps.environments.ensureDefault(config.allowedReturnOrigins);
   if (config.apiKey) await deps.apiKeys.register(env.id, config.apiKey, 'OPENPIPES_API_KEY');
+  if (config.adminPassword) {
+    const outcome = await deps.operators.ensure(ADMIN_USERNAME, config.adminPassword);
+    if (outcome !== 'unchanged')
+      log.info(`OPENPIPES_ADMIN_PASSWORD: operator "${ADMIN_USERNAME}" ${outcome}; sign in at ${config.publicUrl}/dashboard`);
+  }
   const app = await createApp(deps);
   const stopMaintenance = scheduleMaintenance(store, systemClock, (e) => log.warn(`maintenance failed: ${(e as Error).message}`));
   deps.deliveryWorker.start();

@@ -17,6 +17,8 @@ import { EventService } from '../events/event-service.ts';
 import { IntegrationService } from '../integrations/integration-service.ts';
 import { OrgConfigurationService } from '../integrations/org-configuration-service.ts';
 import type { Keyring } from '../crypto/keyring.ts';
+import { OperatorService } from '../operators/operator-service.ts';
+import { OperatorSessions } from '../operators/session-service.ts';
 import type { Store } from '../store/store.ts';
 import { WidgetTokens } from '../widgets/widget-token.ts';
 import { WidgetTokenService } from '../widgets/widget-token-service.ts';
@@ -131,6 +133,9 @@ export function buildServices(core: CoreDeps) {
     events: new EventService(store),
     webhookEndpoints: new WebhookEndpointService({ store, clock, allowInsecureUrls: core.allowInsecureProviderUrls }),
     webhookDeliveries: new DeliveryService({ store, clock }),
+    operators: new OperatorService({ store, clock }),
+    /** Dashboard sign-in, sessions and their CSRF tokens. */
+    operatorSessions: new OperatorSessions({ store, clock }),
     widgetTokens: new WidgetTokenService(widgetTokens),
     /** Verifies widget tokens on the widget routes. */
     widgetTokenVerifier: widgetTokens,

@@ -2,13 +2,16 @@ import { parseArgs } from 'node:util';
 import { ProviderCatalog } from '../catalog/catalog.ts';
 import { builtinProviders } from '../catalog/builtin-providers.ts';
 import { systemClock } from '../core/clock.ts';
-import { ConfigError, loadConfig, parseOrigin, type Config } from '../app/config.ts';
+import { ConfigError, loadConfig, type Config } from '../app/config.ts';
+import { parseOrigin } from '../environments/origin.ts';
 import { KeyringError } from '../crypto/keyring.ts';
 import { ApiKeyService } from '../environments/api-key-service.ts';
 import { DEFAULT_ENVIRONMENT, EnvironmentService } from '../environments/environment-service.ts';
 import { AppError, usageError } from '../core/errors.ts';
 import { boot, loadKeyring, openStore, type Logger } from '../app/main.ts';
 import { DeliveryService } from '../webhooks/delivery-service.ts';
+import { OperatorService } from '../operators/operator-service.ts';
+import { adminCommand, readNewPassword } from './admin-commands.ts';
 import { webhookCommand } from './webhook-commands.ts';
 
 const USAGE = `openpipes — connected accounts and credential vending
@@ -25,9 +28,12 @@ const USAGE = `openpipes — connected accounts and credential vending
   openpipes webhooks list                           webhook endpoints of every environment, with a health label
   openpipes webhooks deliveries ENDPOINT_ID [--limit N]   deliveries and their latest attempt
   openpipes webhooks resend DELIVERY_ID             queue a delivery again now
+  openpipes admin create USERNAME                   a dashboard operator; the password is read from standard input
+  openpipes admin set-password USERNAME             replace an operator's password (ends their sessions)
+  openpipes admin list                              dashboard operators
 
 Configuration: PORT, HOST, OPENPIPES_DATABASE_URL, OPENPIPES_DATA_DIR, OPENPIPES_ENCRYPTION_KEYS,
-OPENPIPES_API_KEY, OPENPIPES_PUBLIC_URL, OPENPIPES_ALLOWED_RETURN_ORIGINS,
+OPENPIPES_API_KEY, OPENPIPES_ADMIN_PASSWORD, OPENPIPES_PUBLIC_URL, OPENPIPES_ALLOWED_RETURN_ORIGINS,
 OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS (see README.md).`;
 
 const log: Logger = {
@@ -76,7 +82,12 @@ async function serve(config: Config): Promise<void> {
 /** Commands that need the store but not the HTTP server. */
 async function withStore<T>(
   config: Config,
-  fn: (ctx: { environments: EnvironmentService; apiKeys: ApiKeyService; webhooks: DeliveryService }) => Promise<T>,
+  fn: (ctx: {
+    environments: EnvironmentService;
+    apiKeys: ApiKeyService;
+    webhooks: DeliveryService;
+    operators: OperatorService;
+  }) => Promise<T>,
 ): Promise<T> {
   const keyring = loadKeyring(config, { ...log, warn: () => undefined });
   const { store, close } = await openStore(config, keyring);
@@ -87,6 +98,7 @@ async function withStore<T>(
       environments,
       apiKeys: new ApiKeyService({ store, clock: systemClock }),
       webhooks: new DeliveryService({ store, clock: systemClock }),
+      operators: new OperatorService({ store, clock: systemClock }),
     });
   } finally {
     await close();
@@ -228,6 +240,12 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
         await webhookCommand(sub, arg, values, { webhooks, environmentNames, out, table, usage: usageError });
       });
       return 0;
+    case `admin ${sub}`: {
+      // Read before the store opens, so a prompt never holds a database connection.
+      const password = (sub === 'create' || sub === 'set-password') && arg ? await readNewPassword(usageError) : '';
+      await withStore(config, ({ operators }) => adminCommand(sub, arg, password, { operators, out, usage: usageError }));
+      return 0;
+    }
     default:
       process.stderr.write(`Unknown command "${positionals.join(' ')}".\n\n${USAGE}\n`);
       return 1;

@@ -137,6 +137,11 @@ export class ConnectedAccountService {
     return saveConnection(this.deps.store, this.deps.events, inTx, changes);
   }
 
+  /** An integration's most recent connections, newest first (the dashboard's integration page). */
+  latest(integration: Pick<Integration, 'id'>, limit: number): Promise<ConnectedAccount[]> {
+    return this.deps.store.accounts.latest(integration.id, limit);
+  }
+
   private async integration(
     store: Pick<Store, 'integrations'>,
     environmentId: string,

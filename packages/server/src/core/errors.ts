@@ -171,3 +171,22 @@ export const providerUnavailable = (retryAfterSeconds: number, message: string):
 /** 500: an unexpected failure, answered opaquely. */
 export const serverError = (requestId: string): AppError =>
   new AppError(500, 'server_error', `Something went wrong; quote request id ${requestId}.`);
+
+// ── widget routes ──────────────────────────────────────────────────────────────────────────
+
+/**
+ * 422 with the refusal's own code and message: a business 403 (`integration_disabled`,
+ * `organization_credentials_missing`) answered on a widget route, where a 403 would make the
+ * widget fetch a new token and show "Incorrect permissions" (widgets-api.md §2.3, §10).
+ */
+export const widgetRefusal = (refused: AppError): AppError =>
+  new AppError(422, refused.code, refused.message, refused.errors, refused.extra);
+
+/**
+ * 400: a `WorkOS-Widgets-Version` other than 1 (widgets-api.md §6); a missing header counts as 1.
+ * The spec's `unsupported_widgets_version` is the field error's code, so the closed set stays as is.
+ */
+export const unsupportedWidgetsVersion = (): AppError =>
+  invalidRequest('This OpenPipes server speaks version 1 of the widgets API (WorkOS-Widgets-Version: 1).', [
+    { field: 'WorkOS-Widgets-Version', code: 'unsupported_widgets_version' },
+  ]);

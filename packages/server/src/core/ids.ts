@@ -18,4 +18,5 @@ export const ID_PREFIX = {
   webhookEndpoint: 'we_',
   webhookDelivery: 'whd_',
   webhookAttempt: 'wha_',
+  operator: 'op_',
 } as const;

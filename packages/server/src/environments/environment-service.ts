@@ -4,6 +4,7 @@ import { conflict, notFound, validationFailed } from '../core/errors.ts';
 import { ID_PREFIX, newId } from '../core/ids.ts';
 import type { Environment } from '../domain/environment.ts';
 import type { Store } from '../store/store.ts';
+import { parseOrigin } from './origin.ts';
 
 export const DEFAULT_ENVIRONMENT = 'default';
 const NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
@@ -12,6 +13,16 @@ export interface EnvironmentSettings {
   allowedReturnOrigins: string[];
   confirmationScreen: boolean;
 }
+
+const checkOrigin = (raw: string): string => {
+  const origin = parseOrigin(raw);
+  if (origin === null) {
+    throw validationFailed(`"${raw}" is not an origin like https://app.example.com.`, [
+      { field: 'allowed_return_origins', code: 'invalid_format' },
+    ]);
+  }
+  return origin;
+};
 
 /** Environments are the tenant boundary: every object belongs to one, named by its API key. */
 export class EnvironmentService {
@@ -28,7 +39,7 @@ export class EnvironmentService {
       id: newId(ID_PREFIX.environment),
       name,
       production: options.production ?? false,
-      allowed_return_origins: [...(options.allowedReturnOrigins ?? [])],
+      allowed_return_origins: [...new Set((options.allowedReturnOrigins ?? []).map(checkOrigin))],
       confirmation_screen: true,
       created_at: now,
       updated_at: now,
@@ -65,7 +76,7 @@ export class EnvironmentService {
   async configure(name: string, patch: { allowedReturnOrigins?: readonly string[]; confirmationScreen?: boolean }): Promise<Environment> {
     const row = await this.byName(name);
     const update: Partial<Environment> & { updated_at: string } = { updated_at: iso(this.deps.clock.now()) };
-    if (patch.allowedReturnOrigins !== undefined) update.allowed_return_origins = [...new Set(patch.allowedReturnOrigins)];
+    if (patch.allowedReturnOrigins !== undefined) update.allowed_return_origins = [...new Set(patch.allowedReturnOrigins.map(checkOrigin))];
     if (patch.confirmationScreen !== undefined) update.confirmation_screen = patch.confirmationScreen;
     await this.deps.store.environments.update(row.id, update);
     return { ...row, ...update };

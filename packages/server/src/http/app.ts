@@ -10,6 +10,7 @@ import { renderDocsPage } from './docs-page.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installIdempotency } from './idempotency.ts';
 import { flowRoutes } from '../web/flow-routes.ts';
+import { dashboardRoutes } from '../dashboard/dashboard-routes.ts';
 import { apiKeyConnectionRoutes } from './routes/api-key-connections.ts';
 import { authorizeRoutes } from './routes/authorize.ts';
 import { clientCredentialsRoutes } from './routes/client-credentials.ts';
@@ -23,10 +24,12 @@ import { providerRoutes } from './routes/providers.ts';
 import { webhookRoutes } from './routes/webhook-endpoints.ts';
 import { widgetTokenRoutes } from './routes/widget-token.ts';
 import { registerWidgetApi, type WidgetRoutes } from './widgets/widget-api.ts';
+import { widgetAdminRoutes } from './widgets/widget-admin-routes.ts';
+import { widgetMemberRoutes } from './widgets/widget-member-routes.ts';
 import { widgetSessionRoutes } from './widgets/widget-session-routes.ts';
 
 /** The widget route groups (widgets-api.md §5), each in its own file under widgets/. */
-const WIDGET_ROUTES: readonly WidgetRoutes[] = [widgetSessionRoutes];
+const WIDGET_ROUTES: readonly WidgetRoutes[] = [widgetSessionRoutes, widgetMemberRoutes, widgetAdminRoutes];
 
 const BODY_LIMIT = 64 * 1024;
 
@@ -94,6 +97,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   await app.register(flowRoutes(deps));
+  await app.register(dashboardRoutes(deps), { prefix: '/dashboard' });
   await registerWidgetApi(app, deps, WIDGET_ROUTES);
 
   await app.register(async (api) => {

@@ -1,4 +1,5 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
+import type { DashboardDeps } from '../dashboard/deps.ts';
 import type { Clock } from '../core/clock.ts';
 import type { ApiKeyConnections } from '../connections/api-key-connections.ts';
 import type { AuthorizationService } from '../connections/authorization-service.ts';
@@ -17,8 +18,8 @@ import type { WebhookEndpointService } from '../webhooks/webhook-endpoint-servic
 import type { WidgetTokenService } from '../widgets/widget-token-service.ts';
 import type { WidgetTokens } from '../widgets/widget-token.ts';
 
-/** What the HTTP layer needs; built once by the composition root (main.ts / test helpers). */
-export interface AppDeps {
+/** What the HTTP layer needs (the dashboard's needs included); built once by the composition root (main.ts / test helpers). */
+export interface AppDeps extends DashboardDeps {
   publicUrl: string;
   /** Idempotency-Key claims and stored answers. */
   idempotency: IdempotencyLedger;

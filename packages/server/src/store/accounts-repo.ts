@@ -86,6 +86,18 @@ export class AccountsRepo {
     return rows.map((r) => this.toDomain(r));
   }
 
+  /** An integration's most recent connections, newest first. */
+  async latest(integrationId: string, limit: number): Promise<ConnectedAccount[]> {
+    const rows = await this.db
+      .selectFrom(TABLE)
+      .selectAll()
+      .where('integration_id', '=', integrationId)
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => this.toDomain(r));
+  }
+
   /** PostgreSQL only: the row, locked until the surrounding transaction ends. */
   async byIdForUpdate(id: string): Promise<ConnectedAccount | null> {
     return this.one(await this.db.selectFrom(TABLE).selectAll().where('id', '=', id).forUpdate().executeTakeFirst());

@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock.ts';
 import { iso } from '../core/clock.ts';
+import { SESSION_LIMITS } from '../domain/operator.ts';
 import type { Store } from './store.ts';
 
 const HOUR = 60 * 60 * 1000;
@@ -18,6 +19,7 @@ export async function purgeExpired(store: Store, clock: Clock): Promise<void> {
   await store.flows.purgeBefore(iso(now - RETENTION.flowsMs));
   await store.idempotency.purgeBefore(iso(now - RETENTION.idempotencyMs));
   await store.events.purgeBefore(iso(now - RETENTION.eventsMs));
+  await store.operators.purgeSessions(iso(now), iso(now - SESSION_LIMITS.idleMs));
 }
 
 /** Runs `purgeExpired` now and every `intervalMs`; the timer never keeps the process alive. */

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import * as initial from './migrations/0001-initial.ts';
 import * as flows from './migrations/0002-flows.ts';
 import * as webhooks from './migrations/0003-webhooks.ts';
+import * as operators from './migrations/0004-operators.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations ship in the code (no directory scan), in order; forward-only. */
@@ -9,6 +10,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-flows': flows,
   '0003-webhooks': webhooks,
+  '0004-operators': operators,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -6,6 +6,7 @@ import type { Flow } from '../domain/flow.ts';
 import type { IdempotencyRecord } from '../domain/idempotency-record.ts';
 import type { Integration } from '../domain/integration.ts';
 import type { OrgConfiguration } from '../domain/org-configuration.ts';
+import type { DashboardSession, Operator } from '../domain/operator.ts';
 import type { OwnerType } from '../domain/owner.ts';
 import type { WebhookAttempt, WebhookDelivery } from '../domain/webhook-delivery.ts';
 import type { WebhookEndpoint } from '../domain/webhook-endpoint.ts';
@@ -78,6 +79,10 @@ export type WebhookDeliveriesTable = WebhookDelivery;
 
 export type WebhookAttemptsTable = WebhookAttempt;
 
+export type OperatorsTable = Operator;
+
+export type DashboardSessionsTable = DashboardSession;
+
 export interface Database {
   environments: EnvironmentsTable;
   api_keys: ApiKeysTable;
@@ -91,4 +96,6 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  operators: OperatorsTable;
+  dashboard_sessions: DashboardSessionsTable;
 }

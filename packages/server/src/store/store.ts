@@ -11,6 +11,7 @@ import { FlowsRepo } from './flows-repo.ts';
 import { IdempotencyRepo } from './idempotency-repo.ts';
 import { IntegrationsRepo } from './integrations-repo.ts';
 import { referencedKeyIds } from './key-usage.ts';
+import { OperatorsRepo } from './operators-repo.ts';
 import { OrgConfigurationsRepo } from './org-configurations-repo.ts';
 import { PostgresRowLock, type RefreshLock, setLockTimeout, SqliteLease } from './refresh-lock.ts';
 import type { Database } from './schema.ts';
@@ -37,6 +38,7 @@ export class Store {
   readonly flows: FlowsRepo;
   readonly webhookEndpoints: WebhookEndpointsRepo;
   readonly webhookDeliveries: WebhookDeliveriesRepo;
+  readonly operators: OperatorsRepo;
 
   private constructor(
     private readonly db: Kysely<Database>,
@@ -56,6 +58,7 @@ export class Store {
     this.events = new EventsRepo(db, this.webhookDeliveries);
     this.idempotency = new IdempotencyRepo(db, sealer);
     this.flows = new FlowsRepo(db, sealer);
+    this.operators = new OperatorsRepo(db);
   }
 
   /** A store over an open database; secrets are sealed and opened with `keyring`. */

@@ -47,8 +47,12 @@ export class WebhookDeliveriesRepo {
     if (rows.length > 0) await this.db.insertInto('webhook_deliveries').values(rows).execute();
   }
 
-  /** Leases up to `limit` endpoints that have a delivery due and no live lease; returns their ids. */
-  async claimEndpoints(now: string, leaseUntil: string, limit: number): Promise<string[]> {
+  /**
+   * Leases up to `limit` endpoints that have a delivery due and no live lease; returns their ids.
+   * `lease` is the lapse time followed by `#` and the holder's own token, so it still compares
+   * as a time and a release clears only the holder's own lease.
+   */
+  async claimEndpoints(now: string, lease: string, limit: number): Promise<string[]> {
     let candidates = this.db
       .selectFrom('webhook_endpoints as e')
       .select('e.id')
@@ -69,15 +73,20 @@ export class WebhookDeliveriesRepo {
     if (this.dialect === 'postgres') candidates = candidates.forUpdate().skipLocked();
     const rows = await this.db
       .updateTable('webhook_endpoints')
-      .set({ delivery_lease_until: leaseUntil })
+      .set({ delivery_lease_until: lease })
       .where('id', 'in', candidates)
       .returning('id')
       .execute();
     return rows.map((r) => r.id);
   }
 
-  async releaseEndpoint(endpointId: string): Promise<void> {
-    await this.db.updateTable('webhook_endpoints').set({ delivery_lease_until: null }).where('id', '=', endpointId).execute();
+  /** Ends a lease, unless it lapsed and another process holds the endpoint now. */
+  async releaseEndpoint(endpointId: string, lease: string): Promise<void> {
+    await this.db
+      .updateTable('webhook_endpoints')
+      .set({ delivery_lease_until: null })
+      .where((eb) => eb.and({ id: endpointId, delivery_lease_until: lease }))
+      .execute();
   }
 
   /** An endpoint's due deliveries in event order, with what sending them needs. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';
 import { iso } from '../core/clock.ts';
 import type { DueDelivery } from '../domain/webhook-delivery.ts';
@@ -34,6 +35,7 @@ export interface DeliveryWorkerOptions {
 export class DeliveryWorker {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
+  private stopping = false;
   private readonly endpointsPerTick: number;
   private readonly perEndpoint: number;
 
@@ -44,15 +46,32 @@ export class DeliveryWorker {
 
   start(): void {
     if (this.timer) return;
-    this.timer = setInterval(() => void this.tickOnce(), this.o.pollMs);
-    this.timer.unref();
+    this.stopping = false;
+    this.schedule();
   }
 
-  /** Stops polling and waits for the attempts in flight to be recorded. */
+  /** Stops polling and waits for the attempts in flight (not the rest of their batches) to be recorded. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.stopping = true;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+  }
+
+  /**
+   * The next look, at a jittered interval: processes that start together drift apart, so the
+   * endpoint leases do not always go to the same one.
+   */
+  private schedule(): void {
+    this.timer = setTimeout(
+      () => {
+        void this.tickOnce().finally(() => {
+          if (!this.stopping) this.schedule();
+        });
+      },
+      Math.round(this.o.pollMs * (0.5 + Math.random())),
+    );
+    this.timer.unref();
   }
 
   /** One look at the outbox (ticks never overlap); resolves to the number of attempts made. */
@@ -74,20 +93,27 @@ export class DeliveryWorker {
     const { store, clock } = this.o;
     const now = clock.now();
     const leaseMs = (this.perEndpoint + 1) * this.o.timeoutMs;
-    const endpoints = await store.webhookDeliveries.claimEndpoints(iso(now), iso(now + leaseMs), this.endpointsPerTick);
-    const counts = await Promise.all(endpoints.map((id) => this.drain(id)));
+    const lease = `${iso(now + leaseMs)}#${randomBytes(6).toString('hex')}`;
+    const endpoints = await store.webhookDeliveries.claimEndpoints(iso(now), lease, this.endpointsPerTick);
+    const counts = await Promise.all(endpoints.map((id) => this.drain(id, lease)));
     return counts.reduce((a, b) => a + b, 0);
   }
 
-  private async drain(endpointId: string): Promise<number> {
+  private async drain(endpointId: string, lease: string): Promise<number> {
     const { store, clock } = this.o;
+    let sent = 0;
     try {
       const due = await store.webhookDeliveries.due(endpointId, iso(clock.now()), this.perEndpoint);
-      // One at a time: an endpoint's first attempts go out in event order (§11.3.1).
-      for (const delivery of due) await this.attempt(delivery);
-      return due.length;
+      // One at a time: an endpoint's first attempts go out in event order (§11.3.1). A stopping
+      // process finishes the attempt in flight and leaves the rest to the next holder.
+      for (const delivery of due) {
+        if (this.stopping) break;
+        await this.attempt(delivery);
+        sent++;
+      }
+      return sent;
     } finally {
-      await store.webhookDeliveries.releaseEndpoint(endpointId);
+      await store.webhookDeliveries.releaseEndpoint(endpointId, lease);
     }
   }
 

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { ProviderCatalog } from '../catalog/catalog.ts';
+import type { ConnectedAccountService } from '../connections/connected-account-service.ts';
+import type { ApiKeyService } from '../environments/api-key-service.ts';
+import type { EnvironmentService } from '../environments/environment-service.ts';
+import type { IntegrationService } from '../integrations/integration-service.ts';
+import type { OperatorSessions } from '../operators/session-service.ts';
+
+/** What the dashboard uses: the same services as the API, acting for an operator across environments. */
+export interface DashboardDeps {
+  publicUrl: string;
+  catalog: ProviderCatalog;
+  environments: EnvironmentService;
+  apiKeys: ApiKeyService;
+  integrations: IntegrationService;
+  accounts: ConnectedAccountService;
+  operatorSessions: OperatorSessions;
+}
+
+/** The instance a dashboard route module registers on (TypeBox-typed, like the API's). */
+export type DashboardApp = Parameters<FastifyPluginAsyncTypebox>[0];

@@ -1,0 +1,33 @@
+import type { ConfigField } from '../../catalog/provider-definition.ts';
+import type { ConnectedAccount } from '../../domain/connected-account.ts';
+
+/**
+ * `DataInstallation` (widgets-api.md §4.1): a connection as the member and admin rows see it.
+ * Snake_case keys; redacted hints only; non-secret installation config. The client-credentials
+ * hints are null for other methods.
+ */
+export const presentInstallation = (account: ConnectedAccount, fields: readonly ConfigField[]) => ({
+  object: 'connected_account' as const,
+  id: account.id,
+  user_id: account.user_id,
+  organization_id: account.organization_id,
+  scopes: account.scopes,
+  auth_method: account.auth_method,
+  api_key_last_4: account.api_key_last4,
+  state: account.state,
+  created_at: account.created_at,
+  updated_at: account.updated_at,
+  client_id: account.auth_method === 'client_credentials' ? account.client_id : null,
+  client_secret_last_4: account.auth_method === 'client_credentials' ? account.client_secret_last4 : null,
+  config: account.config.visible(fields),
+});
+
+/** `SharedConnection` (§4.4): what a member may know of a shared connection: no secrets, no provider metadata. */
+export const presentSharedConnection = (account: ConnectedAccount) => ({
+  object: 'connected_account' as const,
+  id: account.id,
+  state: account.state,
+  availability: account.state === 'connected' ? ('available' as const) : ('needs_admin_attention' as const),
+  created_at: account.created_at,
+  updated_at: account.updated_at,
+});
