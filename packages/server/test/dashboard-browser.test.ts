@@ -2,10 +2,13 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
 import { freePort, startHarness, type Harness } from './support/harness.ts';
 import { startOidcServer, type OidcServer } from './support/oidc-server.ts';
+
+// Real browsers and child processes: on a loaded 2-core machine a step can take well over the default 30 s.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -126,5 +129,17 @@ describe.runIf(chromiumAvailable())('operator dashboard in a real browser (headl
     await shot('dashboard-integration', 375);
     await page.getByRole('navigation', { name: 'Environment' }).getByRole('link', { name: 'Integrations' }).click();
     await shot('dashboard-integrations', 375);
+  });
+
+  it('the overview charts the connections, vends and deliveries (SVG, no script), at 1280 and 375 px', async () => {
+    for (let i = 0; i < 4; i++)
+      expect((await h.request('POST', '/data-integrations/demo/token', { user_id: 'user_dash' })).status).toBe(200);
+    await h.request('POST', '/data-integrations/demo/token', { user_id: 'nobody' });
+    await h.deps.usage.flush();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
+    expect(await page.getByRole('img', { name: /^Vends, last 24 hours: 5 in all \(4 active, 1 not installed/ }).count()).toBe(1);
+    expect(await page.getByRole('img', { name: /^Connections by provider: 1 in all \(1 connected/ }).count()).toBe(1);
+    await shot('dashboard-activity', 1280);
+    await shot('dashboard-activity', 375);
   });
 });

@@ -93,6 +93,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
   const app = await createApp(deps);
   const stopMaintenance = scheduleMaintenance(store, systemClock, (e) => log.warn(`maintenance failed: ${(e as Error).message}`));
   deps.deliveryWorker.start();
+  deps.usage.start();
   return {
     app,
     deps,
@@ -102,6 +103,8 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
       stopMaintenance();
       await deps.deliveryWorker.stop();
       await app.close();
+      // After the server: vends answered while it drained are counted too.
+      await deps.usage.stop().catch((e: unknown) => log.warn(`usage counters flush failed: ${(e as Error).message}`));
       await close();
     },
   };

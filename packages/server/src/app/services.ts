@@ -7,6 +7,7 @@ import { ClientCredentialsConnections } from '../connections/client-credentials-
 import { ProviderListing } from '../connections/provider-listing.ts';
 import { RefreshCoordinator } from '../connections/refresh-coordinator.ts';
 import { Revoker, type RevocationLog } from '../connections/revoker.ts';
+import { UsageCounter } from '../connections/usage-counter.ts';
 import { VendingService } from '../connections/vending-service.ts';
 import { OAuthClient } from '../oauth/oauth-client.ts';
 import { OAuthHttpClient, type FetchLike } from '../oauth/http-client.ts';
@@ -81,7 +82,13 @@ export function buildServices(core: CoreDeps) {
   );
   const lockTimeoutMs = Math.max(LOCK_TIMEOUT_MS, outboundTimeoutMs * 2);
   const lock = store.refreshLock(clock, lockTimeoutMs);
+  const usage = new UsageCounter({
+    store,
+    clock,
+    onError: (e) => (core.log ?? stderrLog).warn({ error: (e as Error).name }, 'usage counters flush failed'),
+  });
   const refresh = new RefreshCoordinator({
+    usage,
     catalog,
     clock,
     oauth,
@@ -126,7 +133,7 @@ export function buildServices(core: CoreDeps) {
       revoke: (account, integration) => revoker.revoke(account, integration),
     }),
     authorization: new AuthorizationService({ store, catalog, clock, publicUrl: core.publicUrl, oauth, events: recorder, environments }),
-    vending: new VendingService({ store, catalog, refresh }),
+    vending: new VendingService({ store, catalog, refresh, usage }),
     clientCredentials: new ClientCredentialsConnections({ store, catalog, clock, oauth, events: recorder }),
     apiKeyConnections,
     listing: new ProviderListing({ store, catalog }),
@@ -141,6 +148,8 @@ export function buildServices(core: CoreDeps) {
     widgetTokenVerifier: widgetTokens,
     /** Sends the webhook outbox; the composition root starts and stops it. */
     deliveryWorker,
+    /** Vends and refreshes by hour and outcome, counted in memory; the composition root starts and stops its flush. */
+    usage,
     /** Every metric the service keeps, for `/metrics`. */
     metrics,
     ...(core.logLevel ? { logLevel: core.logLevel } : {}),

@@ -1,10 +1,11 @@
 import type { Clock } from '../core/clock.ts';
 import { iso } from '../core/clock.ts';
-import type { AccountChanges, ConnectedAccount } from '../domain/connected-account.ts';
+import type { AccountChanges, AccountFilter, ConnectedAccount } from '../domain/connected-account.ts';
 import type { Integration, Ownership } from '../domain/integration.ts';
 import type { Owner } from '../domain/owner.ts';
 import { integrationNotFound, invalidRequest, validationFailed } from '../core/errors.ts';
 import type { EventRecorder } from '../events/event-recorder.ts';
+import type { AccountSearchPage, ProviderStateCount } from '../store/accounts-repo.ts';
 import type { Store } from '../store/store.ts';
 import { requireAccount, type Selector } from './account-selection.ts';
 import { type SaveTarget, saveConnection } from './save-connection.ts';
@@ -140,6 +141,16 @@ export class ConnectedAccountService {
   /** An integration's most recent connections, newest first (the dashboard's integration page). */
   latest(integration: Pick<Integration, 'id'>, limit: number): Promise<ConnectedAccount[]> {
     return this.deps.store.accounts.latest(integration.id, limit);
+  }
+
+  /** One environment's connections matching `filter`, newest first, `limit` a page (the dashboard's search). */
+  search(environmentId: string, filter: AccountFilter, before: string | null, limit: number): Promise<AccountSearchPage> {
+    return this.deps.store.accounts.search(environmentId, filter, before, limit);
+  }
+
+  /** Connections by provider and state, across every environment (the dashboard's overview). */
+  countByProviderAndState(): Promise<ProviderStateCount[]> {
+    return this.deps.store.accounts.countByProviderAndState();
   }
 
   private async integration(

@@ -11,6 +11,7 @@ import type { TokenOutcome } from '../oauth/token-response.ts';
 import { LockTimeoutError, type RefreshLock } from '../store/refresh-lock.ts';
 import type { Store } from '../store/store.ts';
 import { requestedScopes } from './requested-scopes.ts';
+import type { UsageCounter } from './usage-counter.ts';
 
 export type Renewed =
   | { kind: 'token'; accessToken: string; expiresAt: string | null; scopes: string[]; metadata: Record<string, unknown> }
@@ -25,6 +26,8 @@ export interface RefreshCoordinatorDeps {
   lock: RefreshLock;
   /** Renew this long before expiry (default 5 minutes). */
   marginMs: number;
+  /** Counts each renewal the provider answered, by outcome (refreshed, invalid_grant, temporary, …). */
+  usage: UsageCounter;
 }
 
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
@@ -104,6 +107,7 @@ export class RefreshCoordinator {
       outcome = await this.deps.oauth.refresh(provider, resolveTemplate(endpoint, config), client, usedRefreshToken);
     }
 
+    this.deps.usage.count(row.environment_id, 'refresh', outcome.ok ? 'refreshed' : outcome.kind);
     if (outcome.ok) {
       const t = outcome.tokens;
       const scopes = t.scopes ?? row.scopes;

@@ -1,10 +1,17 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
-import { accountSelectionRequired, apiKeyIntegrationNotVended, integrationNotFound, providerUnavailable } from '../core/errors.ts';
+import {
+  AppError,
+  accountSelectionRequired,
+  apiKeyIntegrationNotVended,
+  integrationNotFound,
+  providerUnavailable,
+} from '../core/errors.ts';
 import type { VendAccount } from '../store/vend-reader.ts';
 import type { Store } from '../store/store.ts';
 import { ownerFromRequest } from '../domain/owner.ts';
 import { currentToken, type RefreshCoordinator, type Renewed } from './refresh-coordinator.ts';
 import { missingScopes, requestedScopes } from './requested-scopes.ts';
+import type { UsageCounter } from './usage-counter.ts';
 
 export interface VendInput {
   user_id: string;
@@ -62,9 +69,31 @@ interface Selected {
  * refresh coordinator only when it is not.
  */
 export class VendingService {
-  constructor(private readonly deps: { store: Pick<Store, 'vend'>; catalog: ProviderCatalog; refresh: RefreshCoordinator }) {}
+  constructor(
+    private readonly deps: { store: Pick<Store, 'vend'>; catalog: ProviderCatalog; refresh: RefreshCoordinator; usage: UsageCounter },
+  ) {}
 
-  async token(environmentId: string, slug: string, input: VendInput): Promise<TokenAnswer> {
+  token(environmentId: string, slug: string, input: VendInput): Promise<TokenAnswer> {
+    return this.counted(environmentId, this.vendToken(environmentId, slug, input));
+  }
+
+  credentials(environmentId: string, slug: string, input: VendInput): Promise<CredentialAnswer> {
+    return this.counted(environmentId, this.vendCredential(environmentId, slug, input));
+  }
+
+  /** Counts a vend by outcome (in memory: no query); refused requests (404, 409, 422) are not vends. */
+  private async counted<T extends { active: true } | Inactive>(environmentId: string, vend: Promise<T>): Promise<T> {
+    try {
+      const answer = await vend;
+      this.deps.usage.count(environmentId, 'vend', answer.active ? 'active' : answer.error);
+      return answer;
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'provider_unavailable') this.deps.usage.count(environmentId, 'vend', 'unavailable');
+      throw e;
+    }
+  }
+
+  private async vendToken(environmentId: string, slug: string, input: VendInput): Promise<TokenAnswer> {
     const selected = await this.select(environmentId, slug, input, 'token');
     if ('active' in selected) return selected;
     if (selected.row.auth_method === 'api_key') {
@@ -84,7 +113,7 @@ export class VendingService {
     };
   }
 
-  async credentials(environmentId: string, slug: string, input: VendInput): Promise<CredentialAnswer> {
+  private async vendCredential(environmentId: string, slug: string, input: VendInput): Promise<CredentialAnswer> {
     const selected = await this.select(environmentId, slug, input, 'credentials');
     if ('active' in selected) return selected;
     const { row } = selected;

@@ -6,14 +6,17 @@ import { AppError } from '../core/errors.ts';
 import { apiKeyRoutes } from './api-key-routes.ts';
 import { assetRoutes } from './assets.ts';
 import { catalogRoute } from './catalog-route.ts';
+import { connectionRoutes } from './connection-routes.ts';
 import type { DashboardDeps } from './deps.ts';
 import { environmentRoutes } from './environment-routes.ts';
+import { eventRoutes } from './event-routes.ts';
 import { integrationRoutes } from './integration-routes.ts';
 import { overviewRoute } from './overview-route.ts';
 import { describeError, problem } from './problems.ts';
 import { type DashboardCookies, dashboardCookies, frame, requireCsrf, requireOperator } from './session.ts';
 import { showTooMany, signInRoutes, signOutRoute, TooManySignIns } from './sign-in-routes.ts';
 import { type Problem, sendPage } from './view.ts';
+import { webhookRoutes } from './webhook-routes.ts';
 
 const FORM_LIMIT = 32 * 1024;
 
@@ -88,5 +91,8 @@ export const dashboardRoutes =
       apiKeyRoutes(signedIn, deps);
       catalogRoute(signedIn, deps);
       integrationRoutes(signedIn, deps);
+      connectionRoutes(signedIn, deps);
+      eventRoutes(signedIn, deps);
+      webhookRoutes(signedIn, deps);
     });
   };

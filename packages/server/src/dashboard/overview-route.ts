@@ -1,10 +1,11 @@
 import { DEFAULT_ENVIRONMENT } from '../environments/environment-service.ts';
+import { activityCharts } from './activity.ts';
 import type { DashboardApp, DashboardDeps } from './deps.ts';
 import { allIntegrations } from './integration-view.ts';
 import { frame } from './session.ts';
 import { sendPage } from './view.ts';
 
-/** GET /dashboard: what is configured, by section. */
+/** GET /dashboard: what is configured, by section, and the activity charts. */
 export function overviewRoute(app: DashboardApp, deps: DashboardDeps): void {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const envs = await deps.environments.list();
@@ -17,6 +18,7 @@ export function overviewRoute(app: DashboardApp, deps: DashboardDeps): void {
       enabledCount: all.filter((i) => i.row.enabled).length,
       environments: perEnvironment.map(({ env, items }) => ({ name: env.name, integrations: items.length })),
       providerCount: deps.catalog.list().length,
+      charts: await activityCharts(deps),
       defaultEnvironment: envs.find((e) => e.name === DEFAULT_ENVIRONMENT)?.name ?? envs[0]?.name ?? null,
     });
   });

@@ -16,6 +16,7 @@ const NOTICES = {
   enabled: 'Enabled.',
   disabled: 'Disabled.',
   revoked: 'Revoked. The key stops working within 5 seconds in every process.',
+  resent: 'Queued again: the delivery is attempted within a few seconds.',
 } as const;
 export type Notice = keyof typeof NOTICES;
 
@@ -40,6 +41,20 @@ export function environmentPage(
   );
 }
 
+/** GET `/environments/:name<path>` with a query (a search form's fields) checked against `query`. */
+export function environmentSearch<Q extends TSchema>(
+  app: DashboardApp,
+  deps: Pick<DashboardDeps, 'environments'>,
+  route: { path: string; query: Q },
+  show: (request: FastifyRequest, reply: FastifyReply, env: Environment, fields: Static<Q>) => Promise<FastifyReply>,
+): void {
+  const schema = { hide: true, params: EnvironmentParams, querystring: route.query };
+  app.get(`/environments/:name${route.path}`, { schema }, async (request, reply) => {
+    const env = await deps.environments.byName(request.params.name);
+    return show(request, reply, env, request.query as Static<Q>);
+  });
+}
+
 /** POST `/environments/:name<path>`: a form of the environment the URL names, its fields checked against `body`. */
 export function environmentForm<B extends TSchema>(
   app: DashboardApp,
@@ -60,6 +75,9 @@ const TABS = [
   ['keys', 'API keys', '/api-keys'],
   ['integrations', 'Integrations', '/integrations'],
   ['providers', 'Add integration', '/providers'],
+  ['connections', 'Connections', '/connections'],
+  ['events', 'Events', '/events'],
+  ['webhooks', 'Webhooks', '/webhooks'],
 ] as const;
 export type EnvironmentTab = (typeof TABS)[number][0];
 
@@ -117,6 +135,12 @@ export async function submitForm(
   }
   return seeOther(reply, location);
 }
+
+/** A timestamp as the tables show it: `YYYY-MM-DD HH:MM` (UTC). */
+export const minute = (iso: string | null): string => (iso === null ? '' : iso.slice(0, 16).replace('T', ' '));
+
+/** A form field sent empty means "any": absent. */
+export const given = (value: string | undefined): string | undefined => (value?.trim() ? value.trim() : undefined);
 
 /** A checkbox's value: present and "on" when ticked. */
 export const ticked = (value: string | undefined): boolean => value === 'on';

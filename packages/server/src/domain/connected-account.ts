@@ -62,3 +62,11 @@ export interface NewAccount {
   auth_method: AuthMethod;
   created_at: string;
 }
+
+/** What the dashboard's connection search matches on; an absent field matches everything. */
+export interface AccountFilter {
+  userId?: string;
+  organizationId?: string;
+  slug?: string;
+  state?: AccountState;
+}

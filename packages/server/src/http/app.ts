@@ -10,6 +10,8 @@ import { renderDocsPage } from './docs-page.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installIdempotency } from './idempotency.ts';
 import { flowRoutes } from '../web/flow-routes.ts';
+import { widgetPageRoutes } from '../web/widget-pages.ts';
+import { redactUrl } from './log-redaction.ts';
 import { dashboardRoutes } from '../dashboard/dashboard-routes.ts';
 import { apiKeyConnectionRoutes } from './routes/api-key-connections.ts';
 import { authorizeRoutes } from './routes/authorize.ts';
@@ -46,6 +48,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       level: deps.logLevel ?? 'silent',
       // Secrets only travel in bodies and the Authorization header; neither is logged.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // The hosted widgets take a widget token in `?token=`: the URL is logged without it.
+      serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip }) },
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     bodyLimit: BODY_LIMIT,
     genReqId: nextRequestId,
@@ -97,6 +102,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   );
 
   await app.register(flowRoutes(deps));
+  await app.register(widgetPageRoutes(deps));
   await app.register(dashboardRoutes(deps), { prefix: '/dashboard' });
   await registerWidgetApi(app, deps, WIDGET_ROUTES);
 

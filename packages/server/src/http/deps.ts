@@ -41,4 +41,6 @@ export interface AppDeps extends DashboardDeps {
   widgetTokens: WidgetTokenService;
   widgetTokenVerifier: WidgetTokens;
   logLevel?: string;
+  /** Where the request log goes (default standard output); tests read it. */
+  logStream?: { write(line: string): void };
 }

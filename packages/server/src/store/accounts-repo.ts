@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AccountChanges, ConnectedAccount, NewAccount } from '../domain/connected-account.ts';
+import type { AccountChanges, AccountFilter, AccountState, ConnectedAccount, NewAccount } from '../domain/connected-account.ts';
 import { encodeChanges, json, jsonOrNull, readJson, readJsonOrNull } from './encoding.ts';
 import type { Sealer, SealedAt } from './sealer.ts';
 import { updateById } from './update-by-id.ts';
@@ -9,6 +9,19 @@ type AccountRow = Selectable<ConnectedAccountsTable>;
 type AccountColumns = Partial<Omit<AccountRow, 'id' | 'environment_id' | 'integration_id'>>;
 
 const TABLE = 'connected_accounts';
+
+/** How many connections one provider has in one state. */
+export interface ProviderStateCount {
+  slug: string;
+  state: AccountState;
+  count: number;
+}
+
+/** A page of a search: each connection with its integration's slug. */
+export interface AccountSearchPage {
+  items: Array<{ account: ConnectedAccount; slug: string }>;
+  hasMore: boolean;
+}
 
 /** What a new connection stores for everything its first write leaves out: no credentials yet. */
 const BLANK = {
@@ -96,6 +109,44 @@ export class AccountsRepo {
       .limit(limit)
       .execute();
     return rows.map((r) => this.toDomain(r));
+  }
+
+  /**
+   * One environment's connections matching `filter` (each given field equal), newest first, each
+   * with its integration's slug; `before` pages on by id. One more than `limit` says there is more.
+   */
+  async search(environmentId: string, filter: AccountFilter, before: string | null, limit: number): Promise<AccountSearchPage> {
+    let q = this.db
+      .selectFrom('connected_accounts as a')
+      .innerJoin('data_integrations as i', 'i.id', 'a.integration_id')
+      .selectAll('a')
+      .select('i.slug')
+      .where('a.environment_id', '=', environmentId);
+    if (filter.userId) q = q.where('a.user_id', '=', filter.userId);
+    if (filter.organizationId) q = q.where('a.organization_id', '=', filter.organizationId);
+    if (filter.slug) q = q.where('i.slug', '=', filter.slug);
+    if (filter.state) q = q.where('a.state', '=', filter.state);
+    if (before !== null) q = q.where('a.id', '<', before);
+    const rows = await q
+      .orderBy('a.id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    return {
+      items: rows.slice(0, limit).map(({ slug, ...row }) => ({ account: this.toDomain(row), slug })),
+      hasMore: rows.length > limit,
+    };
+  }
+
+  /** How many connections each provider (slug) has in each state, across every environment. */
+  async countByProviderAndState(): Promise<ProviderStateCount[]> {
+    const rows = await this.db
+      .selectFrom('connected_accounts as a')
+      .innerJoin('data_integrations as i', 'i.id', 'a.integration_id')
+      .select((eb) => ['i.slug', 'a.state', eb.fn.countAll<string | number>().as('n')])
+      .groupBy(['i.slug', 'a.state'])
+      .orderBy('i.slug')
+      .execute();
+    return rows.map((r) => ({ slug: r.slug, state: r.state, count: Number(r.n) }));
   }
 
   /** PostgreSQL only: the row, locked until the surrounding transaction ends. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { StoredEvent } from '../domain/event.ts';
+import { keysetPage } from './keyset-page.ts';
 import type { Database } from './schema.ts';
 import type { WebhookDeliveriesRepo } from './webhook-deliveries-repo.ts';
 import { json, readJson } from './encoding.ts';
@@ -37,16 +38,8 @@ export class EventsRepo {
     if (q.organizationId !== null) sel = sel.where('organization_id', '=', q.organizationId);
     if (q.rangeStart !== null) sel = sel.where('created_at', '>=', q.rangeStart);
     if (q.rangeEnd !== null) sel = sel.where('created_at', '<', q.rangeEnd);
-    if (q.after !== null) sel = sel.where('id', q.order === 'asc' ? '>' : '<', q.after);
-    if (q.before !== null) sel = sel.where('id', q.order === 'asc' ? '<' : '>', q.before);
-    const rows = await sel
-      .orderBy('id', q.order)
-      .limit(q.limit + 1)
-      .execute();
-    return {
-      rows: rows.slice(0, q.limit).map((r) => ({ ...r, data: readJson<Record<string, unknown>>(r.data) })),
-      hasMore: rows.length > q.limit,
-    };
+    const page = await keysetPage(sel, q);
+    return { rows: page.rows.map((r) => ({ ...r, data: readJson<Record<string, unknown>>(r.data) })), hasMore: page.hasMore };
   }
 
   async purgeBefore(createdAt: string): Promise<void> {

@@ -3,6 +3,7 @@ import * as initial from './migrations/0001-initial.ts';
 import * as flows from './migrations/0002-flows.ts';
 import * as webhooks from './migrations/0003-webhooks.ts';
 import * as operators from './migrations/0004-operators.ts';
+import * as usageCounters from './migrations/0005-usage-counters.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations ship in the code (no directory scan), in order; forward-only. */
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-flows': flows,
   '0003-webhooks': webhooks,
   '0004-operators': operators,
+  '0005-usage-counters': usageCounters,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -9,6 +9,7 @@ import type { OrgConfiguration } from '../domain/org-configuration.ts';
 import type { DashboardSession, Operator } from '../domain/operator.ts';
 import type { OwnerType } from '../domain/owner.ts';
 import type { WebhookAttempt, WebhookDelivery } from '../domain/webhook-delivery.ts';
+import type { UsageCount } from '../domain/usage.ts';
 import type { WebhookEndpoint } from '../domain/webhook-endpoint.ts';
 
 /**
@@ -83,6 +84,9 @@ export type OperatorsTable = Operator;
 
 export type DashboardSessionsTable = DashboardSession;
 
+/** Every process's counts added up, by environment, hour, metric and outcome. */
+export type UsageCountersTable = UsageCount;
+
 export interface Database {
   environments: EnvironmentsTable;
   api_keys: ApiKeysTable;
@@ -98,4 +102,5 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   operators: OperatorsTable;
   dashboard_sessions: DashboardSessionsTable;
+  usage_counters: UsageCountersTable;
 }

@@ -16,6 +16,7 @@ import { OrgConfigurationsRepo } from './org-configurations-repo.ts';
 import { PostgresRowLock, type RefreshLock, setLockTimeout, SqliteLease } from './refresh-lock.ts';
 import type { Database } from './schema.ts';
 import { Sealer } from './sealer.ts';
+import { UsageRepo } from './usage-repo.ts';
 import { VendReader } from './vend-reader.ts';
 import { WebhookDeliveriesRepo } from './webhook-deliveries-repo.ts';
 import { WebhookEndpointsRepo } from './webhook-endpoints-repo.ts';
@@ -39,6 +40,7 @@ export class Store {
   readonly webhookEndpoints: WebhookEndpointsRepo;
   readonly webhookDeliveries: WebhookDeliveriesRepo;
   readonly operators: OperatorsRepo;
+  readonly usage: UsageRepo;
 
   private constructor(
     private readonly db: Kysely<Database>,
@@ -59,6 +61,7 @@ export class Store {
     this.idempotency = new IdempotencyRepo(db, sealer);
     this.flows = new FlowsRepo(db, sealer);
     this.operators = new OperatorsRepo(db);
+    this.usage = new UsageRepo(db);
   }
 
   /** A store over an open database; secrets are sealed and opened with `keyring`. */

@@ -202,6 +202,21 @@ export class WebhookDeliveriesRepo {
       .execute();
   }
 
+  /** Attempts since `from`, by hour (`YYYY-MM-DDTHH`) and outcome: delivered (no error) or failed. */
+  async attemptsByHour(from: string): Promise<Array<{ hour: string; outcome: 'delivered' | 'failed'; count: number }>> {
+    const rows = await this.db
+      .selectFrom('webhook_attempts')
+      .select((eb) => [
+        eb.fn<string>('substr', ['attempted_at', eb.lit(1), eb.lit(13)]).as('hour'),
+        eb.case().when('error', 'is', null).then(eb.lit(0)).else(eb.lit(1)).end().as('failed'),
+        eb.fn.countAll<string | number>().as('n'),
+      ])
+      .where('attempted_at', '>=', from)
+      .groupBy(['hour', 'failed'])
+      .execute();
+    return rows.map((r) => ({ hour: r.hour, outcome: Number(r.failed) === 0 ? 'delivered' : 'failed', count: Number(r.n) }));
+  }
+
   /** Deliveries waiting, by status (the queue-depth metric). */
   async countByStatus(): Promise<Record<DeliveryStatus, number>> {
     const rows = await this.db

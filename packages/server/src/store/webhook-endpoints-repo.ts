@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { WebhookEndpoint, WebhookEndpointChanges } from '../domain/webhook-endpoint.ts';
 import { encodeChanges, json, readJson } from './encoding.ts';
+import { keysetPage, type KeysetQuery } from './keyset-page.ts';
 import type { Database, WebhookEndpointsTable } from './schema.ts';
 import type { Sealer, SealedAt } from './sealer.ts';
 import { updateById } from './update-by-id.ts';
@@ -10,12 +11,7 @@ type EndpointColumns = Partial<Omit<EndpointRow, 'id' | 'environment_id'>>;
 
 const TABLE = 'webhook_endpoints';
 
-export interface EndpointPageQuery {
-  limit: number;
-  order: 'asc' | 'desc';
-  after: string | null;
-  before: string | null;
-}
+export type EndpointPageQuery = KeysetQuery;
 
 /** Webhook endpoints: the signing secret sealed to its row, the event filter stored as JSON. */
 export class WebhookEndpointsRepo {
@@ -61,14 +57,8 @@ export class WebhookEndpointsRepo {
 
   /** Keyset page by id (monotonic ULIDs, so id order is creation order), one extra row to see if more follow. */
   async page(environmentId: string, q: EndpointPageQuery): Promise<{ rows: WebhookEndpoint[]; hasMore: boolean }> {
-    let sel = this.db.selectFrom(TABLE).selectAll().where('environment_id', '=', environmentId);
-    if (q.after !== null) sel = sel.where('id', q.order === 'asc' ? '>' : '<', q.after);
-    if (q.before !== null) sel = sel.where('id', q.order === 'asc' ? '<' : '>', q.before);
-    const rows = await sel
-      .orderBy('id', q.order)
-      .limit(q.limit + 1)
-      .execute();
-    return { rows: rows.slice(0, q.limit).map((r) => this.toDomain(r)), hasMore: rows.length > q.limit };
+    const page = await keysetPage(this.db.selectFrom(TABLE).selectAll().where('environment_id', '=', environmentId), q);
+    return { rows: page.rows.map((r) => this.toDomain(r)), hasMore: page.hasMore };
   }
 
   async delete(id: string): Promise<void> {

@@ -41,6 +41,11 @@ export class DeliveryService {
     return delivery;
   }
 
+  /** Attempts since `from`, by hour (`YYYY-MM-DDTHH`) and outcome (the dashboard's overview). */
+  attemptsByHour(from: string): Promise<Array<{ hour: string; outcome: 'delivered' | 'failed'; count: number }>> {
+    return this.deps.store.webhookDeliveries.attemptsByHour(from);
+  }
+
   async health(endpointId: string): Promise<EndpointHealth> {
     const recent = await this.deps.store.webhookDeliveries.recentAttempts(endpointId, FAILING_AFTER);
     if (recent.length === 0) return 'untried';

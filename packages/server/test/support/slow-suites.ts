@@ -10,9 +10,11 @@ import { basename, dirname, join } from 'node:path';
 export const SLOW_SUITES = [
   'packages/server/test/browser-flow.test.ts',
   'packages/server/test/dashboard-browser.test.ts',
+  'packages/server/test/demo.test.ts',
   'packages/server/test/packaging.test.ts',
   'packages/server/test/resilience*.test.ts',
   'packages/server/test/webhooks-reliability.test.ts',
+  'packages/server/test/widget-browser.test.ts',
 ];
 
 /**

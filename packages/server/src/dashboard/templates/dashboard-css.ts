@@ -40,6 +40,25 @@ dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.
 dl.facts dt { color: var(--pico-muted-color); }
 dl.facts dd { margin: 0; }
 code.uri { word-break: break-all; }
+form.search .fields { display: grid; gap: 0 1rem; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); }
+article.event, article.delivery { padding: 0.75rem 1rem; margin-bottom: 1rem; }
+article.event > header, article.delivery > header { margin: 0 0 0.5rem; padding: 0; background: none; border: 0; }
+article.delivery > header form.inline { margin-left: 0.5rem; }
+article.event pre { margin: 0; max-height: 20rem; overflow: auto; }
+.charts { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr)); }
+figure.chart { margin: 0; padding: 0.75rem; border: 1px solid var(--pico-muted-border-color); border-radius: var(--pico-border-radius); }
+figure.chart svg { display: block; width: 100%; height: auto; margin-top: 0.5rem; }
+figure.chart text { font-size: 11px; fill: var(--pico-muted-color); }
+figure.chart line { stroke: var(--pico-muted-border-color); stroke-width: 1; }
+ul.legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; padding: 0; margin: 0.5rem 0 0; font-size: 0.8rem; }
+ul.legend li { list-style: none; margin: 0; }
+.swatch { display: inline-block; width: 0.75rem; height: 0.75rem; margin-right: 0.3rem; vertical-align: -0.05rem; border-radius: 2px; }
+.s0 { fill: #2a9d8f; background: #2a9d8f; }
+.s1 { fill: #e9c46a; background: #e9c46a; }
+.s2 { fill: #e76f51; background: #e76f51; }
+.s3 { fill: #8d99ae; background: #8d99ae; }
+.s4 { fill: #6d597a; background: #6d597a; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (min-width: 576px) {
   form > button[type='submit'] { width: auto; padding-inline: 1.5rem; }
 }

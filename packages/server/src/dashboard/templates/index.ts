@@ -1,5 +1,8 @@
 import { apiKeys } from './api-keys.ts';
+import { chart } from './chart.ts';
+import { connections, pager } from './connections.ts';
 import { environment, environments, environmentTabs } from './environments.ts';
+import { events } from './events.ts';
 import { integration } from './integration.ts';
 import { credentialsFields, customProviderFields } from './integration-fields.ts';
 import { integrationNew } from './integration-new.ts';
@@ -8,6 +11,7 @@ import { csrf, layout, messages, problemDetails, problemPage } from './layout.ts
 import { overview } from './overview.ts';
 import { providers } from './providers.ts';
 import { signIn } from './sign-in.ts';
+import { webhookEndpoint, webhooks } from './webhooks.ts';
 
 /**
  * Every dashboard template (Eta syntax, escaped output by default), by name. They are TypeScript
@@ -31,6 +35,12 @@ export const TEMPLATES = {
   integration,
   customProviderFields,
   credentialsFields,
+  pager,
+  chart,
+  connections,
+  events,
+  webhooks,
+  webhookEndpoint,
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -25,4 +25,9 @@ API keys, integrations, allowed return origins and confirmation-page setting.</p
 <% } %>
 </article>
 </div>
+<h2>Activity</h2>
+<p class="muted">Vends and refreshes are counted in memory and written every 10 seconds; times are UTC.</p>
+<div class="charts">
+<% for (const c of it.charts) { %><%~ include('@chart', { chart: c }) %><% } %>
+</div>
 `;

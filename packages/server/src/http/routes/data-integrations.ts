@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { listEnvelope, pageQuery } from './list-page.ts';
 import { routePlugin } from './route-plugin.ts';
 import { presentDataIntegration } from '../presenters/data-integration.ts';
 import { SlugParams, errorResponses, NoQuery } from '../schemas/common.ts';
@@ -26,22 +27,9 @@ export const dataIntegrationRoutes = routePlugin((app, { integrations, publicUrl
     },
     async (request) => {
       const q = request.query;
-      const page = await integrations.list(request.principal.environmentId, {
-        limit: q.limit === undefined ? 10 : Number(q.limit),
-        order: q.order ?? 'desc',
-        after: q.after ?? null,
-        before: q.before ?? null,
-        ownership: q.ownership ?? null,
-      });
+      const page = await integrations.list(request.principal.environmentId, { ...pageQuery(q), ownership: q.ownership ?? null });
       const data = page.items.map((i) => presentDataIntegration(publicUrl, i));
-      return {
-        object: 'list' as const,
-        data,
-        list_metadata: {
-          before: page.hasPrevious && data.length > 0 ? data[0]!.id : null,
-          after: page.hasMore && data.length > 0 ? data[data.length - 1]!.id : null,
-        },
-      };
+      return listEnvelope(data, { before: page.hasPrevious, after: page.hasMore });
     },
   );
 

@@ -13,6 +13,7 @@ import {
   WebhookEndpointList,
   WebhookEndpointParams,
 } from '../schemas/webhook-endpoint.ts';
+import { listEnvelope, pageQuery } from './list-page.ts';
 import { routePlugin } from './route-plugin.ts';
 import { schemaFor } from './route-schema.ts';
 
@@ -20,30 +21,6 @@ const schema = schemaFor(['Webhooks']);
 
 /** R29–R32 (§11.2), and the operator's view of deliveries (extensions). */
 export const webhookRoutes = routePlugin((app, { webhookEndpoints, webhookDeliveries }) => {
-  app.get(
-    '/webhook_endpoints',
-    schema('List webhook endpoints (R29)', {
-      querystring: ListWebhookEndpointsQuery,
-      response: { 200: WebhookEndpointList, ...errorResponses(400) },
-    }),
-    async (request) => {
-      const q = request.query;
-      const page = await webhookEndpoints.list(request.principal.environmentId, {
-        limit: q.limit === undefined ? 10 : Number(q.limit),
-        order: q.order ?? 'desc',
-        after: q.after ?? null,
-        before: q.before ?? null,
-      });
-      const data = page.rows.map(presentWebhookEndpoint);
-      const last = data[data.length - 1];
-      return {
-        object: 'list' as const,
-        data,
-        list_metadata: { before: q.after !== undefined && data[0] ? data[0].id : null, after: page.hasMore && last ? last.id : null },
-      };
-    },
-  );
-
   app.post(
     '/webhook_endpoints',
     schema('Create a webhook endpoint (R30)', {
@@ -55,6 +32,18 @@ export const webhookRoutes = routePlugin((app, { webhookEndpoints, webhookDelive
     async (request, reply) => {
       const endpoint = await webhookEndpoints.create(request.principal.environmentId, request.body);
       return reply.code(201).send(presentWebhookEndpoint(endpoint));
+    },
+  );
+
+  app.get(
+    '/webhook_endpoints',
+    schema('List webhook endpoints (R29)', {
+      querystring: ListWebhookEndpointsQuery,
+      response: { 200: WebhookEndpointList, ...errorResponses(400) },
+    }),
+    async (request) => {
+      const page = await webhookEndpoints.list(request.principal.environmentId, pageQuery(request.query));
+      return listEnvelope(page.rows.map(presentWebhookEndpoint), { before: request.query.after !== undefined, after: page.hasMore });
     },
   );
 

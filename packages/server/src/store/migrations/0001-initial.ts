@@ -1,25 +1,18 @@
 import { sql, type Kysely } from 'kysely';
-import { createTable } from './table.ts';
+import { createIndex, createTable } from './table.ts';
 
 // Forward-only (docs/security.md §23). Portable types only: text and integer mean the same on both.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await createTable(
-    db,
-    'environments',
-    `
+  await createTable(db, 'environments')`
     id text key
     name text! unique
     production integer!
     allowed_return_origins text!
     confirmation_screen integer!
     @timestamps
-  `,
-  ).execute();
+  `.execute();
 
-  await createTable(
-    db,
-    'api_keys',
-    `
+  await createTable(db, 'api_keys')`
     @tenant
     name text!
     digest text! unique
@@ -27,26 +20,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     created_at text!
     last_used_at text
     revoked_at text
-  `,
-  ).execute();
+  `.execute();
 
-  await createTable(
-    db,
-    'custom_providers',
-    `
+  await createTable(db, 'custom_providers')`
     @tenant
     slug text!
     definition text!
     @timestamps
-  `,
-  )
-    .addUniqueConstraint('custom_providers_env_slug', ['environment_id', 'slug'])
-    .execute();
+    @unique custom_providers_env_slug: environment_id, slug
+  `.execute();
 
-  await createTable(
-    db,
-    'data_integrations',
-    `
+  await createTable(db, 'data_integrations')`
     @tenant
     slug text!
     ownership text!
@@ -62,20 +46,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     redirect_key text! unique
     custom_provider_id text -> custom_providers.id
     @timestamps
-  `,
-  )
-    .addUniqueConstraint('data_integrations_env_slug_ownership', ['environment_id', 'slug', 'ownership'])
-    .execute();
-  await db.schema
-    .createIndex('data_integrations_env_created')
-    .on('data_integrations')
-    .columns(['environment_id', 'created_at', 'id'])
-    .execute();
+    @unique data_integrations_env_slug_ownership: environment_id, slug, ownership
+  `.execute();
+  await createIndex(db, 'data_integrations_env_created', 'data_integrations', ['environment_id', 'created_at', 'id']).execute();
 
-  await createTable(
-    db,
-    'org_configurations',
-    `
+  await createTable(db, 'org_configurations')`
     @tenant
     slug text!
     organization_id text!
@@ -86,15 +61,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     client_secret text
     client_secret_last4 text
     @timestamps
-  `,
-  )
-    .addUniqueConstraint('org_configurations_env_org_slug', ['environment_id', 'organization_id', 'slug'])
-    .execute();
+    @unique org_configurations_env_org_slug: environment_id, organization_id, slug
+  `.execute();
 
-  await createTable(
-    db,
-    'connected_accounts',
-    `
+  await createTable(db, 'connected_accounts')`
     @tenant
     integration_id text! -> data_integrations.id cascade
     @owner
@@ -115,15 +85,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     config text!
     metadata text
     @timestamps
-  `,
-  ).execute();
+  `.execute();
   // The owner's lookup index, and the guarantee that an owner shape has one compatibility slot
   // (a crash or a race can never leave two).
-  await db.schema
-    .createIndex('connected_accounts_owner')
-    .on('connected_accounts')
-    .columns(['integration_id', 'owner_key', 'connection_role'])
-    .execute();
+  await createIndex(db, 'connected_accounts_owner', 'connected_accounts', ['integration_id', 'owner_key', 'connection_role']).execute();
   await db.schema
     .createIndex('connected_accounts_one_compatibility')
     .on('connected_accounts')
@@ -132,23 +97,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .where(sql.ref('connection_role'), '=', 'compatibility')
     .execute();
 
-  await createTable(
-    db,
-    'events',
-    `
+  await createTable(db, 'events')`
     @tenant
     event text!
     organization_id text
     data text!
     created_at text!
-  `,
-  ).execute();
-  await db.schema.createIndex('events_env_id').on('events').columns(['environment_id', 'id']).execute();
+  `.execute();
+  await createIndex(db, 'events_env_id', 'events', ['environment_id', 'id']).execute();
 
-  await createTable(
-    db,
-    'idempotency_keys',
-    `
+  await createTable(db, 'idempotency_keys')`
     environment_id text! -> environments.id cascade
     route text!
     idempotency_key text!
@@ -156,8 +114,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     status integer
     response text
     created_at text!
-  `,
-  )
-    .addPrimaryKeyConstraint('idempotency_keys_pk', ['environment_id', 'route', 'idempotency_key'])
-    .execute();
+    @primary idempotency_keys_pk: environment_id, route, idempotency_key
+  `.execute();
 }

@@ -1,13 +1,10 @@
 import type { Kysely } from 'kysely';
-import { createTable } from './table.ts';
+import { createIndex, createTable } from './table.ts';
 
 // Authorization flows, and the lease column that serialises token refreshes across processes
 // on SQLite (PostgreSQL uses a row lock instead; see connections/refresh-lock.ts).
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await createTable(
-    db,
-    'flows',
-    `
+  await createTable(db, 'flows')`
     @tenant
     integration_id text! -> data_integrations.id cascade
     link_hash text! unique
@@ -26,9 +23,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     status text!
     expires_at text!
     @timestamps
-  `,
-  ).execute();
-  await db.schema.createIndex('flows_expires').on('flows').column('expires_at').execute();
+  `.execute();
+  await createIndex(db, 'flows_expires', 'flows', ['expires_at']).execute();
 
   await db.schema.alterTable('connected_accounts').addColumn('refresh_lock_until', 'text').execute();
 }

@@ -10,15 +10,27 @@ const GROUPS: Record<string, string[]> = {
 };
 
 /**
- * `CREATE TABLE` from a column list, one column a line: `name type[!] [key] [unique] [-> table.column [cascade]]`,
+ * `CREATE TABLE` from a column list (a tagged template: createTable(db, 'name')`…`), one column a line: `name type[!] [key] [unique] [-> table.column [cascade]]`,
  * where `!` is NOT NULL and `cascade` deletes the row with the one it references, or a group
- * name from GROUPS. Only portable types (text, integer), so both dialects store alike. Written
+ * name from GROUPS, or a table constraint: `@unique NAME: col, col` / `@primary NAME: col, col`. Only portable types (text, integer), so both dialects store alike. Written
  * once, so each migration reads as its schema rather than as builder calls.
  */
-export function createTable(db: Kysely<unknown>, name: string, columns: string): CreateTableBuilder<string, string> {
+export const createTable =
+  (db: Kysely<unknown>, name: string) =>
+  (columns: TemplateStringsArray): CreateTableBuilder<string, string> =>
+    tableFrom(db, name, columns.join(''));
+
+function tableFrom(db: Kysely<unknown>, name: string, columns: string): CreateTableBuilder<string, string> {
   let table: CreateTableBuilder<string, string> = db.schema.createTable(name);
   const lines = columns.split('\n').flatMap((line) => GROUPS[line.trim()] ?? [line]);
   for (const line of lines) {
+    const key = /^\s*@(unique|primary) (\w+): ([\w, ]+)$/.exec(line);
+    if (key) {
+      const [, kind, constraint, list] = key as unknown as [string, string, string, string];
+      const cols = list.split(',').map((c) => c.trim());
+      table = kind === 'unique' ? table.addUniqueConstraint(constraint, cols) : table.addPrimaryKeyConstraint(constraint, cols);
+      continue;
+    }
     const [column, type, ...rest] = line.trim().replace(/,$/, '').split(/\s+/);
     if (!column || !type) continue;
     const dataType = type.replace(/!$/, '');
@@ -40,3 +52,10 @@ function constraints(column: ColumnDefinitionBuilder, notNull: boolean, words: s
   }
   return c;
 }
+
+/** `CREATE INDEX name ON table (columns)`, in one line of a migration. */
+export const createIndex = (db: Kysely<unknown>, name: string, table: string, columns: readonly string[]) =>
+  db.schema
+    .createIndex(name)
+    .on(table)
+    .columns([...columns]);
