@@ -118,6 +118,18 @@ describe('R33 and the widget routes’ authentication and CORS', () => {
     expect(rest.statusCode).toBe(401);
   });
 
+  it('P1 /pipes/redirecting: the static page the widgets open their popup on', async () => {
+    const res = await h.app.inject({ method: 'GET', url: '/pipes/redirecting' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(String(res.headers['content-security-policy'])).toContain("default-src 'none'");
+    // COOP would sever the opener link the widget uses to navigate and message the popup.
+    expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
+    expect(res.body).toContain('Redirecting');
+    expect(res.body).not.toContain('<script');
+  });
+
   it('CORS: preflights echo an allowed origin only; other origins get no CORS headers', async () => {
     const preflight = (origin: string) =>
       h.app.inject({

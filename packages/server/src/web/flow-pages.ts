@@ -32,6 +32,10 @@ export const successPage = (providerName: string): string =>
     `<h1>${esc(providerName)} is connected</h1><p>You can close this window and return to the application.</p>`,
   );
 
+/** P1: where WorkOS's widgets open their popup before they know the flow's URL (widgets-api.md §8.3). */
+export const redirectingPage = (): string =>
+  layout('Redirecting…', '<h1>Redirecting…</h1><p>Connecting your account. This window will move on by itself.</p>');
+
 export const errorPage = (title: string, message: string): string => layout(title, `<h1>${esc(title)}</h1><p>${esc(message)}</p>`);
 
 /** Headers for every flow page: never cached, never framed, no Referer to the provider or back. */

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { AuthorizationService, FlowPage } from '../connections/authorization-service.ts';
 import { SLUG_PATTERN } from '../catalog/provider-definition.ts';
-import { confirmPage, errorPage, FLOW_PAGE_CSP, FLOW_PAGE_HEADERS, successPage } from './flow-pages.ts';
+import { confirmPage, errorPage, FLOW_PAGE_CSP, FLOW_PAGE_HEADERS, redirectingPage, successPage } from './flow-pages.ts';
 
 const LinkParams = Type.Object({ link: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 const CallbackParams = Type.Object(
@@ -61,6 +61,15 @@ export const flowRoutes =
           return reply.code(page.status).type('text/html; charset=utf-8').send(errorPage(page.title, page.message));
       }
     };
+
+    // The popup's first page: static, no script, no COOP (it would cut the widget's link to the popup).
+    app.get('/pipes/redirecting', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .headers(FLOW_PAGE_HEADERS)
+        .header('content-security-policy', FLOW_PAGE_CSP)
+        .type('text/html; charset=utf-8')
+        .send(redirectingPage()),
+    );
 
     const linkPath = '/data-integrations/:link/authorize-redirect';
     app.get(linkPath, { schema: { hide: true, params: LinkParams } }, async (request, reply) =>
