@@ -15,6 +15,7 @@ export const SLOW_SUITES = [
   'packages/server/test/resilience*.test.ts',
   'packages/server/test/webhooks-reliability.test.ts',
   'packages/server/test/widget-browser.test.ts',
+  'packages/server/test/workos-widgets-browser.test.ts',
 ];
 
 /**
