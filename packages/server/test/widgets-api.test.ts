@@ -342,14 +342,37 @@ describe.each(DIALECTS)('widgets API W3–W16 on %s', (dialect) => {
   it('W5 answers the §4.8 shape and its URL starts an OpenPipes flow for owner u|sub|org', async () => {
     const res = await w(tokens.a!, 'POST', '/DataIntegrations/acme/authorize', { requireHandoff: true, config: {} });
     expect(res.status, res.text).toBe(200);
-    expect(keys(res.body)).toEqual(['redirectToken', 'url']);
+    expect(keys(res.body)).toEqual(['handoffToken', 'redirectToken', 'url']);
     expect(res.body.url).toBe(`https://pipes.test/data-integrations/${res.body.redirectToken}/authorize-redirect`);
     expect(res.body.redirectToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(res.body.handoffToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const page = await browse(h, new CookieJar(), 'GET', res.body.url);
     expect(page.status).toBe(200);
     expect(page.body).toContain('user user_a in organization org_1');
+    // The page waits for the opening window: Continue is disabled until the handoff script runs.
+    expect(page.body).toContain('<script src="/pipes/handoff.js"></script>');
+    expect(page.body).toMatch(/<button type="submit" disabled>/);
 
-    const { final } = await connectThroughBrowser(h, oidc, res.body.url, { account: 'alice' });
+    // §8.3: Continue needs the handoff token, from one of the environment's allowed origins.
+    const csrfOf = async (jar: CookieJar) =>
+      /name="csrf_token" value="([^"]+)"/.exec((await browse(h, jar, 'GET', res.body.url)).body)?.[1] ?? '';
+    for (const handedOver of [
+      {},
+      { handoff_token: 'x'.repeat(43), opener_origin: 'https://app.example.com' },
+      { handoff_token: res.body.handoffToken, opener_origin: 'https://evil.example' },
+    ]) {
+      const jar = new CookieJar();
+      const refused = await browse(h, jar, 'POST', res.body.url, { csrf_token: await csrfOf(jar), ...handedOver });
+      expect(refused.status, JSON.stringify(handedOver)).toBe(403);
+      expect(refused.body).toContain('Start again from the application');
+    }
+    // Without a handoff request, W5's flow keeps R12's protections and shows no script.
+    const plain = await w(tokens.a!, 'POST', '/DataIntegrations/acme/authorize', { requireHandoff: false });
+    expect(keys(plain.body)).toEqual(['redirectToken', 'url']);
+    expect((await browse(h, new CookieJar(), 'GET', plain.body.url)).body).not.toContain('<script');
+
+    const handoff = { token: res.body.handoffToken, origin: 'https://app.example.com' };
+    const { final } = await connectThroughBrowser(h, oidc, res.body.url, { account: 'alice', handoff });
     expect(final.status, final.body).toBe(200);
     const acme = item(await w(tokens.a!, 'GET', '/DataIntegrations/mine'), 'acme');
     expect(acme.installation).toMatchObject({ auth_method: 'oauth', state: 'connected', user_id: 'user_a', organization_id: 'org_1' });
@@ -359,6 +382,21 @@ describe.each(DIALECTS)('widgets API W3–W16 on %s', (dialect) => {
     // Unknown keys (the REST body's user_id included) are 400: the owner only ever comes from the token.
     expect((await w(tokens.a!, 'POST', '/DataIntegrations/acme/authorize', { requireHandoff: true, user_id: 'user_b' })).status).toBe(400);
     expect((await w(tokens.a!, 'POST', '/DataIntegrations/keys/authorize', { requireHandoff: true })).status).toBe(422);
+  });
+
+  it('with the confirmation screen off, a handoff-bound flow still shows its page and submits itself once handed over', async () => {
+    await h.deps.environments.configure('default', { confirmationScreen: false });
+    try {
+      const bound = await w(tokens.a!, 'POST', '/DataIntegrations/acme/authorize', { requireHandoff: true });
+      const page = await browse(h, new CookieJar(), 'GET', bound.body.url);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('data-handoff="auto"');
+      // A flow without a handoff goes straight on to the provider, as before.
+      const plain = await w(tokens.a!, 'POST', '/DataIntegrations/acme/authorize', { requireHandoff: false });
+      expect((await browse(h, new CookieJar(), 'GET', plain.body.url)).status).toBe(303);
+    } finally {
+      await h.deps.environments.configure('default', { confirmationScreen: true });
+    }
   });
 
   it('W5: R12’s business 403s become 422 with their code (never a token-refreshing 403)', async () => {
@@ -526,11 +564,13 @@ describe.each(DIALECTS)('widgets API W3–W16 on %s', (dialect) => {
     }
     const res = await w(tokens.admin1!, 'POST', '/DataIntegrations/acme/organization/authorize', { config: {} });
     expect(res.status, res.text).toBe(200);
-    expect(keys(res.body)).toEqual(['redirectToken', 'url']);
+    // W13 always binds its flow to the opening window (§4.8).
+    expect(keys(res.body)).toEqual(['handoffToken', 'redirectToken', 'url']);
     expect(res.body.url).toContain(res.body.redirectToken);
     const page = await browse(h, new CookieJar(), 'GET', res.body.url);
     expect(page.body).toContain('organization org_1');
-    const { final } = await connectThroughBrowser(h, oidc, res.body.url, { account: 'olivia' });
+    const handoff = { token: res.body.handoffToken, origin: 'https://app.example.com' };
+    const { final } = await connectThroughBrowser(h, oidc, res.body.url, { account: 'olivia', handoff });
     expect(final.status, final.body).toBe(200);
     const acme = item(await w(tokens.admin1!, 'GET', '/DataIntegrations/organization'), 'acme');
     expect(acme.installation).toMatchObject({ auth_method: 'oauth', state: 'connected', user_id: null, organization_id: 'org_1' });

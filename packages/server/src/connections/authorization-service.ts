@@ -75,8 +75,17 @@ export class AuthorizationService {
     this.callbacks = new FlowCallback(deps);
   }
 
-  /** R12: validates everything that can be checked now and returns the link to send the browser to. */
-  async start(environmentId: string, slug: string, input: AuthorizeInput): Promise<{ url: string }> {
+  /**
+   * R12: validates everything that can be checked now and returns the link to send the browser to.
+   * With `handoff`, the flow is bound to the widget window that holds the returned token
+   * (widgets-api.md §8.3): the confirmation page then waits for that window to hand it over.
+   */
+  async start(
+    environmentId: string,
+    slug: string,
+    input: AuthorizeInput,
+    options: { handoff?: boolean } = {},
+  ): Promise<{ url: string; handoffToken?: string }> {
     const { store, clock } = this.deps;
     const ownerType = input.connection_owner ?? 'user';
     if (ownerType === 'organization' && !input.organization_id) {
@@ -125,7 +134,9 @@ export class AuthorizationService {
 
     const now = clock.now();
     const link = randomToken();
+    const handoffToken = options.handoff ? randomToken() : null;
     await store.flows.insert({
+      handoff_hash: handoffToken === null ? null : sha256Base64Url(handoffToken),
       id: newId(ID_PREFIX.flow),
       environment_id: environmentId,
       integration_id: row.id,
@@ -143,7 +154,8 @@ export class AuthorizationService {
       expires_at: iso(now + this.ttl),
       created_at: iso(now),
     });
-    return { url: `${this.deps.publicUrl}/data-integrations/${link}/authorize-redirect` };
+    const url = `${this.deps.publicUrl}/data-integrations/${link}/authorize-redirect`;
+    return handoffToken === null ? { url } : { url, handoffToken };
   }
 
   /** GET of the link: the confirmation page, or straight on to the provider when it is turned off. */
@@ -152,7 +164,9 @@ export class AuthorizationService {
     if ('kind' in found) return found;
     const { flow, integration } = found;
     const settings = await this.deps.environments.settings(flow.environment_id);
-    if (!settings.confirmationScreen) return this.leave(flow, integration);
+    const bound = flow.handoff_hash !== null;
+    // A handoff-bound flow always shows the page: it must receive the opener's message first.
+    if (!settings.confirmationScreen && !bound) return this.leave(flow, integration);
     // A fresh CSRF token per page view; only its hash is kept, and only the latest page works.
     const csrfToken = randomToken();
     await this.deps.store.flows.transition(flow, 'pending', iso(this.deps.clock.now()), { csrf_hash: sha256Base64Url(csrfToken) });
@@ -167,13 +181,26 @@ export class AuthorizationService {
           ? `organization ${owner.organizationId}`
           : `user ${owner.userId}${owner.organizationId ? ` in organization ${owner.organizationId}` : ''}`,
       csrfToken,
+      handoff: !bound ? 'none' : settings.confirmationScreen ? 'required' : 'auto',
     };
   }
 
   /** POST of the confirmation form (CSRF-checked): bind the flow to this browser and leave for the provider. */
-  async confirm(link: string, csrfToken: string): Promise<FlowPage> {
+  async confirm(
+    link: string,
+    csrfToken: string,
+    handoff: { token?: string | undefined; openerOrigin?: string | undefined } = {},
+  ): Promise<FlowPage> {
     const found = await this.flowForLink(link);
     if ('kind' in found) return found;
+    if (found.flow.handoff_hash !== null && !(await this.handedOver(found.flow, handoff))) {
+      return {
+        kind: 'error',
+        status: 403,
+        title: 'Start again from the application',
+        message: 'This connection must be continued from the window the application opened.',
+      };
+    }
     if (!found.flow.csrf_hash || !matchesHash(found.flow.csrf_hash, csrfToken)) {
       return {
         kind: 'error',
@@ -188,6 +215,14 @@ export class AuthorizationService {
   /** The callback: state, browser, `iss`, then one code exchange, then one transaction. */
   callback(slug: string, redirectKey: string, query: CallbackQuery, cookies: Record<string, string>): Promise<FlowPage> {
     return this.callbacks.handle(slug, redirectKey, query, cookies);
+  }
+
+  /** The opener proved it holds the flow's handoff token, from one of the environment's allowed origins. */
+  private async handedOver(flow: Flow, handoff: { token?: string | undefined; openerOrigin?: string | undefined }): Promise<boolean> {
+    if (!flow.handoff_hash || !handoff.token || !handoff.openerOrigin) return false;
+    if (!matchesHash(flow.handoff_hash, handoff.token)) return false;
+    const settings = await this.deps.environments.settings(flow.environment_id);
+    return settings.allowedReturnOrigins.includes(handoff.openerOrigin);
   }
 
   private async leave(flow: Flow, integration: Integration): Promise<FlowPage> {

@@ -4,7 +4,15 @@ import { sha256Base64Url } from '../oauth/pkce.ts';
 
 /** What the browser-facing routes show or do next. */
 export type FlowPage =
-  | { kind: 'confirm'; flowId: string; providerName: string; subject: string; csrfToken: string }
+  | {
+      kind: 'confirm';
+      flowId: string;
+      providerName: string;
+      subject: string;
+      csrfToken: string;
+      /** The page waits for the opener's handoff (§8.3); `auto`: then submits itself (no confirmation screen). */
+      handoff: 'none' | 'required' | 'auto';
+    }
   | { kind: 'redirect'; location: string; cookie?: { name: string; value: string; maxAgeSeconds: number } }
   | { kind: 'error'; status: number; title: string; message: string }
   | { kind: 'success'; providerName: string };

@@ -18,6 +18,8 @@ export interface Flow {
   state_hash: string | null;
   /** SHA-256 of the flow cookie that binds the flow to one browser. */
   browser_hash: string | null;
+  /** SHA-256 of the handoff token of the widget window that started the flow; null when not bound. */
+  handoff_hash: string | null;
   code_verifier: Secret | null;
   owner: Owner;
   acting_user_id: string;
@@ -33,7 +35,10 @@ export interface Flow {
   updated_at: string;
 }
 
-export type NewFlow = Omit<Flow, 'code_verifier' | 'config' | 'state_hash' | 'browser_hash' | 'updated_at'> & { config: ConfigWrite };
+export type NewFlow = Omit<Flow, 'code_verifier' | 'config' | 'state_hash' | 'browser_hash' | 'handoff_hash' | 'updated_at'> & {
+  config: ConfigWrite;
+  handoff_hash?: string | null;
+};
 
 /** What a status transition may set; the PKCE verifier in plaintext. */
 export interface FlowChanges {

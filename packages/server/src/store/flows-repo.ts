@@ -27,6 +27,7 @@ export class FlowsRepo {
         owner_key: owner.key,
         state_hash: null,
         browser_hash: null,
+        handoff_hash: flow.handoff_hash ?? null,
         code_verifier: null,
         config: this.sealer.sealConfig(config, sealedAt(flow)),
         scopes: json(flow.scopes),

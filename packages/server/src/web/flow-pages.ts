@@ -13,16 +13,29 @@ h1{font-size:1.35rem;margin:0 0 .75rem}button{font:inherit;background:#2450d6;co
 button:focus{outline:3px solid #9bb3ff}.muted{color:#5b6275;font-size:.9rem}</style></head>
 <body><main>${body}</main></body></html>`;
 
-export function confirmPage(p: { providerName: string; subject: string; csrfToken: string; action: string }): string {
+export function confirmPage(p: {
+  providerName: string;
+  subject: string;
+  csrfToken: string;
+  action: string;
+  handoff: 'none' | 'required' | 'auto';
+}): string {
+  // A handoff-bound flow waits for the window that opened it (widgets-api.md §8.3): the script
+  // fills the two hidden fields and enables Continue; a copied link never gets that far.
+  const bound = p.handoff !== 'none';
+  const handoff = bound
+    ? `<input type="hidden" name="handoff_token" value=""><input type="hidden" name="opener_origin" value="">
+<p class="muted" data-handoff-wait>Open this from the application.</p>`
+    : '';
   return layout(
     `Connect ${p.providerName}`,
     `<h1>Connect ${esc(p.providerName)}</h1>
 <p>You are about to connect an account at ${esc(p.providerName)} for <strong>${esc(p.subject)}</strong>.</p>
 <p class="muted">You will be sent to ${esc(p.providerName)} to sign in and approve access.</p>
-<form method="post" action="${esc(p.action)}">
-<input type="hidden" name="csrf_token" value="${esc(p.csrfToken)}">
-<button type="submit">Continue</button>
-</form>`,
+<form method="post" action="${esc(p.action)}"${bound ? ` data-handoff="${p.handoff}"` : ''}>
+<input type="hidden" name="csrf_token" value="${esc(p.csrfToken)}">${handoff}
+<button type="submit"${bound ? ' disabled' : ''}>Continue</button>
+</form>${bound ? '<script src="/pipes/handoff.js"></script>' : ''}`,
   );
 }
 

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { AuthorizationService, FlowPage } from '../connections/authorization-service.ts';
 import { SLUG_PATTERN } from '../catalog/provider-definition.ts';
 import { confirmPage, errorPage, FLOW_PAGE_CSP, FLOW_PAGE_HEADERS, redirectingPage, successPage } from './flow-pages.ts';
+import { HANDOFF_SCRIPT } from './handoff-script.ts';
 
 const LinkParams = Type.Object({ link: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 const CallbackParams = Type.Object(
@@ -16,7 +17,14 @@ const CallbackQuery = Type.Object(
   { code: Param, state: Param, iss: Param, error: Param, error_description: Param },
   { additionalProperties: true },
 );
-const ConfirmBody = Type.Object({ csrf_token: Type.String({ maxLength: 128 }) }, { additionalProperties: true });
+const ConfirmBody = Type.Object(
+  {
+    csrf_token: Type.String({ maxLength: 128 }),
+    handoff_token: Type.Optional(Type.String({ maxLength: 128 })),
+    opener_origin: Type.Optional(Type.String({ maxLength: 2048 })),
+  },
+  { additionalProperties: true },
+);
 
 const parseCookies = (header: string | undefined): Record<string, string> => {
   const out: Record<string, string> = {};
@@ -44,9 +52,10 @@ export const flowRoutes =
       reply.headers(FLOW_PAGE_HEADERS).header('content-security-policy', FLOW_PAGE_CSP);
       switch (page.kind) {
         case 'confirm':
-          return reply
-            .type('text/html; charset=utf-8')
-            .send(confirmPage({ providerName: page.providerName, subject: page.subject, csrfToken: page.csrfToken, action }));
+          // A handoff-bound page runs one same-origin script (the handoff); every other page none.
+          if (page.handoff !== 'none')
+            reply.header('content-security-policy', FLOW_PAGE_CSP.replace("default-src 'none';", "default-src 'none'; script-src 'self';"));
+          return reply.type('text/html; charset=utf-8').send(confirmPage({ ...page, action }));
         case 'redirect':
           if (page.cookie) {
             reply.header(
@@ -62,6 +71,14 @@ export const flowRoutes =
       }
     };
 
+    app.get('/pipes/handoff.js', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .header('cache-control', 'no-cache')
+        .header('x-content-type-options', 'nosniff')
+        .type('text/javascript; charset=utf-8')
+        .send(HANDOFF_SCRIPT),
+    );
+
     // The popup's first page: static, no script, no COOP (it would cut the widget's link to the popup).
     app.get('/pipes/redirecting', { schema: { hide: true } }, async (_request, reply) =>
       reply
@@ -76,7 +93,14 @@ export const flowRoutes =
       render(reply, await deps.authorization.open(request.params.link), request.url.split('?')[0]!),
     );
     app.post(linkPath, { schema: { hide: true, params: LinkParams, body: ConfirmBody } }, async (request, reply) =>
-      render(reply, await deps.authorization.confirm(request.params.link, request.body.csrf_token), request.url.split('?')[0]!),
+      render(
+        reply,
+        await deps.authorization.confirm(request.params.link, request.body.csrf_token, {
+          token: request.body.handoff_token,
+          openerOrigin: request.body.opener_origin,
+        }),
+        request.url.split('?')[0]!,
+      ),
     );
 
     app.get(

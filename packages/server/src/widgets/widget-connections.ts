@@ -21,6 +21,8 @@ export interface WidgetActor {
 export interface WidgetAuthorization {
   url: string;
   redirectToken: string;
+  /** Present when the flow is bound to the opening window: the widget posts it to the popup (§8.1, §8.3). */
+  handoffToken?: string;
 }
 
 export interface WidgetClientCredentials {
@@ -78,24 +80,32 @@ export class WidgetConnections {
    * owner's compatibility connection). The popup is sent to R12's link, and the link itself is the
    * `redirectToken` (§4.8).
    *
-   * No `handoffToken` is issued (§8.3, §12.9 not done): binding the flow to the opener needs a
-   * `handoff_hash` on flows and a script on the confirmation page, outside the widget code. Until
-   * then the flow keeps R12's protection (single-use link, CSRF-checked Continue that binds the
-   * browser with the flow cookie), and the widget's posted `handoffToken: undefined` is harmless.
+   * With `handoff` the flow is bound to the opening window (§8.3): the confirmation page waits for
+   * that window to post the `handoffToken` from an allowed origin before Continue works.
    */
-  async authorize(actor: WidgetActor, slug: string, config: Record<string, string> | undefined): Promise<WidgetAuthorization> {
-    const { url } = await forEndUsers(
+  async authorize(
+    actor: WidgetActor,
+    slug: string,
+    config: Record<string, string> | undefined,
+    handoff: boolean,
+  ): Promise<WidgetAuthorization> {
+    const { url, handoffToken } = await forEndUsers(
       this.fieldsOf(slug),
-      this.deps.authorization.start(actor.environmentId, slug, {
-        user_id: actor.userId,
-        organization_id: actor.owner.organizationId,
-        connection_owner: actor.owner.type,
-        ...(config !== undefined ? { config } : {}),
-      }),
+      this.deps.authorization.start(
+        actor.environmentId,
+        slug,
+        {
+          user_id: actor.userId,
+          organization_id: actor.owner.organizationId,
+          connection_owner: actor.owner.type,
+          ...(config !== undefined ? { config } : {}),
+        },
+        { handoff },
+      ),
     );
     const link = LINK_IN_URL.exec(url)?.[1];
     if (!link) throw new Error('R12 returned a link of an unexpected shape');
-    return { url, redirectToken: link };
+    return handoffToken === undefined ? { url, redirectToken: link } : { url, redirectToken: link, handoffToken };
   }
 
   /** W6/W14: R16 upsert of the owner's compatibility connection (create, or rotate its key). */

@@ -32,13 +32,20 @@ export async function browse(
   return { status: res.statusCode, location: (res.headers.location as string | undefined) ?? null, body: res.body, setCookies };
 }
 
+/** What the opening window hands over for a handoff-bound flow (widgets-api.md §8.3). */
+export interface Handoff {
+  token: string;
+  origin: string;
+}
+
 /** Opens an R12 link and presses Continue; returns the provider URL the browser is sent to. */
-export async function openAndContinue(h: Harness, jar: CookieJar, link: string): Promise<string> {
+export async function openAndContinue(h: Harness, jar: CookieJar, link: string, handoff?: Handoff): Promise<string> {
   const page = await browse(h, jar, 'GET', link);
   expect(page.status, page.body).toBe(200);
   const csrf = /name="csrf_token" value="([^"]+)"/.exec(page.body)?.[1];
   expect(csrf).toBeDefined();
-  const go = await browse(h, jar, 'POST', link, { csrf_token: csrf! });
+  const handedOver = handoff ? { handoff_token: handoff.token, opener_origin: handoff.origin } : {};
+  const go = await browse(h, jar, 'POST', link, { csrf_token: csrf!, ...handedOver });
   expect(go.status, go.body).toBe(303);
   return go.location!;
 }
@@ -48,10 +55,10 @@ export async function connectThroughBrowser(
   h: Harness,
   oidc: OidcServer,
   link: string,
-  opts: { account?: string; deny?: boolean; jar?: CookieJar } = {},
+  opts: { account?: string; deny?: boolean; jar?: CookieJar; handoff?: Handoff } = {},
 ): Promise<{ callback: string; final: InjectedResponse; jar: CookieJar }> {
   const jar = opts.jar ?? new CookieJar();
-  const providerUrl = await openAndContinue(h, jar, link);
+  const providerUrl = await openAndContinue(h, jar, link, opts.handoff);
   const callback = await oidc.login(providerUrl, new CookieJar(), {
     ...(opts.account ? { account: opts.account } : {}),
     ...(opts.deny ? { deny: true } : {}),

@@ -65,6 +65,7 @@ export const widgetAdminRoutes: WidgetRoutes = (app, deps) => {
   connectionRoutes(app, deps, connections, {
     prefix: '/organization',
     authorizeBody: OrganizationAuthorizeBody,
+    alwaysHandoff: true,
     actor: actingFor,
     owner: WidgetAccess.admin,
   });

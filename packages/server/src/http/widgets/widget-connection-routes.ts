@@ -14,6 +14,8 @@ export interface ConnectionSide {
   /** `''` for the member's paths, `/organization` for the shared ones. */
   prefix: '' | '/organization';
   authorizeBody: TSchema;
+  /** W13 always binds its flow to the opening window; W5 only when the widget asks. */
+  alwaysHandoff: boolean;
   /** Who connects and for which owner; throws 403/422 per §7.5 when the token may not. */
   actor: (claims: WidgetClaims) => WidgetActor;
   /** Whose connection a DELETE may remove; throws 403 per §7.5 when the token may not. */
@@ -30,11 +32,17 @@ export function connectionRoutes(app: RouteApp, deps: AppDeps, connections: Widg
   const fieldsOf = (slug: string) => deps.catalog.get(slug)?.configFields ?? [];
   const acting = guard(actor);
 
-  app.post<{ Params: { slug: string }; Body: { config?: Record<string, string> } }>(
+  app.post<{ Params: { slug: string }; Body: { config?: Record<string, string>; requireHandoff?: boolean } }>(
     `/DataIntegrations/:slug${prefix}/authorize`,
     { schema: { hide: true, params: SlugParams, body: side.authorizeBody }, ...acting },
-    // W5's `requireHandoff` is accepted; WidgetConnections.authorize says why no handoff token is issued yet.
-    async (request) => connections.authorize(actor(request.widget), request.params.slug, request.body.config),
+    // W5 binds the flow to the opener when asked (`requireHandoff`), W13 always (§4.8, §8.3).
+    async (request) =>
+      connections.authorize(
+        actor(request.widget),
+        request.params.slug,
+        request.body.config,
+        side.alwaysHandoff || request.body.requireHandoff === true,
+      ),
   );
 
   app.put(

@@ -28,6 +28,7 @@ export const widgetMemberRoutes: WidgetRoutes = (app, deps) => {
   connectionRoutes(app, deps, new WidgetConnections({ ...deps, directory }), {
     prefix: '',
     authorizeBody: AuthorizeBody,
+    alwaysHandoff: false,
     actor: WidgetAccess.member,
     owner: WidgetAccess.member,
   });

@@ -70,7 +70,10 @@ export class OpenPipesConnect extends WidgetElement {
     row.message = null;
     this.render();
     try {
-      const { url } = await this.call('POST', `/DataIntegrations/${item.slug}/authorize`, { requireHandoff: true, config });
+      // No handoff: this page severs the popup's opener (and may fall back to a plain link), so the
+      // flow keeps R12's protection instead: a single-use link only this page saw, a CSRF-checked
+      // Continue and a browser-bound callback.
+      const { url } = await this.call('POST', `/DataIntegrations/${item.slug}/authorize`, { requireHandoff: false, config });
       row.mode = null;
       row.values = {};
       if (popup) {
