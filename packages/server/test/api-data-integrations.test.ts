@@ -113,6 +113,39 @@ describe.each(DIALECTS)('data integrations (R4–R11) on %s', (dialect) => {
     expect((await h.request('GET', '/data-integrations/acme')).status).toBe(404);
   });
 
+  it('refuses custom providers that set OAuth parameters the client owns (state, code_challenge, …)', async () => {
+    for (const name of ['state', 'code_challenge', 'redirect_uri', 'client_id', 'response_type', 'scope']) {
+      const res = await h.request('POST', '/data-integrations', {
+        provider: `reserved-${name.replace('_', '-')}`,
+        enabled: true,
+        credentials: { type: 'custom', client_id: 'c', client_secret: 's' },
+        custom_provider: {
+          name: 'Reserved',
+          authorization_url: 'https://auth.acme.test/authorize',
+          token_url: 'https://auth.acme.test/token',
+          additional_authorization_parameters: { prompt: 'consent', [name]: 'x' },
+        },
+      });
+      expect(res.status, name).toBe(422);
+      expect(res.body.errors).toEqual([
+        { field: `custom_provider.additional_authorization_parameters.${name}`, code: 'reserved_parameter' },
+      ]);
+    }
+    const allowed = await h.request('POST', '/data-integrations', {
+      provider: 'reserved-ok',
+      enabled: true,
+      credentials: { type: 'custom', client_id: 'c', client_secret: 's' },
+      custom_provider: {
+        name: 'Fine',
+        authorization_url: 'https://auth.acme.test/authorize',
+        token_url: 'https://auth.acme.test/token',
+        additional_authorization_parameters: { prompt: 'consent', access_type: 'offline' },
+      },
+    });
+    expect(allowed.status, allowed.text).toBe(201);
+    expect((await h.request('DELETE', '/data-integrations/reserved-ok')).status).toBe(204);
+  });
+
   it('supports api_key integrations with a first tenant installed on create', async () => {
     const res = await h.request('POST', '/data-integrations', {
       provider: 'acme-keys',

@@ -336,6 +336,9 @@ describe.each(DIALECTS)('authorization flow, vending and revocation against a re
       'https://localhost/',
       'https://evil.example/\u2215\u2215app.example.com',
       `https://app.example.com/${'a'.repeat(2100)}`,
+      // Non-ASCII passed the check once, then the callback's Location header failed with a 500.
+      'https://app.example.com/\u202e',
+      'https://app.example.com/caf\u00e9',
     ];
     expect(hostile.length).toBeGreaterThanOrEqual(50);
     const before = await h.db.selectFrom('flows').select('id').execute();

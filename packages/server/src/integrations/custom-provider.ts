@@ -1,4 +1,4 @@
-import type { ProviderDefinition } from '../catalog/provider-definition.ts';
+import { type ProviderDefinition, RESERVED_OAUTH_PARAMS } from '../catalog/provider-definition.ts';
 import { validationFailed, type FieldError } from '../core/errors.ts';
 
 /** A custom provider as stored and as answered (§3.1 `DataIntegrationCustomProvider`, all keys). */
@@ -78,6 +78,11 @@ export function checkCustomProvider(
   } else {
     if (def.authorization_url !== null) errors.push({ field: 'custom_provider.authorization_url', code: 'not_allowed' });
     if (def.token_url !== null) errors.push({ field: 'custom_provider.token_url', code: 'not_allowed' });
+  }
+  // The OAuth client sets these itself; one set here broke the flow at its first use (a 500).
+  for (const name of Object.keys(def.additional_authorization_parameters)) {
+    if (RESERVED_OAUTH_PARAMS.has(name))
+      errors.push({ field: `custom_provider.additional_authorization_parameters.${name}`, code: 'reserved_parameter' });
   }
   if (!TOKEN_CONTENT_TYPES.has(def.token_body_content_type)) {
     errors.push({ field: 'custom_provider.token_body_content_type', code: 'unsupported' });
