@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
 import { freePort, startHarness, type Harness } from './support/harness.ts';
 import { startOidcServer, type OidcServer } from './support/oidc-server.ts';
+import { continueAndConsent } from './support/provider-consent.ts';
 
 describe.runIf(chromiumAvailable())('connecting an account in a real browser (headless Chromium)', () => {
   let h: Harness;
@@ -51,12 +52,7 @@ describe.runIf(chromiumAvailable())('connecting an account in a real browser (he
       expect(await page.locator('body').textContent()).toContain('user_browser');
       await page.screenshot({ path: `${process.env.TMPDIR ?? '/tmp'}/openpipes-confirm.png` });
 
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.waitForURL((u) => u.origin === oidc.issuer);
-      await page.fill('input[name=login]', 'alice');
-      await page.fill('input[name=password]', 'anything');
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.getByRole('button', { name: 'Allow' }).click();
+      await continueAndConsent(page, oidc.issuer);
       await page.waitForURL((u) => u.href.startsWith(`${origin}/health`));
       expect(page.url()).toBe(returnTo);
       expect(await page.locator('body').textContent()).toContain('"status":"ok"');

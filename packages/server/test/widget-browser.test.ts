@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
 import { freePort, startHarness, type Harness } from './support/harness.ts';
 import { startOidcServer, type OidcServer } from './support/oidc-server.ts';
+import { continueAndConsent } from './support/provider-consent.ts';
 
 // Real browsers and child processes: on a loaded 2-core machine a step can take well over the default 30 s.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -54,12 +55,7 @@ describe.runIf(chromiumAvailable())('hosted widgets in a real browser (headless 
   /** The provider's pages in the popup: the confirmation page, sign-in, consent. */
   const completeInPopup = async (popup: Page, expectClientId: string) => {
     await popup.waitForLoadState();
-    await popup.getByRole('button', { name: 'Continue' }).click();
-    await popup.waitForURL((u) => u.origin === oidc.issuer);
-    await popup.fill('input[name=login]', 'alice');
-    await popup.fill('input[name=password]', 'anything');
-    await popup.getByRole('button', { name: 'Sign in' }).click();
-    await popup.getByRole('button', { name: 'Allow' }).click();
+    await continueAndConsent(popup, oidc.issuer);
     expect(oidc.tokenLog.at(-1)?.clientId).toBe(expectClientId);
   };
   const row = (frame: Page | Frame, name: string) => frame.locator('article').filter({ has: frame.getByRole('heading', { name }) });

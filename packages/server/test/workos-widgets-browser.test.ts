@@ -16,6 +16,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
 import { freePort, startHarness, type Harness } from './support/harness.ts';
 import { startOidcServer, type OidcServer } from './support/oidc-server.ts';
+import { continueAndConsent } from './support/provider-consent.ts';
 
 // Bundling React and a real browser: on a loaded 2-core machine a step can take well over the default 30 s.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -204,12 +205,7 @@ describe.runIf(chromiumAvailable())('WorkOS <Pipes> and <PipesAdmin> (@workos-in
     // OpenPipes' confirmation page, then the provider's sign-in and consent.
     await popup.waitForURL((u) => u.origin === origin && u.pathname.endsWith('/authorize-redirect'));
     expect(await popup.locator('h1').textContent()).toBe(`Connect ${PROVIDER_NAME}`);
-    await popup.getByRole('button', { name: 'Continue' }).click();
-    await popup.waitForURL((u) => u.origin === oidc.issuer);
-    await popup.fill('input[name=login]', 'alice');
-    await popup.fill('input[name=password]', 'anything');
-    await popup.getByRole('button', { name: 'Sign in' }).click();
-    await popup.getByRole('button', { name: 'Allow' }).click();
+    await continueAndConsent(popup, oidc.issuer);
     await popup.waitForURL((u) => u.origin === origin && u.pathname.endsWith('/callback'));
     expect(await popup.locator('h1').textContent()).toBe(`${PROVIDER_NAME} is connected`);
     expect(oidc.tokenLog.at(-1)?.clientId).toBe('acme-client');

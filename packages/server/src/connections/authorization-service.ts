@@ -18,6 +18,7 @@ import type { EventRecorder } from '../events/event-recorder.ts';
 import { withInstallationConfig } from '../integrations/config-values.ts';
 import { effectiveSettings } from '../integrations/effective-settings.ts';
 import { loadProviderContext, type ProviderContext, type ProviderContextStore } from '../integrations/provider-context.ts';
+import { loadIntegration } from '../integrations/provider-resolver.ts';
 import { redirectUri } from '../integrations/redirect-uri.ts';
 import { ID_PREFIX, newId } from '../core/ids.ts';
 import { buildAuthorizationUrl } from '../oauth/authorization-url.ts';
@@ -171,11 +172,13 @@ export class AuthorizationService {
     const csrfToken = randomToken();
     await this.deps.store.flows.transition(flow, 'pending', iso(this.deps.clock.now()), { csrf_hash: sha256Base64Url(csrfToken) });
     const { owner } = flow;
-    const context = await this.context(integration, owner.organizationId, flow);
+    // Only the provider's name is shown: no override, client or config is needed (or opened) yet.
+    const resolved = await loadIntegration(this.deps.store, this.deps.catalog, integration);
+    if (!resolved) throw notFound(`Provider "${integration.slug}" is not available.`, integration.slug);
     return {
       kind: 'confirm',
       flowId: flow.id,
-      providerName: context.provider.name,
+      providerName: resolved.provider.name,
       subject:
         owner.type === 'organization'
           ? `organization ${owner.organizationId}`
