@@ -69,7 +69,9 @@ export async function openStore(config: Config, keyring: Keyring): Promise<{ sto
 export async function boot(config: Config, log: Logger): Promise<Runtime> {
   const keyring = loadKeyring(config, log);
   if (config.allowInsecureProviderUrls)
-    log.warn('OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS=true: provider URLs may use plain http. Never use this in production.');
+    log.warn(
+      'OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS=true: provider URLs may use plain http and reach local and private addresses (webhook endpoint URLs too). Never use this in production.',
+    );
   const catalog = new ProviderCatalog(builtinProviders);
   const { store, close } = await openStore(config, keyring);
   const deps = buildServices({
@@ -105,6 +107,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
       await app.close();
       // After the server: vends answered while it drained are counted too.
       await deps.usage.stop().catch((e: unknown) => log.warn(`usage counters flush failed: ${(e as Error).message}`));
+      await deps.outboundDispatcher.close();
       await close();
     },
   };

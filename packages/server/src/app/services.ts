@@ -25,12 +25,14 @@ import { WidgetTokens } from '../widgets/widget-token.ts';
 import { WidgetTokenService } from '../widgets/widget-token-service.ts';
 import { DeliveryService } from '../webhooks/delivery-service.ts';
 import { DeliveryWorker } from '../webhooks/delivery-worker.ts';
-import { guardedWebhookFetch } from '../webhooks/guarded-fetch.ts';
 import { DEFAULT_RETRY_SCHEDULE, type RetrySchedule } from '../webhooks/retry-schedule.ts';
 import { WebhookEndpointService } from '../webhooks/webhook-endpoint-service.ts';
 import { WebhookMetrics } from '../webhooks/webhook-metrics.ts';
 import type { WebhookFetch } from '../webhooks/webhook-sender.ts';
 import { Registry } from 'prom-client';
+import type { LookupFunction } from 'node:net';
+import { createGuardedDispatcher } from '../outbound/guarded-dispatcher.ts';
+import { guardedFetch } from '../outbound/guarded-fetch.ts';
 
 export interface CoreDeps {
   store: Store;
@@ -41,8 +43,13 @@ export interface CoreDeps {
   publicUrl: string;
   allowInsecureProviderUrls: boolean;
   logLevel?: string;
-  /** Outbound HTTP to providers; tests inject recorded responses here. */
+  /** Outbound HTTP to providers; tests inject recorded responses here (bypassing the address guard). */
   fetch?: FetchLike;
+  /**
+   * The resolver behind the outbound address guard (`dns.lookup` by default); tests map names such
+   * as `idp.example.test` to the addresses they want the guard to judge.
+   */
+  lookup?: LookupFunction;
   /** Deadline of one provider call; shorter than the refresh lock so a live holder always finishes. */
   outboundTimeoutMs?: number;
   /** Renew tokens this long before they expire. */
@@ -72,9 +79,16 @@ export function buildServices(core: CoreDeps) {
   const recorder = new EventRecorder(clock);
   const apiKeyConnections = new ApiKeyConnections({ store, clock, events: recorder });
   const outboundTimeoutMs = core.outboundTimeoutMs ?? OUTBOUND_TIMEOUT_MS;
+  // One guarded dispatcher per process for every provider call and webhook delivery
+  // (docs/security.md B): one connection pool, one place where the address rule is applied.
+  const outboundDispatcher = createGuardedDispatcher({
+    allowInsecure: core.allowInsecureProviderUrls,
+    ...(core.lookup ? { lookup: core.lookup } : {}),
+  });
+  const outboundFetch = guardedFetch(outboundDispatcher);
   const oauth = new OAuthClient(
     new OAuthHttpClient({
-      fetch: core.fetch ?? (globalThis.fetch as unknown as FetchLike),
+      fetch: core.fetch ?? outboundFetch,
       timeoutMs: outboundTimeoutMs,
       allowInsecure: core.allowInsecureProviderUrls,
     }),
@@ -104,7 +118,7 @@ export function buildServices(core: CoreDeps) {
   const deliveryWorker = new DeliveryWorker({
     store,
     clock,
-    fetch: webhooks.fetch ?? guardedWebhookFetch(core.allowInsecureProviderUrls),
+    fetch: webhooks.fetch ?? outboundFetch,
     schedule: webhooks.schedule ?? DEFAULT_RETRY_SCHEDULE,
     timeoutMs: webhooks.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
     pollMs: webhooks.pollMs ?? WEBHOOK_POLL_MS,
@@ -152,6 +166,8 @@ export function buildServices(core: CoreDeps) {
     usage,
     /** Every metric the service keeps, for `/metrics`. */
     metrics,
+    /** The guarded connection pool of provider calls and webhook deliveries; the composition root closes it last. */
+    outboundDispatcher,
     ...(core.logLevel ? { logLevel: core.logLevel } : {}),
   };
 }

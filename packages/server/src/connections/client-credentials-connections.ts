@@ -9,7 +9,7 @@ import { withInstallationConfig } from '../integrations/config-values.ts';
 import { loadProviderContext, type ProviderContextStore } from '../integrations/provider-context.ts';
 import type { OAuthClient } from '../oauth/oauth-client.ts';
 import type { Store } from '../store/store.ts';
-import { exchangeFailure } from './exchange-failure.ts';
+import { exchangeFailure, FORBIDDEN_PROVIDER_ADDRESS } from './exchange-failure.ts';
 import { requestedScopes } from './requested-scopes.ts';
 import { saveConnection } from './save-connection.ts';
 import { findSaveTarget, type SaveTargetInput } from './save-target.ts';
@@ -65,7 +65,10 @@ export class ClientCredentialsConnections {
         events.connectionFailed(tx, probe.integration, exchangeFailure(outcome, who, 'The provider refused the client credentials.')),
       );
       if (outcome.kind === 'temporary')
-        throw providerUnavailable(outcome.retryAfterSeconds ?? 5, 'The provider did not answer; retry shortly.');
+        throw providerUnavailable(
+          outcome.retryAfterSeconds ?? 5,
+          outcome.reason === 'forbidden_address' ? FORBIDDEN_PROVIDER_ADDRESS : 'The provider did not answer; retry shortly.',
+        );
       throw clientCredentialsRejected();
     }
 

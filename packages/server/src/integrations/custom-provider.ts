@@ -1,5 +1,6 @@
 import { type ProviderDefinition, RESERVED_OAUTH_PARAMS } from '../catalog/provider-definition.ts';
 import { validationFailed, type FieldError } from '../core/errors.ts';
+import { checkOutboundUrl } from '../outbound/url-guard.ts';
 
 /** A custom provider as stored and as answered (§3.1 `DataIntegrationCustomProvider`, all keys). */
 export interface CustomProviderWire {
@@ -42,8 +43,14 @@ const TOKEN_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'appli
 
 /**
  * Checks a complete custom provider definition for the integration's auth method: URLs are
- * absolute https (http only behind the named escape hatch), static (no `${config…}`), and present
- * or absent as the method needs. Throws 422 naming every field at fault.
+ * static (no `${config…}`), pass the outbound guard (absolute https to a public host, see
+ * `checkOutboundUrl`; http and local hosts only behind the named escape hatch), carry no fragment,
+ * and are present or absent as the method needs. Throws 422 naming every field at fault; the
+ * message repeats the guard's reasons, which name the escape hatch where it would help.
+ *
+ * The authorization URL is checked like the others although only the user's browser visits it:
+ * a provider whose authorization server is internal has an internal token endpoint too, and one
+ * rule for every provider URL is easier to state and to trust (docs/security.md B).
  */
 export function checkCustomProvider(
   def: CustomProviderWire,
@@ -51,23 +58,22 @@ export function checkCustomProvider(
   allowInsecureProviderUrls: boolean,
 ): void {
   const errors: FieldError[] = [];
+  const reasons: string[] = [];
   for (const field of URL_FIELDS) {
     const value = def[field];
     if (value === null) continue;
+    const path = `custom_provider.${field}`;
     if (value.includes('${')) {
-      errors.push({ field: `custom_provider.${field}`, code: 'placeholders_not_allowed' });
+      errors.push({ field: path, code: 'placeholders_not_allowed' });
       continue;
     }
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      errors.push({ field: `custom_provider.${field}`, code: 'invalid_url' });
-      continue;
-    }
-    if (url.username || url.password || url.hash) errors.push({ field: `custom_provider.${field}`, code: 'invalid_url' });
-    else if (url.protocol !== 'https:' && !(allowInsecureProviderUrls && url.protocol === 'http:')) {
-      errors.push({ field: `custom_provider.${field}`, code: 'https_required' });
+    const check = checkOutboundUrl(value, { allowInsecure: allowInsecureProviderUrls, purpose: path });
+    if (!check.ok) {
+      errors.push({ field: path, code: check.code });
+      reasons.push(check.reason);
+    } else if (check.url.hash !== '') {
+      errors.push({ field: path, code: 'invalid_url' });
+      reasons.push(`The ${path} must not contain a fragment ("#…").`);
     }
   }
   if (authMethod === 'oauth') {
@@ -87,7 +93,7 @@ export function checkCustomProvider(
   if (!TOKEN_CONTENT_TYPES.has(def.token_body_content_type)) {
     errors.push({ field: 'custom_provider.token_body_content_type', code: 'unsupported' });
   }
-  if (errors.length > 0) throw validationFailed('The custom provider definition is invalid.', errors);
+  if (errors.length > 0) throw validationFailed(['The custom provider definition is invalid.', ...reasons].join(' '), errors);
 }
 
 export const mergeCustomProvider = (

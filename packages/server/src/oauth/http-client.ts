@@ -1,8 +1,9 @@
+import { ForbiddenAddressError } from '../outbound/forbidden-address-error.ts';
 import type { OutboundRequest } from './client-auth.ts';
 
 /**
- * The slice of `fetch` the OAuth client uses, so tests can inject a fake and production passes the
- * global `fetch` unchanged.
+ * The slice of `fetch` the OAuth client uses, so tests can inject a fake; production passes the
+ * guarded fetch of app/services.ts (only public addresses, redirects never followed).
  */
 export type FetchLike = (
   url: string,
@@ -23,10 +24,13 @@ export interface HttpResponse {
   bodyText: string;
 }
 
-/** No usable answer. `detail` is an error name/code such as `TypeError:ECONNREFUSED`, never a message or body. */
+/**
+ * No usable answer. `detail` is an error name/code such as `TypeError:ECONNREFUSED`, never a message or body.
+ * `forbidden_address`: the outbound guard refused the provider's address (loopback, private, …) before connecting.
+ */
 export interface HttpFailure {
   ok: false;
-  reason: 'network' | 'timeout';
+  reason: 'network' | 'timeout' | 'forbidden_address';
   detail: string;
 }
 
@@ -102,6 +106,9 @@ export class OAuthHttpClient {
     } catch (error) {
       if (error instanceof TooLarge) return { ok: false, reason: 'network', detail: 'response_too_large' };
       if (signal.aborted) return { ok: false, reason: 'timeout', detail: 'TimeoutError' };
+      // undici's fetch reports the guard's refusal as the `cause` of its `TypeError: fetch failed`.
+      if ((error as { cause?: unknown } | null)?.cause instanceof ForbiddenAddressError)
+        return { ok: false, reason: 'forbidden_address', detail: 'ForbiddenAddressError' };
       return { ok: false, reason: 'network', detail: describeError(error) };
     }
   }

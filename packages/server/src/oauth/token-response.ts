@@ -44,7 +44,7 @@ export type TokenOutcome =
   | {
       ok: false;
       kind: 'temporary';
-      reason: 'network' | 'timeout' | 'server_error' | 'rate_limited';
+      reason: 'network' | 'timeout' | 'forbidden_address' | 'server_error' | 'rate_limited';
       status: number | null;
       retryAfterSeconds: number | null;
     }

@@ -38,7 +38,7 @@ export function checkOutboundUrl(raw: string, opts: OutboundUrlOptions): Outboun
   try {
     url = new URL(raw);
   } catch {
-    return refuse('invalid_url', `The ${purpose} must be an absolute URL such as https://hooks.example.com/openpipes.`);
+    return refuse('invalid_url', `The ${purpose} must be an absolute URL such as https://api.example.com/path.`);
   }
 
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {

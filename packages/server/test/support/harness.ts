@@ -54,8 +54,10 @@ export interface HarnessOptions {
   outboundTimeoutMs?: number;
   /** Renew tokens this long before expiry (default 5 minutes). */
   refreshMarginMs?: number;
-  /** Outbound HTTP to providers (recorded responses); default the global fetch. */
+  /** Outbound HTTP to providers (recorded responses); default the guarded fetch of the service. */
   fetch?: FetchLike;
+  /** The resolver behind the outbound address guard (default `dns.lookup`): maps test names to addresses. */
+  lookup?: CoreDeps['lookup'];
   /** Webhook delivery knobs (short retry schedule, attempt deadline); the worker is driven by the test. */
   webhooks?: CoreDeps['webhooks'];
   /**
@@ -134,6 +136,7 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
     ...(options.outboundTimeoutMs !== undefined ? { outboundTimeoutMs: options.outboundTimeoutMs } : {}),
     ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.lookup ? { lookup: options.lookup } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     // Revocation failures are expected in fault tests; keep them out of the test output.
     log: { warn: () => undefined },
@@ -172,6 +175,7 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
       // Tests drive the delivery worker (tickOnce); a tick still in flight finishes before the store closes.
       await deps.deliveryWorker.stop();
       await app.close();
+      await deps.outboundDispatcher.close();
       await close();
     },
   };
