@@ -26,10 +26,11 @@ export function timeoutOptions(t: HttpTimeouts): { requestTimeout: number; keepA
   return {
     requestTimeout: t.requestMs,
     keepAliveTimeout: t.keepAliveMs,
+    // Node's own options: requestTimeout again because Node checks headersTimeout against it when
+    // the server is made, before Fastify sets the one above.
     http: {
       requestTimeout: t.requestMs,
       headersTimeout: headersMs,
-      keepAliveTimeout: t.keepAliveMs,
       connectionsCheckingInterval: Math.max(50, Math.min(5_000, Math.floor(headersMs / 4))),
     },
   };
