@@ -1,15 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigField } from '../src/catalog/provider-definition.ts';
-import { ConfigError, loadConfig, type Config } from '../src/app/config.ts';
+import {
+  ConfigError,
+  KNOWN_VARIABLE_PREFIXES,
+  KNOWN_VARIABLES,
+  loadConfig,
+  unknownVariableWarnings,
+  type Config,
+} from '../src/app/config.ts';
+import { openModeWarnings } from '../src/app/file-modes.ts';
+import { loadOrCreateKeyFile } from '../src/crypto/key-file.ts';
 import { Keyring, KeyringError, secretContext } from '../src/crypto/keyring.ts';
 import { userOwner } from '../src/domain/owner.ts';
 import { ID_PREFIX, newId } from '../src/core/ids.ts';
 import { loadKeyring, openStore } from '../src/app/main.ts';
 import { openDatabase } from '../src/store/database.ts';
+import { migrateToLatest } from '../src/store/migrate.ts';
 import { SEALED_COLUMNS } from '../src/store/key-usage.ts';
 import type { Database } from '../src/store/schema.ts';
 import { Store } from '../src/store/store.ts';
@@ -543,5 +555,149 @@ describe('OPENPIPES_REFRESH_MARGIN_SECONDS', () => {
     for (const bad of ['-1', '1.5', 'soon', '90000']) {
       expect(() => loadConfig({ OPENPIPES_REFRESH_MARGIN_SECONDS: bad }, '/tmp')).toThrow(/^OPENPIPES_REFRESH_MARGIN_SECONDS: /);
     }
+  });
+});
+
+/** Finding 12 of issue 9: start-up problems are one line naming the variable, never a stack trace. */
+describe('start-up messages of the real binary', () => {
+  const BIN = resolve(import.meta.dirname, '../bin/openpipes.js');
+  const run = (args: string[], extra: Record<string, string>) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? tmpdir(),
+        OPENPIPES_DATA_DIR: tempDir(),
+        OPENPIPES_ENCRYPTION_KEYS: spec('k1'),
+        OPENPIPES_LOG_LEVEL: 'warn',
+        ...extra,
+      },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { code: r.status, lines: r.stderr.trim().split('\n') };
+  };
+  const refusedWith = (extra: Record<string, string>, line: RegExp) => {
+    const { code, lines } = run(['serve'], extra);
+    expect(lines, lines.join('\n')).toHaveLength(1);
+    expect(lines[0]).toMatch(line);
+    expect(code).toBe(1);
+  };
+
+  it('OPENPIPES_LOG_LEVEL=debg: one line naming the variable, the levels and the likely one', () => {
+    refusedWith(
+      { OPENPIPES_LOG_LEVEL: 'debg' },
+      /^openpipes: OPENPIPES_LOG_LEVEL: "debg" is not a log level \(.*\); did you mean "debug"\?$/,
+    );
+  });
+
+  it('HOST=localhots (does not resolve) and HOST=192.0.2.1 (not ours): one line naming HOST', () => {
+    refusedWith({ HOST: 'localhots' }, /^openpipes: HOST: "localhots" does not resolve to an address; /);
+    refusedWith({ HOST: '192.0.2.1' }, /^openpipes: HOST: "192\.0\.2\.1" is not an address of this machine; /);
+  });
+
+  it('a port already in use: one line naming PORT', async () => {
+    const busy = createServer();
+    await new Promise<void>((done) => busy.listen(0, '127.0.0.1', done));
+    try {
+      const port = (busy.address() as AddressInfo).port;
+      refusedWith({ HOST: '127.0.0.1', PORT: String(port) }, new RegExp(`^openpipes: PORT: 127\\.0\\.0\\.1:${port} is already in use; `));
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('warns once per unknown OPENPIPES_* variable, with the closest known name; the families of other parts are known', () => {
+    const { code, lines } = run(['providers', 'list'], {
+      OPENPIPES_ALLOW_INSECURE_PROVIDER_URL: 'true',
+      OPENPIPES_FROBNICATE: '1',
+      OPENPIPES_RATE_LIMIT_API_PER_MINUTE: '100',
+      OPENPIPES_METRICS: 'true',
+      OPENPIPES_METRICS_TOKEN: 'x',
+      OPENPIPES_TEST_PG: 'on',
+      OPENPIPES_TEST_RUN: 'r1',
+    });
+    expect(code).toBe(0);
+    expect(lines).toEqual([
+      'warning: OPENPIPES_ALLOW_INSECURE_PROVIDER_URL is not a variable OpenPipes reads; it is ignored (did you mean OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS?)',
+      'warning: OPENPIPES_FROBNICATE is not a variable OpenPipes reads; it is ignored',
+    ]);
+  });
+});
+
+describe('known variables', () => {
+  it('every OPENPIPES_* variable config.ts reads is in KNOWN_VARIABLES (or a known family)', () => {
+    const source = readFileSync(resolve(import.meta.dirname, '../src/app/config.ts'), 'utf8');
+    // A family prefix (`'OPENPIPES_RATE_LIMIT_'`) ends with `_`: not a variable itself.
+    const read = new Set(source.match(/OPENPIPES_[A-Z0-9_]*/g)?.filter((name) => !name.endsWith('_')));
+    expect(read.size).toBeGreaterThan(10);
+    const unknown = [...read].filter((v) => !KNOWN_VARIABLES.includes(v) && !KNOWN_VARIABLE_PREFIXES.some((p) => v.startsWith(p)));
+    expect(unknown).toEqual([]);
+    expect(unknownVariableWarnings(Object.fromEntries([...read].map((v) => [v, 'x'])))).toEqual([]);
+  });
+
+  it('every OPENPIPES_* variable the tests and scripts read is known', () => {
+    const used = ['OPENPIPES_TEST_PG', 'OPENPIPES_TEST_PG_URL', 'OPENPIPES_TEST_RUN', 'OPENPIPES_TEST_SLOW_SUITES_RAN_ON'];
+    used.push('OPENPIPES_UPDATE_SCREENSHOTS', 'OPENPIPES_CHROMIUM');
+    expect(unknownVariableWarnings(Object.fromEntries(used.map((v) => [v, 'x'])))).toEqual([]);
+  });
+});
+
+describe('HTTP timeouts', () => {
+  it('default to 30 s per request, 10 s for headers, 72 s keep-alive; take seconds; refuse nonsense naming the variable', () => {
+    expect(loadConfig({}, '/tmp').httpTimeouts).toEqual({ requestMs: 30_000, headersMs: 10_000, keepAliveMs: 72_000 });
+    expect(
+      loadConfig(
+        { OPENPIPES_REQUEST_TIMEOUT_SECONDS: '5', OPENPIPES_HEADERS_TIMEOUT_SECONDS: '2.5', OPENPIPES_KEEP_ALIVE_TIMEOUT_SECONDS: '65' },
+        '/tmp',
+      ).httpTimeouts,
+    ).toEqual({ requestMs: 5_000, headersMs: 2_500, keepAliveMs: 65_000 });
+    // A short request deadline takes the default headers deadline down with it.
+    expect(loadConfig({ OPENPIPES_REQUEST_TIMEOUT_SECONDS: '4' }, '/tmp').httpTimeouts.headersMs).toBe(4_000);
+    expect(() => loadConfig({ OPENPIPES_REQUEST_TIMEOUT_SECONDS: '5', OPENPIPES_HEADERS_TIMEOUT_SECONDS: '6' }, '/tmp')).toThrow(
+      /^OPENPIPES_HEADERS_TIMEOUT_SECONDS: must not exceed OPENPIPES_REQUEST_TIMEOUT_SECONDS/,
+    );
+    for (const name of ['OPENPIPES_REQUEST_TIMEOUT_SECONDS', 'OPENPIPES_HEADERS_TIMEOUT_SECONDS', 'OPENPIPES_KEEP_ALIVE_TIMEOUT_SECONDS']) {
+      for (const bad of ['0', '-1', 'soon', '7200']) expect(() => loadConfig({ [name]: bad }, '/tmp')).toThrow(new RegExp(`^${name}: `));
+    }
+  });
+});
+
+describe('file modes of the data dir, the key file and the SQLite files (docs/security.md §H)', () => {
+  const mode = (path: string) => statSync(path).mode & 0o777;
+
+  it('a new data dir is 0700 and the key file 0600', () => {
+    const dataDir = join(tempDir(), 'new', 'data');
+    const { path } = loadOrCreateKeyFile(dataDir);
+    expect(mode(dataDir).toString(8)).toBe('700');
+    expect(mode(path).toString(8)).toBe('600');
+  });
+
+  it('a new SQLite database: its directory 0700, the file, -wal and -shm 0600; no warning', async () => {
+    const dataDir = join(tempDir(), 'fresh');
+    const config = loadConfig({ OPENPIPES_DATA_DIR: dataDir, OPENPIPES_ENCRYPTION_KEYS: spec('k1') }, dataDir);
+    const handle = openDatabase(config.database);
+    try {
+      await migrateToLatest(handle.db);
+      const path = (config.database as { path: string }).path;
+      expect(mode(dataDir).toString(8)).toBe('700');
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) expect(mode(file).toString(8), file).toBe('600');
+      expect(openModeWarnings(config)).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('an existing data dir or file open to others is reported (one line each, naming the path), not changed', () => {
+    const dataDir = tempDir();
+    const config = loadConfig({ OPENPIPES_DATA_DIR: dataDir }, dataDir);
+    const { path: keyFile } = loadOrCreateKeyFile(dataDir);
+    chmodSync(dataDir, 0o755);
+    chmodSync(keyFile, 0o644);
+    const warnings = openModeWarnings(config);
+    expect(warnings).toEqual([
+      `${dataDir} is open to other users (mode 755); it holds secrets: chmod 700 it`,
+      `${keyFile} is open to other users (mode 644); it holds secrets: chmod 600 it`,
+    ]);
+    expect(mode(keyFile).toString(8)).toBe('644');
   });
 });

@@ -87,7 +87,7 @@ describe('hosted widget pages', () => {
       const res = await app.inject({ method: 'GET', url: `/widgets/pipes?token=${token}&x=1` });
       expect(res.statusCode).toBe(200);
       const log = lines.join('');
-      expect(log).toContain('/widgets/pipes?token=[REDACTED]&x=1');
+      expect(log).toContain('/widgets/pipes?token=[REDACTED]&x=[REDACTED]');
       expect(log).not.toContain(token);
       expect(log).not.toContain(token.split('.')[2]!);
     } finally {

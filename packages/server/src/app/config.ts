@@ -1,6 +1,39 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseOrigin } from '../environments/origin.ts';
 import { passwordProblem } from '../operators/operator-service.ts';
+import { closestName } from '../core/closest-name.ts';
+import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from '../http/timeouts.ts';
+
+/**
+ * Every variable the service reads: add a new one here, or start-up warns that it is unknown
+ * (`unknownVariableWarnings`). PORT and HOST have no prefix and are not checked.
+ */
+export const KNOWN_VARIABLES: readonly string[] = [
+  'OPENPIPES_DATA_DIR',
+  'OPENPIPES_DATABASE_URL',
+  'OPENPIPES_ENCRYPTION_KEYS',
+  'OPENPIPES_API_KEY',
+  'OPENPIPES_ADMIN_PASSWORD',
+  'OPENPIPES_PUBLIC_URL',
+  'OPENPIPES_ALLOWED_RETURN_ORIGINS',
+  'OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS',
+  'OPENPIPES_LOG_LEVEL',
+  'OPENPIPES_REFRESH_MARGIN_SECONDS',
+  'OPENPIPES_WEBHOOK_RETRY_BASE_SECONDS',
+  'OPENPIPES_WEBHOOK_TIMEOUT_SECONDS',
+  'OPENPIPES_REQUEST_TIMEOUT_SECONDS',
+  'OPENPIPES_HEADERS_TIMEOUT_SECONDS',
+  'OPENPIPES_KEEP_ALIVE_TIMEOUT_SECONDS',
+  // Read by the test suite and its helpers, which may pass their environment on to the binary.
+  'OPENPIPES_UPDATE_SCREENSHOTS',
+  'OPENPIPES_CHROMIUM',
+];
+
+/** Families of variables: the rate limits, the metrics endpoint, and the test suite's knobs. */
+export const KNOWN_VARIABLE_PREFIXES: readonly string[] = ['OPENPIPES_RATE_LIMIT_', 'OPENPIPES_METRICS', 'OPENPIPES_TEST_'];
+
+/** pino's levels; anything else would make the logger throw at start-up. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /**
  * Typed, validated configuration. `loadConfig` is the only reader of process.env in the server
@@ -27,6 +60,8 @@ export interface Config {
   readonly webhookRetryBaseMs: number;
   /** Deadline of one webhook delivery attempt. */
   readonly webhookTimeoutMs: number;
+  /** Inbound request deadlines (slow or stalled clients are cut off). */
+  readonly httpTimeouts: HttpTimeouts;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +158,15 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const webhookRetryBaseMs = seconds(env, 'OPENPIPES_WEBHOOK_RETRY_BASE_SECONDS', 60, 0.01, 86_400) * 1000;
   const webhookTimeoutMs = seconds(env, 'OPENPIPES_WEBHOOK_TIMEOUT_SECONDS', 15, 0.1, 60) * 1000;
 
+  const logLevel = env.OPENPIPES_LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) {
+    const hint = closestName(logLevel, LOG_LEVELS, 2);
+    throw new ConfigError(
+      'OPENPIPES_LOG_LEVEL',
+      `"${logLevel}" is not a log level (${LOG_LEVELS.join(', ')})${hint ? `; did you mean "${hint}"?` : ''}`,
+    );
+  }
+
   return Object.freeze({
     port,
     host,
@@ -135,11 +179,37 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     allowedReturnOrigins: Object.freeze(allowedReturnOrigins),
     allowInsecureProviderUrls: insecure === 'true',
     production,
-    logLevel: env.OPENPIPES_LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    logLevel,
     refreshMarginMs: marginRaw ? Number(marginRaw) * 1000 : 5 * 60 * 1000,
     webhookRetryBaseMs,
     webhookTimeoutMs,
+    httpTimeouts: httpTimeouts(env),
   });
+}
+
+function httpTimeouts(env: Env): HttpTimeouts {
+  const d = DEFAULT_HTTP_TIMEOUTS;
+  const requestMs = seconds(env, 'OPENPIPES_REQUEST_TIMEOUT_SECONDS', d.requestMs / 1000, 0.1, 3600) * 1000;
+  // Unset, the headers deadline follows a shorter request deadline down; set, it may not exceed it.
+  const headersMs = seconds(env, 'OPENPIPES_HEADERS_TIMEOUT_SECONDS', Math.min(d.headersMs, requestMs) / 1000, 0.1, 3600) * 1000;
+  if (headersMs > requestMs)
+    throw new ConfigError('OPENPIPES_HEADERS_TIMEOUT_SECONDS', 'must not exceed OPENPIPES_REQUEST_TIMEOUT_SECONDS (the whole request)');
+  const keepAliveMs = seconds(env, 'OPENPIPES_KEEP_ALIVE_TIMEOUT_SECONDS', d.keepAliveMs / 1000, 0.1, 3600) * 1000;
+  return Object.freeze({ requestMs, headersMs, keepAliveMs });
+}
+
+/**
+ * One warning line per `OPENPIPES_*` variable the service does not know (a typo is otherwise
+ * silently ignored), naming the closest known variable when one is near.
+ */
+export function unknownVariableWarnings(env: Env): string[] {
+  return Object.keys(env)
+    .filter((name) => name.startsWith('OPENPIPES_') && !KNOWN_VARIABLES.includes(name))
+    .filter((name) => !KNOWN_VARIABLE_PREFIXES.some((prefix) => name.startsWith(prefix)))
+    .map((name) => {
+      const hint = closestName(name, KNOWN_VARIABLES);
+      return `${name} is not a variable OpenPipes reads; it is ignored${hint ? ` (did you mean ${hint}?)` : ''}`;
+    });
 }
 
 /** A duration in seconds (decimals allowed, for short schedules in development and tests). */

@@ -10,6 +10,7 @@ import { createApp } from '../http/app.ts';
 import { ADMIN_USERNAME } from '../operators/operator-service.ts';
 import { DEFAULT_RETRY_SCHEDULE } from '../webhooks/retry-schedule.ts';
 import { buildServices, type Services } from './services.ts';
+import { openModeWarnings } from './file-modes.ts';
 import { openDatabase } from '../store/database.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import { Store } from '../store/store.ts';
@@ -74,6 +75,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
     );
   const catalog = new ProviderCatalog(builtinProviders);
   const { store, close } = await openStore(config, keyring);
+  for (const warning of openModeWarnings(config)) log.warn(warning);
   const deps = buildServices({
     store,
     keyring,
@@ -92,7 +94,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
     if (outcome !== 'unchanged')
       log.info(`OPENPIPES_ADMIN_PASSWORD: operator "${ADMIN_USERNAME}" ${outcome}; sign in at ${config.publicUrl}/dashboard`);
   }
-  const app = await createApp(deps);
+  const app = await createApp({ ...deps, httpTimeouts: config.httpTimeouts });
   const stopMaintenance = scheduleMaintenance(store, systemClock, (e) => log.warn(`maintenance failed: ${(e as Error).message}`));
   deps.deliveryWorker.start();
   deps.usage.start();

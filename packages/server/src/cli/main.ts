@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ProviderCatalog } from '../catalog/catalog.ts';
 import { builtinProviders } from '../catalog/builtin-providers.ts';
 import { systemClock } from '../core/clock.ts';
-import { ConfigError, loadConfig, type Config } from '../app/config.ts';
+import { ConfigError, loadConfig, unknownVariableWarnings, type Config } from '../app/config.ts';
 import { parseOrigin } from '../environments/origin.ts';
 import { KeyringError } from '../crypto/keyring.ts';
 import { ApiKeyService } from '../environments/api-key-service.ts';
@@ -34,7 +34,7 @@ const USAGE = `openpipes — connected accounts and credential vending
 
 Configuration: PORT, HOST, OPENPIPES_DATABASE_URL, OPENPIPES_DATA_DIR, OPENPIPES_ENCRYPTION_KEYS,
 OPENPIPES_API_KEY, OPENPIPES_ADMIN_PASSWORD, OPENPIPES_PUBLIC_URL, OPENPIPES_ALLOWED_RETURN_ORIGINS,
-OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS (see README.md).`;
+OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS, OPENPIPES_LOG_LEVEL, OPENPIPES_REQUEST_TIMEOUT_SECONDS, … (see README.md).`;
 
 const log: Logger = {
   info: (m) => process.stderr.write(`${m}\n`),
@@ -60,9 +60,7 @@ async function serve(config: Config): Promise<void> {
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {
     await runtime.close();
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw new ConfigError('PORT', `${config.host}:${config.port} is already in use; choose another PORT`);
-    throw e;
+    throw listenError(e, config);
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -77,6 +75,28 @@ async function serve(config: Config): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** A failed listen as one line naming the variable to change; anything else as it came. */
+function listenError(e: unknown, config: Config): unknown {
+  const where = `${config.host}:${config.port}`;
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'EADDRINUSE':
+      return new ConfigError('PORT', `${where} is already in use; choose another PORT`);
+    case 'EACCES':
+      return new ConfigError('PORT', `${where} needs privileges this process does not have; choose a PORT above 1023`);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_FAIL':
+      return new ConfigError(
+        'HOST',
+        `"${config.host}" does not resolve to an address; use an interface address such as 127.0.0.1 or 0.0.0.0`,
+      );
+    case 'EADDRNOTAVAIL':
+      return new ConfigError('HOST', `"${config.host}" is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of its own`);
+    default:
+      return e;
+  }
 }
 
 /** Commands that need the store but not the HTTP server. */
@@ -124,6 +144,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 1;
   }
+  // Before the configuration is read: a typo can be the reason it is refused.
+  for (const warning of unknownVariableWarnings(env)) log.warn(warning);
   const config = loadConfig(env);
   const out = (s: string) => process.stdout.write(`${s}\n`);
 

@@ -12,6 +12,8 @@ import { installIdempotency } from './idempotency.ts';
 import { flowRoutes } from '../web/flow-routes.ts';
 import { widgetPageRoutes } from '../web/widget-pages.ts';
 import { redactUrl } from './log-redaction.ts';
+import { responseHeaders } from './security-headers.ts';
+import { DEFAULT_HTTP_TIMEOUTS, timeoutOptions } from './timeouts.ts';
 import { dashboardRoutes } from '../dashboard/dashboard-routes.ts';
 import { apiKeyConnectionRoutes } from './routes/api-key-connections.ts';
 import { authorizeRoutes } from './routes/authorize.ts';
@@ -48,11 +50,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       level: deps.logLevel ?? 'silent',
       // Secrets only travel in bodies and the Authorization header; neither is logged.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-      // The hosted widgets take a widget token in `?token=`: the URL is logged without it.
+      // Query values (the callback's code and state, the widgets' token) and flow links are never logged.
       serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip }) },
       ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     bodyLimit: BODY_LIMIT,
+    ...timeoutOptions(deps.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS),
     genReqId: nextRequestId,
     requestIdHeader: false,
     routerOptions: { maxParamLength: 512, ignoreTrailingSlash: false },
@@ -75,8 +78,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  const headers = responseHeaders(deps.publicUrl);
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
+    reply.header('x-request-id', request.id).headers(headers);
   });
 
   await app.register(swagger, {
@@ -97,7 +101,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/docs', { schema: { hide: true } }, async (_request, reply) =>
     reply
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      // Nobody frames the API documentation (no clickjacking); X-Frame-Options for older browsers.
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+      .header('x-frame-options', 'DENY')
       .send(renderDocsPage(app.swagger() as Record<string, unknown>)),
   );
 

@@ -17,6 +17,7 @@ import type { DeliveryService } from '../webhooks/delivery-service.ts';
 import type { WebhookEndpointService } from '../webhooks/webhook-endpoint-service.ts';
 import type { WidgetTokenService } from '../widgets/widget-token-service.ts';
 import type { WidgetTokens } from '../widgets/widget-token.ts';
+import type { HttpTimeouts } from './timeouts.ts';
 
 /** What the HTTP layer needs (the dashboard's needs included); built once by the composition root (main.ts / test helpers). */
 export interface AppDeps extends DashboardDeps {
@@ -43,4 +44,6 @@ export interface AppDeps extends DashboardDeps {
   logLevel?: string;
   /** Where the request log goes (default standard output); tests read it. */
   logStream?: { write(line: string): void };
+  /** Inbound request deadlines (default DEFAULT_HTTP_TIMEOUTS). */
+  httpTimeouts?: HttpTimeouts;
 }

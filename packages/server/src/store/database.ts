@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createHash } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
@@ -67,10 +67,24 @@ class PreparingClient extends pg.Client {
   }
 }
 
+/**
+ * The database holds every secret (sealed) and every token hash: its directory is created 0700 and
+ * the file 0600 before SQLite opens it (docs/security.md §H). SQLite gives the `-wal` and `-shm`
+ * files the mode of the database file. An existing file keeps its mode (main.ts warns if it is open).
+ */
+function createPrivately(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+}
+
 export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): DatabaseHandle {
   const log = options.onQuery ? (e: LogEvent) => options.onQuery!(e.query.sql) : undefined;
   if (target.kind === 'sqlite') {
-    if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+    if (target.path !== ':memory:') createPrivately(target.path);
     const raw = new BetterSqlite3(target.path);
     raw.pragma('journal_mode = WAL');
     raw.pragma('busy_timeout = 5000');

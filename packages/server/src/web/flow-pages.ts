@@ -56,7 +56,6 @@ export const FLOW_PAGE_HEADERS: Record<string, string> = {
   'cache-control': 'no-store',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
-  'x-content-type-options': 'nosniff',
 };
 
 // No form-action directive: browsers apply it to the redirect that follows the POST, and the

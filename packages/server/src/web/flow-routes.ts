@@ -72,11 +72,7 @@ export const flowRoutes =
     };
 
     app.get('/pipes/handoff.js', { schema: { hide: true } }, async (_request, reply) =>
-      reply
-        .header('cache-control', 'no-cache')
-        .header('x-content-type-options', 'nosniff')
-        .type('text/javascript; charset=utf-8')
-        .send(HANDOFF_SCRIPT),
+      reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').send(HANDOFF_SCRIPT),
     );
 
     // The popup's first page: static, no script, no COOP (it would cut the widget's link to the popup).

@@ -95,7 +95,6 @@ export const widgetPageRoutes =
         .headers({
           'cache-control': 'no-store',
           'referrer-policy': 'no-referrer',
-          'x-content-type-options': 'nosniff',
           'content-security-policy': widgetPageCsp(origins),
         })
         .type('text/html; charset=utf-8')
@@ -118,12 +117,11 @@ export const widgetPageRoutes =
       return reply
         .type(TYPES[request.params.name.split('.').pop()!]!)
         .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('x-content-type-options', 'nosniff')
         .send(body);
     });
 
     // Loaded cross-origin by the host page (a classic or module script needs no CORS for that).
     app.get('/widgets/embed.js', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type(TYPES.js!).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').send(EMBED),
+      reply.type(TYPES.js!).header('cache-control', 'no-cache').send(EMBED),
     );
   };
