@@ -31,6 +31,7 @@ import { WebhookEndpointService } from '../webhooks/webhook-endpoint-service.ts'
 import { WebhookMetrics } from '../webhooks/webhook-metrics.ts';
 import type { WebhookFetch } from '../webhooks/webhook-sender.ts';
 import { Registry } from 'prom-client';
+import type { AppDeps } from '../http/deps.ts';
 
 export interface CoreDeps {
   store: Store;
@@ -50,6 +51,8 @@ export interface CoreDeps {
   log?: RevocationLog;
   /** Webhook delivery: retry schedule, attempt deadline, outbox polling, and (tests) the fetch. */
   webhooks?: { schedule?: RetrySchedule; timeoutMs?: number; pollMs?: number; fetch?: WebhookFetch };
+  /** Rate limits, the Idempotency-Key bound and the trusted proxies (passed to the HTTP layer; defaults there). */
+  http?: Pick<AppDeps, 'rateLimits' | 'idempotencyMaxKeys' | 'trustProxy'>;
 }
 
 const WEBHOOK_TIMEOUT_MS = 15_000;
@@ -153,5 +156,6 @@ export function buildServices(core: CoreDeps) {
     /** Every metric the service keeps, for `/metrics`. */
     metrics,
     ...(core.logLevel ? { logLevel: core.logLevel } : {}),
+    ...core.http,
   };
 }
