@@ -1,4 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
+import ipaddr from 'ipaddr.js';
+import { DEFAULT_IDEMPOTENCY_MAX_KEYS } from '../http/idempotency-bound.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits, type TrustProxy } from '../http/rate-limits.ts';
 import { parseOrigin } from '../environments/origin.ts';
 import { passwordProblem } from '../operators/operator-service.ts';
 import { closestName } from '../core/closest-name.ts';
@@ -24,13 +27,17 @@ export const KNOWN_VARIABLES: readonly string[] = [
   'OPENPIPES_REQUEST_TIMEOUT_SECONDS',
   'OPENPIPES_HEADERS_TIMEOUT_SECONDS',
   'OPENPIPES_KEEP_ALIVE_TIMEOUT_SECONDS',
+  'OPENPIPES_RATE_LIMIT_API_PER_MINUTE',
+  'OPENPIPES_RATE_LIMIT_BROWSER_PER_MINUTE',
+  'OPENPIPES_IDEMPOTENCY_MAX_KEYS',
+  'OPENPIPES_TRUST_PROXY',
   // Read by the test suite and its helpers, which may pass their environment on to the binary.
   'OPENPIPES_UPDATE_SCREENSHOTS',
   'OPENPIPES_CHROMIUM',
 ];
 
-/** Families of variables: the rate limits, the metrics endpoint, and the test suite's knobs. */
-export const KNOWN_VARIABLE_PREFIXES: readonly string[] = ['OPENPIPES_RATE_LIMIT_', 'OPENPIPES_METRICS', 'OPENPIPES_TEST_'];
+/** Families of variables: the metrics endpoint, and the test suite's knobs. */
+export const KNOWN_VARIABLE_PREFIXES: readonly string[] = ['OPENPIPES_METRICS', 'OPENPIPES_TEST_'];
 
 /** pino's levels; anything else would make the logger throw at start-up. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -62,6 +69,12 @@ export interface Config {
   readonly webhookTimeoutMs: number;
   /** Inbound request deadlines (slow or stalled clients are cut off). */
   readonly httpTimeouts: HttpTimeouts;
+  /** Requests per minute per API key and per client address; 0 turns one off. */
+  readonly rateLimits: RateLimits;
+  /** Live Idempotency-Key rows per environment; 0 for no bound. */
+  readonly idempotencyMaxKeys: number;
+  /** Which proxies' X-Forwarded-For gives the client address. */
+  readonly trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -184,7 +197,51 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     webhookRetryBaseMs,
     webhookTimeoutMs,
     httpTimeouts: httpTimeouts(env),
+    rateLimits: Object.freeze({
+      apiPerMinute: count(env, 'OPENPIPES_RATE_LIMIT_API_PER_MINUTE', DEFAULT_RATE_LIMITS.apiPerMinute),
+      browserPerMinute: count(env, 'OPENPIPES_RATE_LIMIT_BROWSER_PER_MINUTE', DEFAULT_RATE_LIMITS.browserPerMinute),
+    }),
+    idempotencyMaxKeys: count(env, 'OPENPIPES_IDEMPOTENCY_MAX_KEYS', DEFAULT_IDEMPOTENCY_MAX_KEYS),
+    trustProxy: parseTrustProxy(env.OPENPIPES_TRUST_PROXY),
   });
+}
+
+/** A whole number from 0 (off) to a billion. */
+function count(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,10}$/.test(raw) || Number(raw) > 1e9)
+    throw new ConfigError(name, `"${raw}" is not a whole number from 0 (off) to 1000000000`);
+  return Number(raw);
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `false` (default), `true`, or comma-separated addresses, CIDR ranges and proxy-addr's names. No hop
+ * count: Fastify ignores X-Forwarded-For entirely with one (it cannot check the nearest peer).
+ */
+function parseTrustProxy(raw: string | undefined): TrustProxy {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  const entries = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    // Plain notation only: ipaddr.js would also read "2" as 0.0.0.2, which someone meaning two hops did not ask for.
+    const valid =
+      PROXY_NAMES.has(entry) ||
+      (entry.includes('/')
+        ? ipaddr.IPv4.isValidCIDRFourPartDecimal(entry) || ipaddr.IPv6.isValidCIDR(entry)
+        : ipaddr.IPv4.isValidFourPartDecimal(entry) || ipaddr.IPv6.isValid(entry));
+    if (!valid)
+      throw new ConfigError(
+        'OPENPIPES_TRUST_PROXY',
+        `"${entry}" is not true, false, an address, a CIDR range or one of loopback, linklocal, uniquelocal (hop counts are not supported)`,
+      );
+  }
+  return entries;
 }
 
 function httpTimeouts(env: Env): HttpTimeouts {

@@ -33,6 +33,7 @@ import { Registry } from 'prom-client';
 import type { LookupFunction } from 'node:net';
 import { createGuardedDispatcher } from '../outbound/guarded-dispatcher.ts';
 import { guardedFetch } from '../outbound/guarded-fetch.ts';
+import type { AppDeps } from '../http/deps.ts';
 
 export interface CoreDeps {
   store: Store;
@@ -57,6 +58,8 @@ export interface CoreDeps {
   log?: RevocationLog;
   /** Webhook delivery: retry schedule, attempt deadline, outbox polling, and (tests) the fetch. */
   webhooks?: { schedule?: RetrySchedule; timeoutMs?: number; pollMs?: number; fetch?: WebhookFetch };
+  /** Rate limits, the Idempotency-Key bound and the trusted proxies (passed to the HTTP layer; defaults there). */
+  http?: Pick<AppDeps, 'rateLimits' | 'idempotencyMaxKeys' | 'trustProxy'>;
 }
 
 const WEBHOOK_TIMEOUT_MS = 15_000;
@@ -169,5 +172,6 @@ export function buildServices(core: CoreDeps) {
     /** The guarded connection pool of provider calls and webhook deliveries; the composition root closes it last. */
     outboundDispatcher,
     ...(core.logLevel ? { logLevel: core.logLevel } : {}),
+    ...core.http,
   };
 }

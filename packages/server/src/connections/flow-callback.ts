@@ -16,6 +16,7 @@ import { exchangeFailure } from './exchange-failure.ts';
 import { type FlowPage, flowCookieName, matchesHash } from './flow-page.ts';
 import { saveConnection } from './save-connection.ts';
 import { withError } from './return-to.ts';
+import { UnmatchedCallbacks, unmatchedReason } from './unmatched-callbacks.ts';
 
 export interface CallbackQuery {
   code?: string;
@@ -42,10 +43,15 @@ const alreadyUsed = (message: string): FlowPage => ({ kind: 'error', status: 400
  * The provider's redirect back (docs/security.md §1, §4, §5): the state must be one we issued for
  * this integration, to this browser, unused and unexpired; a sent `iss` must name the provider.
  * Then the code is redeemed once, and the connection, its event and the flow's end are written in
- * one transaction. Every failure is recorded as `connection_failed`.
+ * one transaction. Every failure is recorded as `connection_failed`, except that callbacks with an
+ * unknown state are only counted past the first a minute (UnmatchedCallbacks).
  */
 export class FlowCallback {
-  constructor(private readonly deps: FlowCallbackDeps) {}
+  private readonly unmatched: UnmatchedCallbacks;
+
+  constructor(private readonly deps: FlowCallbackDeps) {
+    this.unmatched = new UnmatchedCallbacks(deps.clock);
+  }
 
   async handle(slug: string, redirectKey: string, query: CallbackQuery, cookies: Record<string, string>): Promise<FlowPage> {
     const { store, clock } = this.deps;
@@ -63,7 +69,9 @@ export class FlowCallback {
     // A state we did not issue, or issued for another integration (a code sent to the wrong
     // callback), is refused before any token request.
     if (!flow || flow.integration_id !== integration.id) {
-      await this.record(integration, null, { error_code: 'invalid_callback', error_reason: 'Unknown, replayed or misdirected state.' });
+      const unrecorded = this.unmatched.note(integration.id);
+      if (unrecorded !== null)
+        await this.record(integration, null, { error_code: 'invalid_callback', error_reason: unmatchedReason(unrecorded) });
       return {
         kind: 'error',
         status: 400,

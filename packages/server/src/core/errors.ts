@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'client_credentials_rejected',
   'payload_too_large',
   'unsupported_media_type',
+  'rate_limited',
   'provider_unavailable',
   'server_error',
 ] as const;
@@ -161,6 +162,35 @@ export const clientCredentialsRejected = (): AppError =>
   new AppError(422, 'client_credentials_rejected', 'The provider refused these client credentials.', [
     { field: 'client_secret', code: 'rejected_by_provider' },
   ]);
+
+// ── 429 rate_limited ───────────────────────────────────────────────────────────────────────
+
+/**
+ * 429: too many requests in a minute from one API key, or from one client address (browser
+ * routes, and API requests without a valid key); `retry_after` (seconds) is in the body and the
+ * Retry-After header.
+ */
+export const rateLimited = (retryAfterSeconds: number, from: 'api_key' | 'address'): AppError =>
+  new AppError(
+    429,
+    'rate_limited',
+    `Too many requests from this ${from === 'api_key' ? 'API key' : 'address'}; retry in ${retryAfterSeconds} s.`,
+    undefined,
+    { retry_after: retryAfterSeconds },
+  );
+
+/**
+ * 429: the environment holds as many stored Idempotency-Key answers as it may (§10.15 keeps each
+ * for 24 h); a new key is taken when the oldest expires, while retries of stored keys are answered.
+ */
+export const idempotencyKeysExhausted = (retryAfterSeconds: number, max: number): AppError =>
+  new AppError(
+    429,
+    'rate_limited',
+    `This environment already holds ${max} stored Idempotency-Key answers; a new key is accepted when the oldest expires, in ${retryAfterSeconds} s. Retries of stored keys are still answered.`,
+    [{ field: 'Idempotency-Key', code: 'too_many_keys' }],
+    { retry_after: retryAfterSeconds },
+  );
 
 // ── 5xx ────────────────────────────────────────────────────────────────────────────────────
 

@@ -21,6 +21,7 @@ const TITLES: Record<ErrorCode, string> = {
   client_credentials_rejected: 'The provider refused these client credentials',
   payload_too_large: 'The form is too large',
   unsupported_media_type: 'The form could not be read',
+  rate_limited: 'Too many requests',
   provider_unavailable: 'The provider is not answering',
   server_error: 'Something went wrong',
 };

@@ -16,4 +16,8 @@ export interface IdempotencyLedger {
   claim(record: IdempotencyRecord): Promise<boolean>;
   complete(environmentId: string, route: string, key: string, status: number, response: string): Promise<void>;
   release(environmentId: string, route: string, key: string): Promise<void>;
+  /** The environment's rows created at or after `since`, counted up to `cap` (enough to compare with a bound). */
+  countSince(environmentId: string, since: string, cap: number): Promise<number>;
+  /** When the environment's oldest row created at or after `since` was created; null when there is none. */
+  oldestSince(environmentId: string, since: string): Promise<string | null>;
 }

@@ -9,6 +9,7 @@ import type { AppDeps } from './deps.ts';
 import { renderDocsPage } from './docs-page.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installIdempotency } from './idempotency.ts';
+import { DEFAULT_RATE_LIMITS, installRateLimits } from './rate-limits.ts';
 import { flowRoutes } from '../web/flow-routes.ts';
 import { widgetPageRoutes } from '../web/widget-pages.ts';
 import { redactUrl } from './log-redaction.ts';
@@ -57,12 +58,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     ...timeoutOptions(deps.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS),
     genReqId: nextRequestId,
+    trustProxy: deps.trustProxy ?? false,
     requestIdHeader: false,
     routerOptions: { maxParamLength: 512, ignoreTrailingSlash: false },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, useDefaults: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandling(app);
+  const limits = installRateLimits(app, deps.rateLimits ?? DEFAULT_RATE_LIMITS);
 
   // The WorkOS SDK sends `Content-Type: application/json` on bodiless GET/DELETE requests: an empty
   // body is "no body", not bad JSON. Prototype-poisoning keys are rejected like Fastify's own parser.
@@ -113,7 +116,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerWidgetApi(app, deps, WIDGET_ROUTES);
 
   await app.register(async (api) => {
-    api.addHook('onRequest', requireApiKey(deps.apiKeys));
+    api.addHook('onRequest', requireApiKey(deps.apiKeys, limits));
     installIdempotency(api, deps);
     for (const routes of [
       dataIntegrationRoutes,

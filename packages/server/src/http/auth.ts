@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyService, Principal } from '../environments/api-key-service.ts';
 import { apiKeyInvalid, apiKeyMissing } from '../core/errors.ts';
 import { sendError } from './error-handler.ts';
+import type { ApiLimiters } from './rate-limits.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -9,8 +10,12 @@ declare module 'fastify' {
   }
 }
 
-/** `Authorization: Bearer sk_…` → the environment the key speaks for; 401 with a JSON body otherwise. */
-export const requireApiKey = (apiKeys: ApiKeyService) =>
+/**
+ * `Authorization: Bearer sk_…` → the environment the key speaks for; 401 with a JSON body otherwise.
+ * Then the rate limits: a known key is counted per key id, a missing or wrong one per client
+ * address (a limit on failed attempts too); over either, 429.
+ */
+export const requireApiKey = (apiKeys: ApiKeyService, limits: ApiLimiters = {}) =>
   async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     // API answers may carry credentials: never cached, whatever the outcome (docs/security.md §8).
     reply.header('cache-control', 'no-store');
@@ -18,7 +23,11 @@ export const requireApiKey = (apiKeys: ApiKeyService) =>
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     const principal = match ? await apiKeys.authenticate(match[1]!) : null;
     if (!principal) {
+      const refusal = limits.perAddress?.(request);
+      if (refusal) return sendError(reply, refusal);
       return sendError(reply.header('www-authenticate', 'Bearer'), header ? apiKeyInvalid() : apiKeyMissing());
     }
     request.principal = principal;
+    const refusal = limits.perKey?.(request);
+    if (refusal) return sendError(reply, refusal);
   };

@@ -18,6 +18,7 @@ import type { WebhookEndpointService } from '../webhooks/webhook-endpoint-servic
 import type { WidgetTokenService } from '../widgets/widget-token-service.ts';
 import type { WidgetTokens } from '../widgets/widget-token.ts';
 import type { HttpTimeouts } from './timeouts.ts';
+import type { RateLimits, TrustProxy } from './rate-limits.ts';
 
 /** What the HTTP layer needs (the dashboard's needs included); built once by the composition root (main.ts / test helpers). */
 export interface AppDeps extends DashboardDeps {
@@ -42,6 +43,12 @@ export interface AppDeps extends DashboardDeps {
   widgetTokens: WidgetTokenService;
   widgetTokenVerifier: WidgetTokens;
   logLevel?: string;
+  /** Requests per minute per API key and per client address (default DEFAULT_RATE_LIMITS). */
+  rateLimits?: RateLimits;
+  /** Live Idempotency-Key rows per environment (default DEFAULT_IDEMPOTENCY_MAX_KEYS; 0: no bound). */
+  idempotencyMaxKeys?: number;
+  /** Which proxies' X-Forwarded-For gives the client address (Fastify's `trustProxy`; default none). */
+  trustProxy?: TrustProxy;
   /** Where the request log goes (default standard output); tests read it. */
   logStream?: { write(line: string): void };
   /** Inbound request deadlines (default DEFAULT_HTTP_TIMEOUTS). */

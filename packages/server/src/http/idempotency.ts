@@ -5,6 +5,8 @@ import { iso } from '../core/clock.ts';
 import { idempotencyKeyInProgress, idempotencyKeyInvalid, idempotencyKeyReused } from '../core/errors.ts';
 import type { IdempotencyLedger } from '../domain/idempotency-record.ts';
 import { sendError } from './error-handler.ts';
+import { DEFAULT_IDEMPOTENCY_MAX_KEYS, IdempotencyBound } from './idempotency-bound.ts';
+import { toArray } from './route-hooks.ts';
 
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 const ABANDONED_MS = 60 * 1000;
@@ -27,9 +29,15 @@ declare module 'fastify' {
  * §10.15: a POST carrying `Idempotency-Key` is answered once per environment + route for 24 h.
  * The key is claimed by inserting its row (the primary key decides between racing requests);
  * the answer is stored on send. A 5xx releases the key so a retry can run the request again.
+ * An environment holds at most `idempotencyMaxKeys` live keys (0: no bound); see IdempotencyBound.
  */
-export function installIdempotency(app: FastifyInstance, deps: { idempotency: IdempotencyLedger; clock: Clock }): void {
+export function installIdempotency(
+  app: FastifyInstance,
+  deps: { idempotency: IdempotencyLedger; clock: Clock; idempotencyMaxKeys?: number },
+): void {
   const { idempotency, clock } = deps;
+  const max = deps.idempotencyMaxKeys ?? DEFAULT_IDEMPOTENCY_MAX_KEYS;
+  const bound = max > 0 ? new IdempotencyBound({ ledger: idempotency, clock, max, retentionMs: RETENTION_MS }) : null;
 
   const preHandler = async (request: FastifyRequest, reply: FastifyReply) => {
     if (!request.principal) return;
@@ -53,10 +61,13 @@ export function installIdempotency(app: FastifyInstance, deps: { idempotency: Id
       response: null,
       created_at: iso(now),
     };
-    if (await idempotency.claim(row)) {
+    // At the bound only stored answers are served (replayed); any key that would take a row is refused.
+    const refusal = bound ? await bound.reserve(environmentId) : null;
+    if (!refusal && (await idempotency.claim(row))) {
       request.idempotency = { route, key: header };
       return;
     }
+    if (!refusal) bound?.release(environmentId);
     const existing = await idempotency.get(environmentId, route, header);
     // Expired, or claimed by a request that died before answering: the key is free again.
     const stale =
@@ -64,6 +75,7 @@ export function installIdempotency(app: FastifyInstance, deps: { idempotency: Id
       (Date.parse(existing.created_at) < now - RETENTION_MS ||
         (existing.status === null && Date.parse(existing.created_at) < now - ABANDONED_MS));
     if (!existing || stale) {
+      if (refusal) return sendError(reply, refusal);
       if (existing) await idempotency.release(environmentId, route, header);
       if (await idempotency.claim(row)) {
         request.idempotency = { route, key: header };
@@ -89,8 +101,10 @@ export function installIdempotency(app: FastifyInstance, deps: { idempotency: Id
     if (!claim) return payload;
     request.idempotency = undefined;
     const environmentId = request.principal.environmentId;
-    if (reply.statusCode >= 500 || typeof payload !== 'string') await idempotency.release(environmentId, claim.route, claim.key);
-    else await idempotency.complete(environmentId, claim.route, claim.key, reply.statusCode, payload);
+    if (reply.statusCode >= 500 || typeof payload !== 'string') {
+      await idempotency.release(environmentId, claim.route, claim.key);
+      bound?.release(environmentId);
+    } else await idempotency.complete(environmentId, claim.route, claim.key, reply.statusCode, payload);
     return payload;
   };
 
@@ -103,5 +117,3 @@ export function installIdempotency(app: FastifyInstance, deps: { idempotency: Id
     route.onSend = [...toArray(route.onSend), onSend] as NonNullable<typeof route.onSend>;
   });
 }
-
-const toArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);

@@ -60,6 +60,33 @@ export class IdempotencyRepo implements IdempotencyLedger {
       .execute();
   }
 
+  async countSince(environmentId: string, since: string, cap: number): Promise<number> {
+    // The primary key's leading column narrows the scan to the environment, and the limit stops it
+    // at the bound: never more than `cap` rows are read.
+    const live = this.db
+      .selectFrom('idempotency_keys')
+      .select('created_at')
+      .where('environment_id', '=', environmentId)
+      .where('created_at', '>=', since)
+      .limit(cap)
+      .as('live');
+    const row = await this.db
+      .selectFrom(live)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async oldestSince(environmentId: string, since: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('idempotency_keys')
+      .select((eb) => eb.fn.min('created_at').as('oldest'))
+      .where('environment_id', '=', environmentId)
+      .where('created_at', '>=', since)
+      .executeTakeFirst();
+    return row?.oldest ?? null;
+  }
+
   async purgeBefore(createdAt: string): Promise<void> {
     await this.db.deleteFrom('idempotency_keys').where('created_at', '<', createdAt).execute();
   }

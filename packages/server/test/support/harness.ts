@@ -67,6 +67,8 @@ export interface HarnessOptions {
   target?: DatabaseTarget;
   /** The keyring the database's secrets were sealed with (default: a fresh one). */
   keyring?: Keyring;
+  /** Rate limits, Idempotency-Key bound, trusted proxies: from loadConfig, as the server takes them (default: the defaults). */
+  http?: CoreDeps['http'];
 }
 
 /** A TCP port free right now on 127.0.0.1, for a server whose public URL must be known before it listens. */
@@ -138,6 +140,7 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.lookup ? { lookup: options.lookup } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    ...(options.http ? { http: options.http } : {}),
     // Revocation failures are expected in fault tests; keep them out of the test output.
     log: { warn: () => undefined },
   });
