@@ -27,6 +27,8 @@ export interface Config {
   readonly webhookRetryBaseMs: number;
   /** Deadline of one webhook delivery attempt. */
   readonly webhookTimeoutMs: number;
+  /** `/metrics` (OPENPIPES_METRICS=true), behind OPENPIPES_METRICS_TOKEN when set; null: off. */
+  readonly metrics: { readonly token: string | null } | null;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +125,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const webhookRetryBaseMs = seconds(env, 'OPENPIPES_WEBHOOK_RETRY_BASE_SECONDS', 60, 0.01, 86_400) * 1000;
   const webhookTimeoutMs = seconds(env, 'OPENPIPES_WEBHOOK_TIMEOUT_SECONDS', 15, 0.1, 60) * 1000;
 
+  const metrics = parseMetrics(env);
+
   return Object.freeze({
     port,
     host,
@@ -139,8 +143,20 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     refreshMarginMs: marginRaw ? Number(marginRaw) * 1000 : 5 * 60 * 1000,
     webhookRetryBaseMs,
     webhookTimeoutMs,
+    metrics,
   });
 }
+
+const parseMetrics = (env: Env): Config['metrics'] => {
+  const on = env.OPENPIPES_METRICS;
+  if (on !== undefined && on !== '' && on !== 'true' && on !== 'false')
+    throw new ConfigError('OPENPIPES_METRICS', 'must be "true" or "false"');
+  const token = env.OPENPIPES_METRICS_TOKEN || null;
+  if (token !== null && on !== 'true') throw new ConfigError('OPENPIPES_METRICS_TOKEN', 'is set but OPENPIPES_METRICS is not "true"');
+  if (token !== null && !/^[\x21-\x7e]{16,256}$/.test(token))
+    throw new ConfigError('OPENPIPES_METRICS_TOKEN', 'must be 16 to 256 visible ASCII characters (no spaces)');
+  return on === 'true' ? { token } : null;
+};
 
 /** A duration in seconds (decimals allowed, for short schedules in development and tests). */
 function seconds(env: Env, name: string, fallback: number, min: number, max: number): number {

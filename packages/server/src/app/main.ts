@@ -82,6 +82,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
     logLevel: config.logLevel,
     refreshMarginMs: config.refreshMarginMs,
     webhooks: { schedule: { ...DEFAULT_RETRY_SCHEDULE, baseMs: config.webhookRetryBaseMs }, timeoutMs: config.webhookTimeoutMs },
+    ...(config.metrics ? { metricsEndpoint: config.metrics } : {}),
   });
   const env = await deps.environments.ensureDefault(config.allowedReturnOrigins);
   if (config.apiKey) await deps.apiKeys.register(env.id, config.apiKey, 'OPENPIPES_API_KEY');

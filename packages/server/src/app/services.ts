@@ -30,7 +30,9 @@ import { DEFAULT_RETRY_SCHEDULE, type RetrySchedule } from '../webhooks/retry-sc
 import { WebhookEndpointService } from '../webhooks/webhook-endpoint-service.ts';
 import { WebhookMetrics } from '../webhooks/webhook-metrics.ts';
 import type { WebhookFetch } from '../webhooks/webhook-sender.ts';
-import { Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { NO_TELEMETRY } from '../core/telemetry.ts';
+import { ServiceMetrics } from '../metrics/service-metrics.ts';
 
 export interface CoreDeps {
   store: Store;
@@ -50,6 +52,8 @@ export interface CoreDeps {
   log?: RevocationLog;
   /** Webhook delivery: retry schedule, attempt deadline, outbox polling, and (tests) the fetch. */
   webhooks?: { schedule?: RetrySchedule; timeoutMs?: number; pollMs?: number; fetch?: WebhookFetch };
+  /** Serve `/metrics` (OPENPIPES_METRICS), behind this bearer token when not null; absent: no endpoint, no counting. */
+  metricsEndpoint?: { token: string | null };
 }
 
 const WEBHOOK_TIMEOUT_MS = 15_000;
@@ -71,6 +75,9 @@ export function buildServices(core: CoreDeps) {
   const { store, catalog, clock } = core;
   const recorder = new EventRecorder(clock);
   const apiKeyConnections = new ApiKeyConnections({ store, clock, events: recorder });
+  const metrics = new Registry();
+  if (core.metricsEndpoint) collectDefaultMetrics({ register: metrics });
+  const telemetry = core.metricsEndpoint ? new ServiceMetrics(metrics, (slug) => catalog.has(slug), store) : NO_TELEMETRY;
   const outboundTimeoutMs = core.outboundTimeoutMs ?? OUTBOUND_TIMEOUT_MS;
   const oauth = new OAuthClient(
     new OAuthHttpClient({
@@ -79,6 +86,7 @@ export function buildServices(core: CoreDeps) {
       allowInsecure: core.allowInsecureProviderUrls,
     }),
     () => clock.now(),
+    telemetry,
   );
   const lockTimeoutMs = Math.max(LOCK_TIMEOUT_MS, outboundTimeoutMs * 2);
   const lock = store.refreshLock(clock, lockTimeoutMs);
@@ -95,10 +103,10 @@ export function buildServices(core: CoreDeps) {
     events: recorder,
     lock,
     marginMs: core.refreshMarginMs ?? REFRESH_MARGIN_MS,
+    telemetry,
   });
   const environments = new EnvironmentService({ store, clock });
   const revoker = new Revoker({ store, catalog, oauth, log: core.log ?? stderrLog });
-  const metrics = new Registry();
   const widgetTokens = new WidgetTokens(core.keyring, clock);
   const webhooks = core.webhooks ?? {};
   const deliveryWorker = new DeliveryWorker({
@@ -133,7 +141,7 @@ export function buildServices(core: CoreDeps) {
       revoke: (account, integration) => revoker.revoke(account, integration),
     }),
     authorization: new AuthorizationService({ store, catalog, clock, publicUrl: core.publicUrl, oauth, events: recorder, environments }),
-    vending: new VendingService({ store, catalog, refresh, usage }),
+    vending: new VendingService({ store, catalog, refresh, usage, telemetry }),
     clientCredentials: new ClientCredentialsConnections({ store, catalog, clock, oauth, events: recorder }),
     apiKeyConnections,
     listing: new ProviderListing({ store, catalog }),
@@ -152,6 +160,10 @@ export function buildServices(core: CoreDeps) {
     usage,
     /** Every metric the service keeps, for `/metrics`. */
     metrics,
+    /** Whether `/metrics` is served, and its token. */
+    metricsEndpoint: core.metricsEndpoint ?? null,
+    /** For `/ready`: the database answers and its migrations are current. */
+    readiness: () => store.readiness(),
     ...(core.logLevel ? { logLevel: core.logLevel } : {}),
   };
 }

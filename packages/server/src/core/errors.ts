@@ -77,6 +77,10 @@ export const usageError = (message: string): AppError => new AppError(400, 'inva
 export const apiKeyMissing = (): AppError => new AppError(401, 'unauthorized', 'Send an API key as Authorization: Bearer sk_….');
 export const apiKeyInvalid = (): AppError => new AppError(401, 'unauthorized', 'The API key is not valid.');
 
+/** `/metrics` with OPENPIPES_METRICS_TOKEN set, and no or another token. */
+export const metricsTokenRequired = (): AppError =>
+  new AppError(401, 'unauthorized', 'Send the metrics token (OPENPIPES_METRICS_TOKEN) as Authorization: Bearer <token>.');
+
 // ── 403 ────────────────────────────────────────────────────────────────────────────────────
 
 export const integrationDisabled = (slug: string, organizationId: string | null): AppError =>
@@ -99,6 +103,9 @@ export const integrationNotFound = (slug: string, ownership?: 'user' | 'organiza
     ownership ? `No ${ownership}-owned data integration for "${slug}".` : `No data integration for "${slug}" in this environment.`,
     slug,
   );
+
+/** `/metrics` while OPENPIPES_METRICS is off. */
+export const metricsDisabled = (): AppError => notFound('Metrics are off; set OPENPIPES_METRICS=true to serve /metrics.');
 
 /** No route matches the method and path. */
 export const routeNotFound = (method: string, path: string): AppError => notFound(`No route ${method} ${path}.`);

@@ -17,6 +17,8 @@ import type { DeliveryService } from '../webhooks/delivery-service.ts';
 import type { WebhookEndpointService } from '../webhooks/webhook-endpoint-service.ts';
 import type { WidgetTokenService } from '../widgets/widget-token-service.ts';
 import type { WidgetTokens } from '../widgets/widget-token.ts';
+import type { Readiness } from '../domain/readiness.ts';
+import type { Registry } from 'prom-client';
 
 /** What the HTTP layer needs (the dashboard's needs included); built once by the composition root (main.ts / test helpers). */
 export interface AppDeps extends DashboardDeps {
@@ -40,6 +42,11 @@ export interface AppDeps extends DashboardDeps {
   webhookDeliveries: DeliveryService;
   widgetTokens: WidgetTokenService;
   widgetTokenVerifier: WidgetTokens;
+  /** Every metric the service keeps; served at `/metrics` when `metricsEndpoint` is set. */
+  metrics: Registry;
+  metricsEndpoint: { token: string | null } | null;
+  /** For `/ready`. */
+  readiness(): Promise<Readiness>;
   logLevel?: string;
   /** Where the request log goes (default standard output); tests read it. */
   logStream?: { write(line: string): void };

@@ -65,6 +65,8 @@ export interface HarnessOptions {
   target?: DatabaseTarget;
   /** The keyring the database's secrets were sealed with (default: a fresh one). */
   keyring?: Keyring;
+  /** Serve `/metrics` (OPENPIPES_METRICS=true), with this token when not null; default off. */
+  metrics?: { token: string | null };
 }
 
 /** A TCP port free right now on 127.0.0.1, for a server whose public URL must be known before it listens. */
@@ -135,6 +137,7 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
     ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    ...(options.metrics ? { metricsEndpoint: options.metrics } : {}),
     // Revocation failures are expected in fault tests; keep them out of the test output.
     log: { warn: () => undefined },
   });
