@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyService, Principal } from '../environments/api-key-service.ts';
-import { apiKeyInvalid, apiKeyMissing } from '../core/errors.ts';
+import { apiKeyInvalid, apiKeyMissing, apiKeyWithoutBearer } from '../core/errors.ts';
 import { sendError } from './error-handler.ts';
 
 declare module 'fastify' {
@@ -18,7 +18,9 @@ export const requireApiKey = (apiKeys: ApiKeyService) =>
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     const principal = match ? await apiKeys.authenticate(match[1]!) : null;
     if (!principal) {
-      return sendError(reply.header('www-authenticate', 'Bearer'), header ? apiKeyInvalid() : apiKeyMissing());
+      // A newcomer often sends the bare key (`Authorization: sk_…`): name the fix rather than "not valid".
+      const error = !header ? apiKeyMissing() : match ? apiKeyInvalid() : apiKeyWithoutBearer();
+      return sendError(reply.header('www-authenticate', 'Bearer'), error);
     }
     request.principal = principal;
   };

@@ -7,6 +7,8 @@ interface BrowserRoute {
   summary: string;
   description: string;
   responses: Record<number, string>;
+  /** A form post's example fields (sent form-encoded). */
+  form?: Record<string, string>;
 }
 
 const html = (example: string) => ({ content: { 'text/html': { schema: { type: 'string', examples: [example] } } } });
@@ -27,6 +29,7 @@ export const BROWSER_ROUTES: Record<string, BrowserRoute> = {
     summary: 'Confirm an authorization link',
     description: 'The confirmation page’s form (`csrf_token`, form-encoded); redirects to the provider.',
     responses: { 303: 'Redirect to the provider’s authorization page.', 400: 'An error page: the form is stale or forged.' },
+    form: { csrf_token: 'the token from the confirmation page' },
   },
   'GET /data-integrations/:slug/:key/callback': {
     summary: 'Provider callback',
@@ -48,7 +51,7 @@ export const BROWSER_ROUTES: Record<string, BrowserRoute> = {
     description: 'A page hosting the organization administrator’s widget; open it with `?token=`.',
     responses: { 200: 'The widget page (HTML).', 403: 'The widget token is invalid or expired.' },
   },
-  'GET /dashboard': {
+  'GET /dashboard/': {
     summary: 'Operator dashboard',
     description: 'The operator dashboard; redirects to the sign-in page without a session.',
     responses: { 200: 'The overview page (HTML).', 303: 'Redirect to `/dashboard/sign-in`.' },
@@ -61,13 +64,21 @@ export const BROWSER_ROUTES: Record<string, BrowserRoute> = {
   'POST /dashboard/sign-in': {
     summary: 'Dashboard sign-in',
     description: 'The sign-in form (`username`, `password`, `csrf_token`, form-encoded).',
-    responses: { 303: 'Signed in: redirect to `/dashboard`.', 401: 'The sign-in page again, with the error.' },
+    responses: {
+      303: 'Signed in: redirect to `/dashboard`.',
+      401: 'The sign-in page again, with the error.',
+      429: 'Too many attempts: the sign-in page again; retry after `Retry-After` seconds.',
+    },
+    form: { username: 'admin', password: 'correct horse battery staple', csrf_token: 'the token from the sign-in page' },
   },
 };
 
-/** The OpenAPI responses of a browser route: pages are HTML, redirects have no body. */
-export const browserResponses = (route: BrowserRoute): Record<number, unknown> =>
-  Object.fromEntries(
+/**
+ * The documented form of a browser route: un-hidden, tagged, no API key, HTML answers, redirects
+ * without a body, and a form post's body as form-encoded with its example.
+ */
+export function browserOperation(route: BrowserRoute, body: unknown): Record<string, unknown> {
+  const response = Object.fromEntries(
     Object.entries(route.responses).map(([status, description]) => [
       status,
       status === '303'
@@ -75,3 +86,15 @@ export const browserResponses = (route: BrowserRoute): Record<number, unknown> =
         : { description, ...html(PAGE) },
     ]),
   );
+  return {
+    hide: false,
+    tags: ['Browser routes'],
+    summary: route.summary,
+    description: route.description,
+    security: [],
+    response,
+    ...(route.form && body
+      ? { consumes: ['application/x-www-form-urlencoded'], body: { ...(body as object), examples: [route.form] } }
+      : {}),
+  };
+}

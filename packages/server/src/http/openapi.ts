@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import { renderDocsPage } from './docs-page.ts';
-import { BROWSER_ROUTES, browserResponses } from './openapi-browser-routes.ts';
+import { BROWSER_ROUTES, browserOperation } from './openapi-browser-routes.ts';
 
 type Json = Record<string, unknown>;
 
@@ -62,6 +62,25 @@ function describedResponses(response: unknown): Json | undefined {
 }
 
 /**
+ * Query strings arrive as text, so the validating schema of `limit` is a digit pattern (Ajv does
+ * not coerce types here); on the wire it is an integer from 1 to 100, and that is what is documented.
+ */
+function integerLimits(paths: unknown): void {
+  if (!isObject(paths)) return;
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(isObject(operations) ? operations : {})) {
+      const parameters = isObject(operation) && Array.isArray(operation.parameters) ? operation.parameters : [];
+      for (const p of parameters as Json[]) {
+        if (p.in !== 'query' || p.name !== 'limit') continue;
+        const fallback = /default (\d+)/.exec(String(p.description ?? ''))?.[1];
+        p.schema = { type: 'integer', minimum: 1, maximum: 100, ...(fallback ? { default: Number(fallback) } : {}) };
+        p.example = 10;
+      }
+    }
+  }
+}
+
+/**
  * The OpenAPI 3.1 document (`/openapi.json`) and its readable page (`/docs`), generated from the
  * schemas that validate the routes, so the two cannot drift. Schemas with a `title` become
  * `components.schemas` entries referenced by `$ref` (a documentation-only rewrite: validation
@@ -93,17 +112,7 @@ export async function installOpenApi(app: FastifyInstance, publicUrl: string): P
     transform: ({ schema, url, route }) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       const browser = BROWSER_ROUTES[`${methods.find((m) => m !== 'HEAD') ?? methods[0]} ${url}`];
-      const doc: Json = browser
-        ? {
-            ...schema,
-            hide: false,
-            tags: ['Browser routes'],
-            summary: browser.summary,
-            description: browser.description,
-            security: [],
-            response: browserResponses(browser),
-          }
-        : { ...schema };
+      const doc: Json = browser ? { ...schema, ...browserOperation(browser, schema.body) } : { ...schema };
       if (doc.hide) return { schema: doc as typeof schema, url };
       collectTitled(doc, titled);
       const response = describedResponses(doc.response);
@@ -113,6 +122,7 @@ export async function installOpenApi(app: FastifyInstance, publicUrl: string): P
     transformObject: (document) => {
       if (!('openapiObject' in document)) return document.swaggerObject;
       const { openapiObject } = document;
+      integerLimits(openapiObject.paths);
       const components = (openapiObject.components ?? {}) as Json;
       const schemas: Json = { ...(components.schemas as Json | undefined) };
       for (const [title, schema] of titled) schemas[title] = referenced(schema, titled, schema);
