@@ -100,7 +100,7 @@ describe('errors a newcomer can act on', () => {
     const res = await h.request('POST', '/data-integrations/github/token', { userId: 'user_1' });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('invalid_request');
-    expect(res.body.message).toBe('The request body is invalid: user_id required; userId was sent instead: did you mean user_id?.');
+    expect(res.body.message).toBe('The request body is invalid: user_id required. userId was sent instead: did you mean user_id?');
     expect(res.body.errors).toEqual([
       { field: 'user_id', code: 'required' },
       { field: 'userId', code: 'unknown_field' },
@@ -119,6 +119,12 @@ describe('errors a newcomer can act on', () => {
     expect(nested.status).toBe(400);
     expect(nested.body.errors).toEqual([{ field: 'credentials.clientId', code: 'unknown_field' }]);
     expect(nested.body.message).toContain('did you mean credentials.client_id?');
+    const query = await h.request('GET', '/data-integrations?limt=5');
+    expect(query.status).toBe(400);
+    expect(query.body.errors).toEqual([{ field: 'limt', code: 'unknown_field' }]);
+    expect(query.body.message).toBe(
+      'The request query string is invalid: limt unknown_field. limt is not a field here: did you mean limit?',
+    );
     // Nothing close: no suggestion, same answer as before.
     const far = await h.request('POST', '/data-integrations/github/token', { user_id: 'user_1', zzz: 1 });
     expect(far.body.message).toBe('The request body is invalid: zzz unknown_field.');

@@ -166,7 +166,7 @@ export const returnToNotAllowed = (returnTo: string, environment: string, allowe
   let origin: string | null = null;
   try {
     const url = new URL(returnTo);
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && /^[\x21-\x7e]+$/.test(url.origin)) origin = url.origin;
+    if (url.protocol === 'https:' || url.protocol === 'http:') origin = url.origin;
   } catch {
     // not a URL: nothing to name
   }

@@ -69,7 +69,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       const listed = errors.map((e) => `${e.field} ${e.code}`).join(', ');
       return sendError(
         reply,
-        invalidRequest(`The request ${where} is invalid: ${listed}${suggestion ? `; ${suggestion.hint}` : ''}.`, [
+        invalidRequest(`The request ${where} is invalid: ${listed}.${suggestion ? ` ${suggestion.hint}` : ''}`, [
           ...errors,
           ...(suggestion?.errors ?? []),
         ]),
