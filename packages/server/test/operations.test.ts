@@ -148,6 +148,7 @@ describe.each(DIALECTS)('/metrics and /ready on %s', (dialect) => {
 describe.each(DIALECTS)('/ready with the database gone on %s', (dialect) => {
   it('answers 503 database unreachable while /health still answers 200', async () => {
     const h = await startHarness(dialect);
+    // Close the store's own database handle under the running app (the pool, or the SQLite file).
     const store = h.store as unknown as { db: { destroy(): Promise<void> } };
     await store.db.destroy();
     try {
