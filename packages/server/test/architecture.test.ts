@@ -22,6 +22,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   integrations: ['domain', 'store', 'catalog', 'oauth', 'outbound', 'core'],
   connections: ['integrations', 'environments', 'events', 'domain', 'store', 'catalog', 'oauth', 'core'],
   webhooks: ['domain', 'store', 'events', 'outbound', 'core'],
+  metrics: ['store', 'core'],
   web: ['connections', 'catalog', 'core'],
   operators: ['domain', 'store', 'crypto', 'core'],
   dashboard: ['operators', 'environments', 'integrations', 'connections', 'events', 'webhooks', 'domain', 'catalog', 'crypto', 'core'],
@@ -41,6 +42,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   app: [
     'http',
+    'metrics',
     'connections',
     'integrations',
     'environments',

@@ -31,13 +31,15 @@ export const KNOWN_VARIABLES: readonly string[] = [
   'OPENPIPES_RATE_LIMIT_BROWSER_PER_MINUTE',
   'OPENPIPES_IDEMPOTENCY_MAX_KEYS',
   'OPENPIPES_TRUST_PROXY',
+  'OPENPIPES_METRICS',
+  'OPENPIPES_METRICS_TOKEN',
   // Read by the test suite and its helpers, which may pass their environment on to the binary.
   'OPENPIPES_UPDATE_SCREENSHOTS',
   'OPENPIPES_CHROMIUM',
 ];
 
-/** Families of variables: the metrics endpoint, and the test suite's knobs. */
-export const KNOWN_VARIABLE_PREFIXES: readonly string[] = ['OPENPIPES_METRICS', 'OPENPIPES_TEST_'];
+/** The test suite's knobs, a family of variables the suite may pass on to the binary. */
+export const KNOWN_VARIABLE_PREFIXES: readonly string[] = ['OPENPIPES_TEST_'];
 
 /** pino's levels; anything else would make the logger throw at start-up. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -75,6 +77,8 @@ export interface Config {
   readonly idempotencyMaxKeys: number;
   /** Which proxies' X-Forwarded-For gives the client address. */
   readonly trustProxy: TrustProxy;
+  /** `/metrics` (OPENPIPES_METRICS=true), behind OPENPIPES_METRICS_TOKEN when set; null: off. */
+  readonly metrics: { readonly token: string | null } | null;
 }
 
 export class ConfigError extends Error {
@@ -179,6 +183,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
       `"${logLevel}" is not a log level (${LOG_LEVELS.join(', ')})${hint ? `; did you mean "${hint}"?` : ''}`,
     );
   }
+  const metrics = parseMetrics(env);
 
   return Object.freeze({
     port,
@@ -203,6 +208,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     }),
     idempotencyMaxKeys: count(env, 'OPENPIPES_IDEMPOTENCY_MAX_KEYS', DEFAULT_IDEMPOTENCY_MAX_KEYS),
     trustProxy: parseTrustProxy(env.OPENPIPES_TRUST_PROXY),
+    metrics,
   });
 }
 
@@ -268,6 +274,17 @@ export function unknownVariableWarnings(env: Env): string[] {
       return `${name} is not a variable OpenPipes reads; it is ignored${hint ? ` (did you mean ${hint}?)` : ''}`;
     });
 }
+
+const parseMetrics = (env: Env): Config['metrics'] => {
+  const on = env.OPENPIPES_METRICS;
+  if (on !== undefined && on !== '' && on !== 'true' && on !== 'false')
+    throw new ConfigError('OPENPIPES_METRICS', 'must be "true" or "false"');
+  const token = env.OPENPIPES_METRICS_TOKEN || null;
+  if (token !== null && on !== 'true') throw new ConfigError('OPENPIPES_METRICS_TOKEN', 'is set but OPENPIPES_METRICS is not "true"');
+  if (token !== null && !/^[\x21-\x7e]{16,256}$/.test(token))
+    throw new ConfigError('OPENPIPES_METRICS_TOKEN', 'must be 16 to 256 visible ASCII characters (no spaces)');
+  return on === 'true' ? { token } : null;
+};
 
 /** A duration in seconds (decimals allowed, for short schedules in development and tests). */
 function seconds(env: Env, name: string, fallback: number, min: number, max: number): number {

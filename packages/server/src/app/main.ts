@@ -87,6 +87,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
     refreshMarginMs: config.refreshMarginMs,
     webhooks: { schedule: { ...DEFAULT_RETRY_SCHEDULE, baseMs: config.webhookRetryBaseMs }, timeoutMs: config.webhookTimeoutMs },
     http: { rateLimits: config.rateLimits, idempotencyMaxKeys: config.idempotencyMaxKeys, trustProxy: config.trustProxy },
+    ...(config.metrics ? { metricsEndpoint: config.metrics } : {}),
   });
   const env = await deps.environments.ensureDefault(config.allowedReturnOrigins);
   if (config.apiKey) await deps.apiKeys.register(env.id, config.apiKey, 'OPENPIPES_API_KEY');

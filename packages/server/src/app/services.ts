@@ -29,7 +29,9 @@ import { DEFAULT_RETRY_SCHEDULE, type RetrySchedule } from '../webhooks/retry-sc
 import { WebhookEndpointService } from '../webhooks/webhook-endpoint-service.ts';
 import { WebhookMetrics } from '../webhooks/webhook-metrics.ts';
 import type { WebhookFetch } from '../webhooks/webhook-sender.ts';
-import { Registry } from 'prom-client';
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { NO_TELEMETRY } from '../core/telemetry.ts';
+import { ServiceMetrics } from '../metrics/service-metrics.ts';
 import type { LookupFunction } from 'node:net';
 import { createGuardedDispatcher } from '../outbound/guarded-dispatcher.ts';
 import { guardedFetch } from '../outbound/guarded-fetch.ts';
@@ -60,6 +62,8 @@ export interface CoreDeps {
   webhooks?: { schedule?: RetrySchedule; timeoutMs?: number; pollMs?: number; fetch?: WebhookFetch };
   /** Rate limits, the Idempotency-Key bound and the trusted proxies (passed to the HTTP layer; defaults there). */
   http?: Pick<AppDeps, 'rateLimits' | 'idempotencyMaxKeys' | 'trustProxy'>;
+  /** Serve `/metrics` (OPENPIPES_METRICS), behind this bearer token when not null; absent: no endpoint, no counting. */
+  metricsEndpoint?: { token: string | null };
 }
 
 const WEBHOOK_TIMEOUT_MS = 15_000;
@@ -81,6 +85,9 @@ export function buildServices(core: CoreDeps) {
   const { store, catalog, clock } = core;
   const recorder = new EventRecorder(clock);
   const apiKeyConnections = new ApiKeyConnections({ store, clock, events: recorder });
+  const metrics = new Registry();
+  if (core.metricsEndpoint) collectDefaultMetrics({ register: metrics });
+  const telemetry = core.metricsEndpoint ? new ServiceMetrics(metrics, (slug) => catalog.has(slug), store) : NO_TELEMETRY;
   const outboundTimeoutMs = core.outboundTimeoutMs ?? OUTBOUND_TIMEOUT_MS;
   // One guarded dispatcher per process for every provider call and webhook delivery
   // (docs/security.md B): one connection pool, one place where the address rule is applied.
@@ -96,6 +103,7 @@ export function buildServices(core: CoreDeps) {
       allowInsecure: core.allowInsecureProviderUrls,
     }),
     () => clock.now(),
+    telemetry,
   );
   const lockTimeoutMs = Math.max(LOCK_TIMEOUT_MS, outboundTimeoutMs * 2);
   const lock = store.refreshLock(clock, lockTimeoutMs);
@@ -112,10 +120,10 @@ export function buildServices(core: CoreDeps) {
     events: recorder,
     lock,
     marginMs: core.refreshMarginMs ?? REFRESH_MARGIN_MS,
+    telemetry,
   });
   const environments = new EnvironmentService({ store, clock });
   const revoker = new Revoker({ store, catalog, oauth, log: core.log ?? stderrLog });
-  const metrics = new Registry();
   const widgetTokens = new WidgetTokens(core.keyring, clock);
   const webhooks = core.webhooks ?? {};
   const deliveryWorker = new DeliveryWorker({
@@ -150,7 +158,7 @@ export function buildServices(core: CoreDeps) {
       revoke: (account, integration) => revoker.revoke(account, integration),
     }),
     authorization: new AuthorizationService({ store, catalog, clock, publicUrl: core.publicUrl, oauth, events: recorder, environments }),
-    vending: new VendingService({ store, catalog, refresh, usage }),
+    vending: new VendingService({ store, catalog, refresh, usage, telemetry }),
     clientCredentials: new ClientCredentialsConnections({ store, catalog, clock, oauth, events: recorder }),
     apiKeyConnections,
     listing: new ProviderListing({ store, catalog }),
@@ -171,6 +179,10 @@ export function buildServices(core: CoreDeps) {
     metrics,
     /** The guarded connection pool of provider calls and webhook deliveries; the composition root closes it last. */
     outboundDispatcher,
+    /** Whether `/metrics` is served, and its token. */
+    metricsEndpoint: core.metricsEndpoint ?? null,
+    /** For `/ready`: the database answers and its migrations are current. */
+    readiness: () => store.readiness(),
     ...(core.logLevel ? { logLevel: core.logLevel } : {}),
     ...core.http,
   };

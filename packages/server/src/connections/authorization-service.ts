@@ -12,6 +12,7 @@ import {
   notFound,
   nothingToAuthorize,
   organizationCredentialsMissing,
+  returnToNotAllowed,
   validationFailed,
 } from '../core/errors.ts';
 import type { EventRecorder } from '../events/event-recorder.ts';
@@ -118,9 +119,7 @@ export class AuthorizationService {
     if (input.return_to !== undefined) {
       const settings = await this.deps.environments.settings(environmentId);
       if (!isAllowedReturnTo(input.return_to, settings.allowedReturnOrigins)) {
-        throw validationFailed('return_to must be a URL on one of the environment’s allowed origins.', [
-          { field: 'return_to', code: 'not_allowed' },
-        ]);
+        throw returnToNotAllowed(input.return_to, settings.name, settings.allowedReturnOrigins);
       }
     }
     const installation = input.config ?? {};

@@ -12,6 +12,7 @@ import { LockTimeoutError, type RefreshLock } from '../store/refresh-lock.ts';
 import type { Store } from '../store/store.ts';
 import { requestedScopes } from './requested-scopes.ts';
 import type { UsageCounter } from './usage-counter.ts';
+import type { Telemetry } from '../core/telemetry.ts';
 
 export type Renewed =
   | { kind: 'token'; accessToken: string; expiresAt: string | null; scopes: string[]; metadata: Record<string, unknown> }
@@ -28,6 +29,8 @@ export interface RefreshCoordinatorDeps {
   marginMs: number;
   /** Counts each renewal the provider answered, by outcome (refreshed, invalid_grant, temporary, …). */
   usage: UsageCounter;
+  /** The same renewals by provider, for `/metrics`. */
+  telemetry: Telemetry;
 }
 
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
@@ -107,7 +110,9 @@ export class RefreshCoordinator {
       outcome = await this.deps.oauth.refresh(provider, resolveTemplate(endpoint, config), client, usedRefreshToken);
     }
 
-    this.deps.usage.count(row.environment_id, 'refresh', outcome.ok ? 'refreshed' : outcome.kind);
+    const counted = outcome.ok ? 'refreshed' : outcome.kind;
+    this.deps.usage.count(row.environment_id, 'refresh', counted);
+    this.deps.telemetry.refresh(provider.slug, counted);
     if (outcome.ok) {
       const t = outcome.tokens;
       const scopes = t.scopes ?? row.scopes;

@@ -8,6 +8,7 @@ import {
 } from '../core/errors.ts';
 import type { VendAccount } from '../store/vend-reader.ts';
 import type { Store } from '../store/store.ts';
+import type { Telemetry, VendOutcome, VendRoute } from '../core/telemetry.ts';
 import { ownerFromRequest } from '../domain/owner.ts';
 import { currentToken, type RefreshCoordinator, type Renewed } from './refresh-coordinator.ts';
 import { missingScopes, requestedScopes } from './requested-scopes.ts';
@@ -57,6 +58,12 @@ export type CredentialAnswer =
     }
   | Inactive;
 
+/** An answer, and whether the token had to be renewed for it (`refreshed` on `/metrics`). */
+interface Vended<T> {
+  answer: T;
+  renewed: boolean;
+}
+
 interface Selected {
   row: VendAccount;
   requested: string[];
@@ -70,38 +77,59 @@ interface Selected {
  */
 export class VendingService {
   constructor(
-    private readonly deps: { store: Pick<Store, 'vend'>; catalog: ProviderCatalog; refresh: RefreshCoordinator; usage: UsageCounter },
+    private readonly deps: {
+      store: Pick<Store, 'vend'>;
+      catalog: ProviderCatalog;
+      refresh: RefreshCoordinator;
+      usage: UsageCounter;
+      telemetry: Telemetry;
+    },
   ) {}
 
   token(environmentId: string, slug: string, input: VendInput): Promise<TokenAnswer> {
-    return this.counted(environmentId, this.vendToken(environmentId, slug, input));
+    return this.counted(environmentId, 'token', this.vendToken(environmentId, slug, input));
   }
 
   credentials(environmentId: string, slug: string, input: VendInput): Promise<CredentialAnswer> {
-    return this.counted(environmentId, this.vendCredential(environmentId, slug, input));
+    return this.counted(environmentId, 'credentials', this.vendCredential(environmentId, slug, input));
   }
 
-  /** Counts a vend by outcome (in memory: no query); refused requests (404, 409, 422) are not vends. */
-  private async counted<T extends { active: true } | Inactive>(environmentId: string, vend: Promise<T>): Promise<T> {
+  /**
+   * Counts a vend by outcome (in memory: no query); refused requests (404, 409, 422) are not vends
+   * for the usage charts, and `refused` on `/metrics`.
+   */
+  private async counted<T extends { active: true } | Inactive>(
+    environmentId: string,
+    route: VendRoute,
+    vend: Promise<Vended<T>>,
+  ): Promise<T> {
+    let outcome: VendOutcome = 'refused';
     try {
-      const answer = await vend;
+      const { answer, renewed } = await vend;
       this.deps.usage.count(environmentId, 'vend', answer.active ? 'active' : answer.error);
+      outcome = answer.active ? (renewed ? 'refreshed' : 'ok') : answer.error;
       return answer;
     } catch (e) {
-      if (e instanceof AppError && e.code === 'provider_unavailable') this.deps.usage.count(environmentId, 'vend', 'unavailable');
+      if (e instanceof AppError && e.code === 'provider_unavailable') {
+        this.deps.usage.count(environmentId, 'vend', 'unavailable');
+        outcome = 'unavailable';
+      }
       throw e;
+    } finally {
+      this.deps.telemetry.vend(route, outcome);
     }
   }
 
-  private async vendToken(environmentId: string, slug: string, input: VendInput): Promise<TokenAnswer> {
+  private async vendToken(environmentId: string, slug: string, input: VendInput): Promise<Vended<TokenAnswer>> {
     const selected = await this.select(environmentId, slug, input, 'token');
-    if ('active' in selected) return selected;
+    if ('active' in selected) return { answer: selected, renewed: false };
     if (selected.row.auth_method === 'api_key') {
       throw apiKeyIntegrationNotVended(slug);
     }
-    const t = await this.fresh(selected.row);
-    if (t.kind !== 'token') return inactive(t);
-    return {
+    const renewed = this.deps.refresh.needsRenewal(selected.row);
+    const t = await this.fresh(selected.row, renewed);
+    if (t.kind !== 'token') return { answer: inactive(t), renewed };
+    const answer: TokenAnswer = {
       active: true,
       access_token: {
         object: 'access_token',
@@ -111,19 +139,24 @@ export class VendingService {
         missing_scopes: missingScopes(selected.requested, t.scopes),
       },
     };
+    return { answer, renewed };
   }
 
-  private async vendCredential(environmentId: string, slug: string, input: VendInput): Promise<CredentialAnswer> {
+  private async vendCredential(environmentId: string, slug: string, input: VendInput): Promise<Vended<CredentialAnswer>> {
     const selected = await this.select(environmentId, slug, input, 'credentials');
-    if ('active' in selected) return selected;
+    if ('active' in selected) return { answer: selected, renewed: false };
     const { row } = selected;
     const config = selected.config();
     if (row.auth_method === 'api_key') {
-      if (!row.api_key) return { active: false, error: 'needs_reauthorization' };
-      return { active: true, credential: { object: 'credential', auth_method: 'api_key', value: row.api_key.open(), config } };
+      if (!row.api_key) return { answer: { active: false, error: 'needs_reauthorization' }, renewed: false };
+      return {
+        answer: { active: true, credential: { object: 'credential', auth_method: 'api_key', value: row.api_key.open(), config } },
+        renewed: false,
+      };
     }
-    const t = await this.fresh(row);
-    if (t.kind !== 'token') return inactive(t);
+    const renewed = this.deps.refresh.needsRenewal(row);
+    const t = await this.fresh(row, renewed);
+    if (t.kind !== 'token') return { answer: inactive(t), renewed };
     const base = {
       object: 'credential' as const,
       value: t.accessToken,
@@ -133,8 +166,8 @@ export class VendingService {
       config,
     };
     if (row.auth_method === 'client_credentials')
-      return { active: true, credential: { ...base, auth_method: 'client_credentials', metadata: t.metadata } };
-    return { active: true, credential: { ...base, auth_method: 'oauth' } };
+      return { answer: { active: true, credential: { ...base, auth_method: 'client_credentials', metadata: t.metadata } }, renewed };
+    return { answer: { active: true, credential: { ...base, auth_method: 'oauth' } }, renewed };
   }
 
   private async select(
@@ -169,9 +202,9 @@ export class VendingService {
     };
   }
 
-  /** The fast path decrypts the stored token; anything near expiry goes through the coordinator. */
-  private async fresh(row: VendAccount): Promise<Renewed> {
-    if (!this.deps.refresh.needsRenewal(row)) return currentToken(row);
+  /** The fast path decrypts the stored token; anything near expiry (`renew`) goes through the coordinator. */
+  private async fresh(row: VendAccount, renew: boolean): Promise<Renewed> {
+    if (!renew) return currentToken(row);
     const renewed = await this.deps.refresh.renew(row.id);
     if (renewed.kind === 'unavailable') {
       throw providerUnavailable(renewed.retryAfterSeconds, 'The provider did not answer the token refresh; retry shortly.');

@@ -11,15 +11,24 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+const ignoreCase = (name: string): string => name.toUpperCase();
+
 /**
  * The known name a mistyped one most likely meant, for a "did you mean" hint: the nearest by edit
  * distance, if it is within `maxDistance` edits (a wild guess helps nobody); null otherwise.
+ * Names are compared after `normalize` (by default, case is ignored).
  */
-export function closestName(name: string, known: Iterable<string>, maxDistance = 3): string | null {
+export function closestName(
+  name: string,
+  known: Iterable<string>,
+  maxDistance = 3,
+  normalize: (name: string) => string = ignoreCase,
+): string | null {
   let best: string | null = null;
   let bestDistance = maxDistance + 1;
+  const wanted = normalize(name);
   for (const candidate of known) {
-    const d = editDistance(name.toUpperCase(), candidate.toUpperCase());
+    const d = editDistance(wanted, normalize(candidate));
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

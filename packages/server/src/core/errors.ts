@@ -78,6 +78,14 @@ export const usageError = (message: string): AppError => new AppError(400, 'inva
 export const apiKeyMissing = (): AppError => new AppError(401, 'unauthorized', 'Send an API key as Authorization: Bearer sk_….');
 export const apiKeyInvalid = (): AppError => new AppError(401, 'unauthorized', 'The API key is not valid.');
 
+/** An Authorization header that is not `Bearer …` (often the bare key): say the fix, never echo the value. */
+export const apiKeyWithoutBearer = (): AppError =>
+  new AppError(401, 'unauthorized', 'The Authorization header must be "Bearer " followed by the key: send Authorization: Bearer sk_….');
+
+/** `/metrics` with OPENPIPES_METRICS_TOKEN set, and no or another token. */
+export const metricsTokenRequired = (): AppError =>
+  new AppError(401, 'unauthorized', 'Send the metrics token (OPENPIPES_METRICS_TOKEN) as Authorization: Bearer <token>.');
+
 // ── 403 ────────────────────────────────────────────────────────────────────────────────────
 
 export const integrationDisabled = (slug: string, organizationId: string | null): AppError =>
@@ -93,13 +101,24 @@ export const notFound = (message: string, entityId?: string): AppError =>
 
 /**
  * No data integration for `slug`: with an ownership, the user- or organization-owned root;
- * without, neither root exists in this environment.
+ * without, neither root exists in this environment. The message says where to look next.
  */
 export const integrationNotFound = (slug: string, ownership?: 'user' | 'organization'): AppError =>
   notFound(
-    ownership ? `No ${ownership}-owned data integration for "${slug}".` : `No data integration for "${slug}" in this environment.`,
+    `${ownership ? `No ${ownership}-owned data integration for "${slug}".` : `No data integration for "${slug}" in this environment.`} ` +
+      `GET /data-integrations lists this environment's integrations; create one with POST /data-integrations (providers: GET /catalog/providers).`,
     slug,
   );
+
+/** A provider slug that is neither built in nor a custom provider of this environment. */
+export const providerNotFound = (slug: string): AppError =>
+  notFound(
+    `Unknown provider "${slug}". GET /catalog/providers lists the built-in slugs; to define your own, send custom_provider with POST /data-integrations.`,
+    slug,
+  );
+
+/** `/metrics` while OPENPIPES_METRICS is off. */
+export const metricsDisabled = (): AppError => notFound('Metrics are off; set OPENPIPES_METRICS=true to serve /metrics.');
 
 /** No route matches the method and path. */
 export const routeNotFound = (method: string, path: string): AppError => notFound(`No route ${method} ${path}.`);
@@ -139,6 +158,28 @@ export const unsupportedMediaType = (): AppError => new AppError(415, 'unsupport
 /** 422: well-formed, but breaks a rule of the contract. */
 export const validationFailed = (message: string, errors: FieldError[]): AppError =>
   new AppError(422, 'validation_failed', message, errors);
+
+/**
+ * 422: `return_to` is not on one of the environment's allowed origins. Says how to allow one; the
+ * refused value's origin is named (the caller sent it), nothing else of it.
+ */
+export const returnToNotAllowed = (returnTo: string, environment: string, allowed: readonly string[]): AppError => {
+  let origin: string | null = null;
+  try {
+    const url = new URL(returnTo);
+    if (url.protocol === 'https:' || url.protocol === 'http:') origin = url.origin;
+  } catch {
+    // not a URL: nothing to name
+  }
+  const what = origin ?? 'an origin';
+  return validationFailed(
+    `return_to must be an absolute http(s) URL, printable ASCII, on one of the environment's allowed return origins (${allowed.join(', ') || 'none yet'}). ` +
+      `To allow ${what}: add it in the dashboard (Environments → ${environment} → Allowed return origins), or run ` +
+      `openpipes environments set ${environment} --return-origin <origin> (repeat the option for every origin to keep), or, for the default environment, ` +
+      'add it to OPENPIPES_ALLOWED_RETURN_ORIGINS and restart (start-up adds those origins to the list stored in the database).',
+    [{ field: 'return_to', code: 'not_allowed' }],
+  );
+};
 
 /** 422: required provider config fields are missing. */
 export const missingConfig = (fields: string[]): AppError =>

@@ -10,6 +10,8 @@ export const DEFAULT_ENVIRONMENT = 'default';
 const NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 export interface EnvironmentSettings {
+  /** For messages that say where to change a setting. */
+  name: string;
   allowedReturnOrigins: string[];
   confirmationScreen: boolean;
 }
@@ -90,6 +92,6 @@ export class EnvironmentService {
   async settings(environmentId: string): Promise<EnvironmentSettings> {
     const row = await this.deps.store.environments.byId(environmentId);
     if (!row) throw notFound('Environment not found.', environmentId);
-    return { allowedReturnOrigins: row.allowed_return_origins, confirmationScreen: row.confirmation_screen };
+    return { name: row.name, allowedReturnOrigins: row.allowed_return_origins, confirmationScreen: row.confirmation_screen };
   }
 }

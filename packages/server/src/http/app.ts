@@ -1,15 +1,16 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import sjson from 'secure-json-parse';
 import { invalidJson } from '../core/errors.ts';
 import { randomBytes } from 'node:crypto';
 import { requireApiKey } from './auth.ts';
 import type { AppDeps } from './deps.ts';
-import { renderDocsPage } from './docs-page.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { installIdempotency } from './idempotency.ts';
 import { DEFAULT_RATE_LIMITS, installRateLimits } from './rate-limits.ts';
+import { installMetrics } from './metrics.ts';
+import { installOpenApi } from './openapi.ts';
+import { installProbes } from './probes.ts';
 import { flowRoutes } from '../web/flow-routes.ts';
 import { widgetPageRoutes } from '../web/widget-pages.ts';
 import { redactUrl } from './log-redaction.ts';
@@ -86,29 +87,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id).headers(headers);
   });
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'OpenPipes',
-        version: '0.1.0',
-        description: 'Self-hostable connected accounts and credential vending, speaking the WorkOS Pipes wire protocol.',
-      },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An environment API key, `sk_…`.' } } },
-      security: [{ apiKey: [] }],
-    },
-  });
-
-  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/docs', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      // Nobody frames the API documentation (no clickjacking); X-Frame-Options for older browsers.
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
-      .header('x-frame-options', 'DENY')
-      .send(renderDocsPage(app.swagger() as Record<string, unknown>)),
-  );
+  await installOpenApi(app, deps.publicUrl);
+  installMetrics(app, deps.metrics, deps.metricsEndpoint);
+  installProbes(app, () => deps.readiness());
 
   await app.register(flowRoutes(deps));
   await app.register(widgetPageRoutes(deps));

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeyService, Principal } from '../environments/api-key-service.ts';
-import { apiKeyInvalid, apiKeyMissing } from '../core/errors.ts';
+import { apiKeyInvalid, apiKeyMissing, apiKeyWithoutBearer } from '../core/errors.ts';
 import { sendError } from './error-handler.ts';
 import type { ApiLimiters } from './rate-limits.ts';
 
@@ -25,7 +25,9 @@ export const requireApiKey = (apiKeys: ApiKeyService, limits: ApiLimiters = {}) 
     if (!principal) {
       const refusal = limits.perAddress?.(request);
       if (refusal) return sendError(reply, refusal);
-      return sendError(reply.header('www-authenticate', 'Bearer'), header ? apiKeyInvalid() : apiKeyMissing());
+      // A newcomer often sends the bare key (`Authorization: sk_…`): name the fix rather than "not valid".
+      const error = !header ? apiKeyMissing() : match ? apiKeyInvalid() : apiKeyWithoutBearer();
+      return sendError(reply.header('www-authenticate', 'Bearer'), error);
     }
     request.principal = principal;
     const refusal = limits.perKey?.(request);

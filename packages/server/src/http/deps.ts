@@ -19,6 +19,8 @@ import type { WidgetTokenService } from '../widgets/widget-token-service.ts';
 import type { WidgetTokens } from '../widgets/widget-token.ts';
 import type { HttpTimeouts } from './timeouts.ts';
 import type { RateLimits, TrustProxy } from './rate-limits.ts';
+import type { Readiness } from '../domain/readiness.ts';
+import type { Registry } from 'prom-client';
 
 /** What the HTTP layer needs (the dashboard's needs included); built once by the composition root (main.ts / test helpers). */
 export interface AppDeps extends DashboardDeps {
@@ -42,6 +44,11 @@ export interface AppDeps extends DashboardDeps {
   webhookDeliveries: DeliveryService;
   widgetTokens: WidgetTokenService;
   widgetTokenVerifier: WidgetTokens;
+  /** Every metric the service keeps; served at `/metrics` when `metricsEndpoint` is set. */
+  metrics: Registry;
+  metricsEndpoint: { token: string | null } | null;
+  /** For `/ready`. */
+  readiness(): Promise<Readiness>;
   logLevel?: string;
   /** Requests per minute per API key and per client address (default DEFAULT_RATE_LIMITS). */
   rateLimits?: RateLimits;

@@ -3,18 +3,23 @@ type Json = Record<string, unknown>;
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function schemaSummary(schema: unknown, depth = 0): string {
+/** Component schemas by name, for `$ref`s (the document's reusable schemas). */
+type Components = Record<string, unknown>;
+
+function schemaSummary(schema: unknown, defs: Components, depth = 0): string {
   if (!schema || typeof schema !== 'object' || depth > 3) return '';
-  const s = schema as Json;
-  if (Array.isArray(s.anyOf)) return (s.anyOf as unknown[]).map((x) => schemaSummary(x, depth)).join(' | ');
+  const ref = (schema as Json).$ref;
+  const s = (typeof ref === 'string' ? defs[ref.replace('#/components/schemas/', '')] : schema) as Json;
+  if (!s) return '';
+  if (Array.isArray(s.anyOf)) return (s.anyOf as unknown[]).map((x) => schemaSummary(x, defs, depth)).join(' | ');
   if (Array.isArray(s.enum)) return (s.enum as unknown[]).map((v) => JSON.stringify(v)).join(' | ');
   if ('const' in s) return JSON.stringify(s.const);
-  if (s.type === 'array') return `${schemaSummary(s.items, depth)}[]`;
+  if (s.type === 'array') return `${schemaSummary(s.items, defs, depth)}[]`;
   if (s.type === 'object' && s.properties) {
     const req = new Set((s.required as string[] | undefined) ?? []);
     const rows = Object.entries(s.properties as Record<string, unknown>).map(
       ([k, v]) =>
-        `<li><code>${esc(k)}</code>${req.has(k) ? '' : '?'}: ${schemaSummary(v, depth + 1)}${(v as Json).description ? ` — ${esc(String((v as Json).description))}` : ''}</li>`,
+        `<li><code>${esc(k)}</code>${req.has(k) ? '' : '?'}: ${schemaSummary(v, defs, depth + 1)}${(v as Json).description ? ` — ${esc(String((v as Json).description))}` : ''}</li>`,
     );
     return `object<ul>${rows.join('')}</ul>`;
   }
@@ -24,13 +29,14 @@ function schemaSummary(schema: unknown, depth = 0): string {
 
 export function renderDocsPage(doc: Json): string {
   const info = doc.info as Json;
+  const defs = ((doc.components as Json | undefined)?.schemas ?? {}) as Components;
   const sections: string[] = [];
   for (const [path, methods] of Object.entries((doc.paths ?? {}) as Record<string, Record<string, Json>>)) {
     for (const [method, op] of Object.entries(methods)) {
       const params = ((op.parameters as Json[] | undefined) ?? [])
         .map(
           (p) =>
-            `<li><code>${esc(String(p.name))}</code> (${esc(String(p.in))}${p.required ? ', required' : ''}): ${schemaSummary(p.schema)}</li>`,
+            `<li><code>${esc(String(p.name))}</code> (${esc(String(p.in))}${p.required ? ', required' : ''}): ${schemaSummary(p.schema, defs)}</li>`,
         )
         .join('');
       const body = (op.requestBody as Json | undefined)?.content as Record<string, Json> | undefined;
@@ -40,7 +46,7 @@ export function renderDocsPage(doc: Json): string {
         .join('');
       sections.push(`<section><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${esc(path)}</code></h3>
 <p>${esc(String(op.summary ?? ''))}</p>${op.description ? `<p>${esc(String(op.description))}</p>` : ''}
-${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ''}${bodySchema ? `<h4>Body</h4>${schemaSummary(bodySchema)}` : ''}
+${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ''}${bodySchema ? `<h4>Body</h4>${schemaSummary(bodySchema, defs)}` : ''}
 <h4>Responses</h4><ul>${responses}</ul></section>`);
     }
   }

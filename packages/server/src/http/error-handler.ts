@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError,
   invalidJson,
@@ -11,15 +11,13 @@ import {
   type FieldError,
 } from '../core/errors.ts';
 
-interface AjvError {
-  keyword: string;
-  instancePath: string;
-  params: Record<string, unknown>;
-}
+import { suggestFields, type AjvError, type Suggestion } from './field-suggestion.ts';
+
+const pathOf = (e: AjvError): string => e.instancePath.replace(/^\//, '').replace(/\//g, '.');
 
 /** `/credentials/client_id` → `credentials.client_id`; required/unknown keys name the key itself. */
 function fieldOf(e: AjvError, context: string | undefined): FieldError {
-  const path = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const path = pathOf(e);
   const join = (key: unknown) => [path, String(key)].filter(Boolean).join('.');
   if (e.keyword === 'required') return { field: join(e.params.missingProperty), code: 'required' };
   if (e.keyword === 'additionalProperties') return { field: join(e.params.additionalProperty), code: 'unknown_field' };
@@ -39,6 +37,17 @@ function fieldOf(e: AjvError, context: string | undefined): FieldError {
   return { field: path || context || 'body', code };
 }
 
+type Context = 'body' | 'querystring' | 'params' | 'headers';
+
+/** A near-miss field name for the first validation error (the only one: Ajv stops at the first). */
+function suggestionFor(e: AjvError | undefined, context: string | undefined, request: FastifyRequest): Suggestion | null {
+  if (!e || (context !== 'body' && context !== 'querystring' && context !== 'params')) return null;
+  const schema = (request.routeOptions.schema as Partial<Record<Context, unknown>> | undefined)?.[context];
+  const data = context === 'body' ? request.body : context === 'querystring' ? request.query : request.params;
+  const path = pathOf(e);
+  return suggestFields(e, schema, data, (key) => [path, key].filter(Boolean).join('.'));
+}
+
 /** Sends an error answer: its status, its JSON body, and `Retry-After` when the error names one. */
 export function sendError(reply: FastifyReply, err: AppError): FastifyReply {
   if (err.status === 429 || err.status === 503) {
@@ -56,9 +65,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (fe.validation) {
       const errors = fe.validation.map((v) => fieldOf(v, fe.validationContext));
       const where = fe.validationContext === 'querystring' ? 'query string' : fe.validationContext === 'params' ? 'path' : 'body';
+      const suggestion = suggestionFor(fe.validation[0], fe.validationContext, request);
+      const listed = errors.map((e) => `${e.field} ${e.code}`).join(', ');
       return sendError(
         reply,
-        invalidRequest(`The request ${where} is invalid: ${errors.map((e) => `${e.field} ${e.code}`).join(', ')}.`, errors),
+        invalidRequest(`The request ${where} is invalid: ${listed}.${suggestion ? ` ${suggestion.hint}` : ''}`, [
+          ...errors,
+          ...(suggestion?.errors ?? []),
+        ]),
       );
     }
     switch (fe.code) {

@@ -1,7 +1,14 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
 import type { Clock } from '../core/clock.ts';
 import { iso } from '../core/clock.ts';
-import { conflict, integrationAlreadyExists, integrationNotFound, notFound, validationFailed, type FieldError } from '../core/errors.ts';
+import {
+  conflict,
+  integrationAlreadyExists,
+  integrationNotFound,
+  providerNotFound,
+  validationFailed,
+  type FieldError,
+} from '../core/errors.ts';
 import { ID_PREFIX, newId } from '../core/ids.ts';
 import type { Store } from '../store/store.ts';
 import type { PageQuery } from '../store/integrations-repo.ts';
@@ -115,7 +122,7 @@ export class IntegrationService {
           ]);
         }
       } else if (!builtin && !existingCustom) {
-        throw notFound(`Unknown provider "${slug}".`, slug);
+        throw providerNotFound(slug);
       }
       if (await tx.integrations.bySlug(environmentId, slug, ownership)) {
         throw integrationAlreadyExists(slug, ownership);

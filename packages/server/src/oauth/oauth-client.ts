@@ -10,6 +10,7 @@
  * `fetch` injected (http-client.ts).
  */
 import type { ProviderDefinition } from '../catalog/provider-definition.ts';
+import { NO_TELEMETRY, type ProviderCallKind, type Telemetry } from '../core/telemetry.ts';
 import type { ClientCredentials, OutboundRequest } from './client-auth.ts';
 import type { OAuthHttpClient } from './http-client.ts';
 import { redactSecrets } from './response-body.ts';
@@ -31,10 +32,12 @@ import { processTokenResponse, type TokenOutcome } from './token-response.ts';
 export class OAuthClient {
   readonly #http: OAuthHttpClient;
   readonly #now: () => number;
+  readonly #telemetry: Telemetry;
 
-  constructor(http: OAuthHttpClient, now: () => number) {
+  constructor(http: OAuthHttpClient, now: () => number, telemetry: Telemetry = NO_TELEMETRY) {
     this.#http = http;
     this.#now = now;
+    this.#telemetry = telemetry;
   }
 
   /** Redeems an authorization code (RFC 6749 §4.1.3). Call once per code: a failed exchange is not retried. */
@@ -44,7 +47,7 @@ export class OAuthClient {
     client: ClientCredentials,
     p: { code: string; redirectUri: string; codeVerifier: string | null },
   ): Promise<TokenOutcome> {
-    return this.#token(provider, endpoint, client, {
+    return this.#token('exchange', provider, endpoint, client, {
       grantType: 'authorization_code',
       code: p.code,
       redirectUri: p.redirectUri,
@@ -54,7 +57,7 @@ export class OAuthClient {
 
   /** Exchanges a refresh token for new tokens (RFC 6749 §6). `refreshToken: null` in the result means keep the old one. */
   refresh(provider: ProviderDefinition, endpoint: string, client: ClientCredentials, refreshToken: string): Promise<TokenOutcome> {
-    return this.#token(provider, endpoint, client, { grantType: 'refresh_token', refreshToken });
+    return this.#token('refresh', provider, endpoint, client, { grantType: 'refresh_token', refreshToken });
   }
 
   /** Gets a token for the client itself (RFC 6749 §4.4). */
@@ -64,7 +67,7 @@ export class OAuthClient {
     client: ClientCredentials,
     scopes: readonly string[],
   ): Promise<TokenOutcome> {
-    return this.#token(provider, endpoint, client, { grantType: 'client_credentials', scopes });
+    return this.#token('client_credentials', provider, endpoint, client, { grantType: 'client_credentials', scopes });
   }
 
   /** Revokes a token (RFC 7009). Callers erase their copy whatever the outcome (docs/security.md §11). */
@@ -75,19 +78,33 @@ export class OAuthClient {
     token: string,
     hint: 'refresh_token' | 'access_token',
   ): Promise<RevocationOutcome> {
-    const res = await this.#http.send(buildRevocationRequest(provider, endpoint, token, hint, client));
+    const res = await this.#send('revoke', provider, buildRevocationRequest(provider, endpoint, token, hint, client));
     if (!res.ok) return { ok: false, kind: 'temporary', status: null, detail: `${res.reason}: ${res.detail}` };
     const outcome = processRevocationResponse(res);
     return outcome.ok ? outcome : { ...outcome, detail: redactSecrets(outcome.detail, [token, client.clientSecret]) };
   }
 
-  async #token(provider: ProviderDefinition, endpoint: string, client: ClientCredentials, grant: TokenGrant): Promise<TokenOutcome> {
+  async #token(
+    kind: ProviderCallKind,
+    provider: ProviderDefinition,
+    endpoint: string,
+    client: ClientCredentials,
+    grant: TokenGrant,
+  ): Promise<TokenOutcome> {
     const request: OutboundRequest = buildTokenRequest(provider, endpoint, grant, client);
     // expires_in counts from when the provider answered; the time we asked is the conservative reading.
     const askedAt = this.#now();
-    const res = await this.#http.send(request);
+    const res = await this.#send(kind, provider, request);
     if (!res.ok) return { ok: false, kind: 'temporary', reason: res.reason, status: null, retryAfterSeconds: null };
     return scrub(processTokenResponse(provider, res, grant.grantType, askedAt), [...grantSecrets(grant), client.clientSecret]);
+  }
+
+  /** Every provider call goes through here, so each one is timed (provider call latency on `/metrics`). */
+  async #send(kind: ProviderCallKind, provider: ProviderDefinition, request: OutboundRequest) {
+    const started = performance.now();
+    const res = await this.#http.send(request);
+    this.#telemetry.providerCall(provider.slug, kind, res.ok ? 'answered' : res.reason, (performance.now() - started) / 1000);
+    return res;
   }
 }
 

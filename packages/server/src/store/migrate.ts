@@ -17,9 +17,15 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-flow-handoff': flowHandoff,
 };
 
+const migratorFor = (db: Kysely<Database>): Migrator => new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migratorFor(db).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The code's migrations the database has not applied yet, in order (read-only: creates nothing). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  return (await migratorFor(db).getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name);
 }

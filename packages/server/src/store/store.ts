@@ -17,7 +17,9 @@ import { PostgresRowLock, type RefreshLock, setLockTimeout, SqliteLease } from '
 import type { Database } from './schema.ts';
 import { Sealer } from './sealer.ts';
 import { UsageRepo } from './usage-repo.ts';
-import { VendReader } from './vend-reader.ts';
+import type { Readiness } from '../domain/readiness.ts';
+import { checkReadiness } from './readiness.ts';
+import { VendReader, type RawHandle } from './vend-reader.ts';
 import { WebhookDeliveriesRepo } from './webhook-deliveries-repo.ts';
 import { WebhookEndpointsRepo } from './webhook-endpoints-repo.ts';
 
@@ -48,6 +50,8 @@ export class Store {
     private readonly sealer: Sealer,
     /** The hot-path reader; only on the root store (vending never reads inside a transaction). */
     private readonly vendReader: VendReader | null,
+    /** The driver handle (root store only), for the connection pool's numbers. */
+    private readonly raw: RawHandle | null = null,
   ) {
     this.environments = new EnvironmentsRepo(db);
     this.apiKeys = new ApiKeysRepo(db);
@@ -67,7 +71,7 @@ export class Store {
   /** A store over an open database; secrets are sealed and opened with `keyring`. */
   static open(handle: DatabaseHandle, keyring: Keyring): Store {
     const sealer = new Sealer(keyring);
-    return new Store(handle.db, handle.dialect, sealer, new VendReader(handle.raw, sealer));
+    return new Store(handle.db, handle.dialect, sealer, new VendReader(handle.raw, sealer), handle.raw);
   }
 
   get vend(): VendReader {
@@ -92,6 +96,21 @@ export class Store {
   /** The lock that serialises refreshes of one connection across processes, for this dialect. */
   refreshLock(clock: Clock, timeoutMs: number): RefreshLock {
     return this.dialect === 'postgres' ? new PostgresRowLock(this, timeoutMs) : new SqliteLease(this, clock, timeoutMs);
+  }
+
+  /** For `/ready`: the database answers and its migrations are current. */
+  readiness(): Promise<Readiness> {
+    return checkReadiness(this.db);
+  }
+
+  /**
+   * PostgreSQL's connection pool: open connections, idle ones, and queries waiting for one. Null
+   * on SQLite, which has one synchronous connection and nothing to wait for.
+   */
+  poolStats(): { total: number; idle: number; waiting: number } | null {
+    if (this.raw?.kind !== 'postgres') return null;
+    const { totalCount, idleCount, waitingCount } = this.raw.pool;
+    return { total: totalCount, idle: idleCount, waiting: waitingCount };
   }
 
   /** The key ids stored ciphertexts reference (start-up refuses a keyring that lacks one). */

@@ -69,6 +69,8 @@ export interface HarnessOptions {
   keyring?: Keyring;
   /** Rate limits, Idempotency-Key bound, trusted proxies: from loadConfig, as the server takes them (default: the defaults). */
   http?: CoreDeps['http'];
+  /** Serve `/metrics` (OPENPIPES_METRICS=true), with this token when not null; default off. */
+  metrics?: { token: string | null };
 }
 
 /** A TCP port free right now on 127.0.0.1, for a server whose public URL must be known before it listens. */
@@ -141,6 +143,7 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
     ...(options.lookup ? { lookup: options.lookup } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     ...(options.http ? { http: options.http } : {}),
+    ...(options.metrics ? { metricsEndpoint: options.metrics } : {}),
     // Revocation failures are expected in fault tests; keep them out of the test output.
     log: { warn: () => undefined },
   });

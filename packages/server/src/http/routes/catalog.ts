@@ -1,4 +1,4 @@
-import { notFound } from '../../core/errors.ts';
+import { providerNotFound } from '../../core/errors.ts';
 import { routePlugin } from './route-plugin.ts';
 import { presentCatalogProvider } from '../presenters/catalog-provider.ts';
 import { errorResponses, NoQuery } from '../schemas/common.ts';
@@ -36,7 +36,7 @@ export const catalogRoutes = routePlugin((app, { catalog }) => {
     },
     async (request) => {
       const p = catalog.get(request.params.slug);
-      if (!p) throw notFound(`"${request.params.slug}" is not a built-in provider.`, request.params.slug);
+      if (!p) throw providerNotFound(request.params.slug);
       return presentCatalogProvider(p);
     },
   );

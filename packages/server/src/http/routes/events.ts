@@ -1,15 +1,19 @@
 import { Type } from 'typebox';
+import * as EX from '../schemas/examples.ts';
 import { presentEvent, type RawEventQuery } from '../../events/event-service.ts';
 import { routePlugin } from './route-plugin.ts';
 import { ListMetadata, errorResponses } from '../schemas/common.ts';
 
-const Event = Type.Object({
-  object: Type.Literal('event'),
-  id: Type.String(),
-  event: Type.String(),
-  data: Type.Record(Type.String(), Type.Unknown()),
-  created_at: Type.String(),
-});
+const Event = Type.Object(
+  {
+    object: Type.Literal('event'),
+    id: Type.String(),
+    event: Type.String(),
+    data: Type.Record(Type.String(), Type.Unknown()),
+    created_at: Type.String(),
+  },
+  { title: 'Event', examples: [EX.EVENT] },
+);
 
 const StringOrList = Type.Union([Type.String(), Type.Array(Type.String())]);
 
@@ -37,7 +41,10 @@ export const eventRoutes = routePlugin((app, deps) => {
           { additionalProperties: true },
         ),
         response: {
-          200: Type.Object({ object: Type.Literal('list'), data: Type.Array(Event), list_metadata: ListMetadata }),
+          200: Type.Object(
+            { object: Type.Literal('list'), data: Type.Array(Event), list_metadata: ListMetadata },
+            { title: 'EventList', examples: [EX.list(EX.EVENT)] },
+          ),
           ...errorResponses(400, 422),
         },
       },

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import * as EX from './examples.ts';
 import { ConfigMap, Identifier, Nullable } from './common.ts';
 
 const AccountId = Type.String({ pattern: '^data_installation_[0-9A-Z]{26}$' });
@@ -21,10 +22,13 @@ export const AuthorizeBody = Type.Object(
     ),
     connected_account_id: Type.Optional(AccountId),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, title: 'AuthorizeBody', examples: [EX.AUTHORIZE] },
 );
 
-export const AuthorizeResponse = Type.Object({ url: Type.String() });
+export const AuthorizeResponse = Type.Object(
+  { url: Type.String({ description: 'A single-use link to open in the user’s browser.' }) },
+  { title: 'AuthorizeResponse', examples: [EX.AUTHORIZE_RESPONSE] },
+);
 
 export const VendBody = Type.Object(
   {
@@ -34,43 +38,52 @@ export const VendBody = Type.Object(
     connection_owner: Type.Optional(Type.Enum(['user', 'organization'])),
     supports_multiple_connections: Type.Optional(Type.Boolean()),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, title: 'VendBody', examples: [EX.VEND] },
 );
 
-const Inactive = Type.Object({ active: Type.Literal(false), error: Type.Enum(['not_installed', 'needs_reauthorization']) });
+const Inactive = Type.Object(
+  { active: Type.Literal(false), error: Type.Enum(['not_installed', 'needs_reauthorization']) },
+  { title: 'InactiveConnection' },
+);
 const Scopes = Type.Array(Type.String());
 const Config = Type.Record(Type.String(), Type.String());
 
-export const TokenResponse = Type.Union([
-  Type.Object({
-    active: Type.Literal(true),
-    access_token: Type.Object({
-      object: Type.Literal('access_token'),
-      access_token: Type.String(),
-      expires_at: Nullable(Type.String()),
-      scopes: Scopes,
-      missing_scopes: Scopes,
+export const TokenResponse = Type.Union(
+  [
+    Type.Object({
+      active: Type.Literal(true),
+      access_token: Type.Object({
+        object: Type.Literal('access_token'),
+        access_token: Type.String(),
+        expires_at: Nullable(Type.String()),
+        scopes: Scopes,
+        missing_scopes: Scopes,
+      }),
     }),
-  }),
-  Inactive,
-]);
+    Inactive,
+  ],
+  { title: 'TokenResponse', examples: [EX.TOKEN_RESPONSE, { active: false, error: 'needs_reauthorization' }] },
+);
 
-export const CredentialResponse = Type.Union([
-  Type.Object({
-    active: Type.Literal(true),
-    credential: Type.Object({
-      object: Type.Literal('credential'),
-      auth_method: Type.Enum(['oauth', 'api_key', 'client_credentials']),
-      value: Type.String(),
-      expires_at: Type.Optional(Nullable(Type.String())),
-      scopes: Type.Optional(Scopes),
-      missing_scopes: Type.Optional(Scopes),
-      metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-      config: Config,
+export const CredentialResponse = Type.Union(
+  [
+    Type.Object({
+      active: Type.Literal(true),
+      credential: Type.Object({
+        object: Type.Literal('credential'),
+        auth_method: Type.Enum(['oauth', 'api_key', 'client_credentials']),
+        value: Type.String(),
+        expires_at: Type.Optional(Nullable(Type.String())),
+        scopes: Type.Optional(Scopes),
+        missing_scopes: Type.Optional(Scopes),
+        metadata: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+        config: Config,
+      }),
     }),
-  }),
-  Inactive,
-]);
+    Inactive,
+  ],
+  { title: 'CredentialResponse', examples: [EX.CREDENTIAL_RESPONSE] },
+);
 
 export const ClientCredentialsBody = Type.Object(
   {
@@ -87,5 +100,5 @@ export const ClientCredentialsBody = Type.Object(
     connection_intent: Type.Optional(Type.Enum(['add', 'reauthorize'])),
     connected_account_id: Type.Optional(AccountId),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, title: 'ClientCredentialsBody', examples: [EX.CLIENT_CREDENTIALS] },
 );

@@ -1,28 +1,35 @@
 import { Type } from 'typebox';
+import * as EX from './examples.ts';
 import { Slug } from './common.ts';
 
-export const CatalogProvider = Type.Object({
-  object: Type.Literal('catalog_provider'),
-  slug: Type.String(),
-  name: Type.String(),
-  description: Type.String(),
-  auth_methods: Type.Array(Type.String()),
-  default_scopes: Type.Array(Type.String()),
-  scope_separator: Type.String(),
-  pkce: Type.Boolean(),
-  docs_url: Type.String(),
-  config_fields: Type.Array(
-    Type.Object({
-      name: Type.String(),
-      label: Type.String(),
-      description: Type.String(),
-      scope: Type.Enum(['integration', 'installation']),
-      required: Type.Boolean(),
-      secret: Type.Boolean(),
-      pattern: Type.String(),
-    }),
-  ),
-});
+export const CatalogProvider = Type.Object(
+  {
+    object: Type.Literal('catalog_provider'),
+    slug: Type.String(),
+    name: Type.String(),
+    description: Type.String(),
+    auth_methods: Type.Array(Type.String()),
+    default_scopes: Type.Array(Type.String()),
+    scope_separator: Type.String(),
+    pkce: Type.Boolean(),
+    docs_url: Type.String(),
+    config_fields: Type.Array(
+      Type.Object({
+        name: Type.String(),
+        label: Type.String(),
+        description: Type.String(),
+        scope: Type.Enum(['integration', 'installation']),
+        required: Type.Boolean(),
+        secret: Type.Boolean(),
+        pattern: Type.String(),
+      }),
+    ),
+  },
+  { title: 'CatalogProvider', examples: [EX.CATALOG_PROVIDER] },
+);
 
-export const CatalogProviderList = Type.Object({ object: Type.Literal('list'), data: Type.Array(CatalogProvider) });
+export const CatalogProviderList = Type.Object(
+  { object: Type.Literal('list'), data: Type.Array(CatalogProvider) },
+  { title: 'CatalogProviderList', examples: [EX.list(EX.CATALOG_PROVIDER, false)] },
+);
 export const CatalogParams = Type.Object({ slug: Slug }, { additionalProperties: false });

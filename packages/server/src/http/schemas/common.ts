@@ -1,4 +1,5 @@
 import { SLUG_PATTERN } from '../../catalog/provider-definition.ts';
+import * as EX from './examples.ts';
 import { Type, type TSchema } from 'typebox';
 import { ERROR_CODES } from '../../core/errors.ts';
 
@@ -10,7 +11,7 @@ const SCOPE_PATTERN = '^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$';
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const Identifier = (description: string) => Type.String({ pattern: IDENTIFIER_PATTERN, description });
-export const Slug = Type.String({ pattern: SLUG_PATTERN, description: 'Provider slug, e.g. `github`.' });
+export const Slug = Type.String({ pattern: SLUG_PATTERN, description: 'Provider slug, e.g. `github`.', examples: ['github'] });
 export const Scopes = Type.Array(Type.String({ pattern: SCOPE_PATTERN }), { maxItems: 100 });
 export const ConfigMap = Type.Record(Type.String({ maxLength: 64 }), Type.String({ maxLength: 1000 }), {
   maxProperties: 50,
@@ -35,10 +36,13 @@ export const ErrorBody = Type.Object(
     errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), code: Type.String() }))),
     entity_id: Type.Optional(Type.String()),
   },
-  { description: 'Every error answer has this JSON body.' },
+  { title: 'ErrorBody', description: 'Every error answer has this JSON body.', examples: [EX.ERROR] },
 );
 
-export const ListMetadata = Type.Object({ before: Nullable(Type.String()), after: Nullable(Type.String()) });
+export const ListMetadata = Type.Object(
+  { before: Nullable(Type.String()), after: Nullable(Type.String()) },
+  { title: 'ListMetadata', description: 'Cursors for the previous and next page (null: no more that way).' },
+);
 
 /** Standard error answers for a route, for the OpenAPI document. */
 export const errorResponses = (...statuses: number[]): Record<number, typeof ErrorBody> =>

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import * as EX from './examples.ts';
 import { BooleanString, ConfigMap, Identifier, Nullable, Scopes, SecretString, Timestamp } from './common.ts';
 
 /** A connected account's answer fields, one schema each (the data-integration `installation` reuses some). */
@@ -21,9 +22,12 @@ export const ConnectedAccountFields = {
   updated_at: Timestamp,
 };
 
-export const ConnectedAccount = Type.Object(ConnectedAccountFields);
+export const ConnectedAccount = Type.Object(ConnectedAccountFields, { title: 'ConnectedAccount', examples: [EX.CONNECTED_ACCOUNT] });
 /** The provider-list embedded form adds the deprecated `userland_user_id` alias. */
-export const EmbeddedConnectedAccount = Type.Object({ ...ConnectedAccountFields, userland_user_id: Nullable(Type.String()) });
+export const EmbeddedConnectedAccount = Type.Object(
+  { ...ConnectedAccountFields, userland_user_id: Nullable(Type.String()) },
+  { title: 'EmbeddedConnectedAccount' },
+);
 
 const AccountId = Type.String({ pattern: '^data_installation_[0-9A-Z]{26}$' });
 
@@ -76,20 +80,24 @@ const TokenFields = {
 
 export const UserImportBody = Type.Object(
   { ...TokenFields, connection_intent: Type.Optional(Type.Enum(['add'])) },
-  { additionalProperties: false },
+  { additionalProperties: false, title: 'UserImportBody', examples: [EX.IMPORT_TOKENS] },
 );
-export const UserUpdateBody = Type.Object(TokenFields, { additionalProperties: false });
+export const UserUpdateBody = Type.Object(TokenFields, {
+  additionalProperties: false,
+  title: 'UserUpdateBody',
+  examples: [EX.UPDATE_TOKENS],
+});
 export const OrgImportBody = Type.Object(
   {
     ...TokenFields,
     user_id: Identifier('The active member importing on the organization’s behalf.'),
     connection_intent: Type.Optional(Type.Enum(['add'])),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, title: 'OrgImportBody', examples: [{ ...EX.IMPORT_TOKENS, user_id: 'user_123' }] },
 );
 export const OrgUpdateBody = Type.Object(
   { ...TokenFields, user_id: Type.Optional(Identifier('The acting member.')) },
-  { additionalProperties: false },
+  { additionalProperties: false, title: 'OrgUpdateBody', examples: [{ ...EX.UPDATE_TOKENS, user_id: 'user_123' }] },
 );
 
 export const ApiKeyConnectionBody = Type.Object(
@@ -101,7 +109,7 @@ export const ApiKeyConnectionBody = Type.Object(
     connection_intent: Type.Optional(Type.Enum(['add', 'reauthorize'])),
     connected_account_id: Type.Optional(AccountId),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, title: 'ApiKeyConnectionBody', examples: [EX.API_KEY_CONNECTION] },
 );
 
 export { ConfigMap };

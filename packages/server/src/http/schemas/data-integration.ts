@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import * as EX from './examples.ts';
 import { ClientId, ConfigMap, Identifier, ListMetadata, Nullable, Scopes, SecretString, Timestamp } from './common.ts';
 import { ConnectedAccountFields } from './connected-account.ts';
 
@@ -33,21 +34,24 @@ export const CustomProviderInput = Type.Object(
   { additionalProperties: false },
 );
 
-export const CustomProviderOutput = Type.Object({
-  name: Type.String(),
-  authorization_url: Nullable(Type.String()),
-  token_url: Nullable(Type.String()),
-  refresh_token_url: Nullable(Type.String()),
-  revocation_url: Nullable(Type.String()),
-  issuer: Nullable(Type.String()),
-  pkce_enabled: Type.Boolean(),
-  request_scope_separator: Type.String(),
-  scopes_required: Type.Boolean(),
-  client_secret_required: Type.Boolean(),
-  additional_authorization_parameters: Type.Record(Type.String(), Type.String()),
-  token_body_content_type: Type.String(),
-  authenticate_via: Type.String(),
-});
+export const CustomProviderOutput = Type.Object(
+  {
+    name: Type.String(),
+    authorization_url: Nullable(Type.String()),
+    token_url: Nullable(Type.String()),
+    refresh_token_url: Nullable(Type.String()),
+    revocation_url: Nullable(Type.String()),
+    issuer: Nullable(Type.String()),
+    pkce_enabled: Type.Boolean(),
+    request_scope_separator: Type.String(),
+    scopes_required: Type.Boolean(),
+    client_secret_required: Type.Boolean(),
+    additional_authorization_parameters: Type.Record(Type.String(), Type.String()),
+    token_body_content_type: Type.String(),
+    authenticate_via: Type.String(),
+  },
+  { title: 'CustomProvider' },
+);
 
 const CredentialsInput = Type.Object(
   {
@@ -80,7 +84,7 @@ export const CreateDataIntegrationBody = Type.Object(
     api_key: Type.Optional(ApiKeyInstallInput),
     custom_provider: Type.Optional(CustomProviderInput),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, title: 'CreateDataIntegrationBody', examples: [EX.CREATE_DATA_INTEGRATION] },
 );
 
 export const UpdateDataIntegrationBody = Type.Object(
@@ -92,48 +96,54 @@ export const UpdateDataIntegrationBody = Type.Object(
     api_key: Type.Optional(ApiKeyInstallInput),
     custom_provider: Type.Optional(CustomProviderInput),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, title: 'UpdateDataIntegrationBody', examples: [EX.UPDATE_DATA_INTEGRATION] },
 );
 
 /**
  * `installation`: the connection made with the integration, answered with some of its connected account's fields.
  * Its `connection_role` has always been documented as a plain string, so that one is not the account's enum.
  */
-export const InstallationOutput = Type.Object({
-  id: ConnectedAccountFields.id,
-  connection_role: Type.String(),
-  account_identifier: ConnectedAccountFields.account_identifier,
-  account_display_name: ConnectedAccountFields.account_display_name,
-  user_id: ConnectedAccountFields.user_id,
-  organization_id: ConnectedAccountFields.organization_id,
-  api_key_last_4: ConnectedAccountFields.api_key_last_4,
-});
+export const InstallationOutput = Type.Object(
+  {
+    id: ConnectedAccountFields.id,
+    connection_role: Type.String(),
+    account_identifier: ConnectedAccountFields.account_identifier,
+    account_display_name: ConnectedAccountFields.account_display_name,
+    user_id: ConnectedAccountFields.user_id,
+    organization_id: ConnectedAccountFields.organization_id,
+    api_key_last_4: ConnectedAccountFields.api_key_last_4,
+  },
+  { title: 'Installation' },
+);
 
-export const DataIntegration = Type.Object({
-  object: Type.Literal('data_integration'),
-  id: Type.String(),
-  slug: Type.String(),
-  integration_type: Type.String(),
-  ownership: Ownership,
-  description: Nullable(Type.String()),
-  enabled: Type.Boolean(),
-  state: Type.Enum(['valid', 'invalid', 'requested']),
-  scopes: Nullable(Type.Array(Type.String())),
-  redirect_uri: Type.String(),
-  auth_methods: Type.Array(AuthMethod),
-  credentials: Nullable(
-    Type.Object({
-      type: Type.Enum(['custom', 'organization']),
-      client_id: Nullable(Type.String()),
-      redacted_client_secret: Nullable(Type.String()),
-    }),
-  ),
-  installation: Type.Optional(Nullable(InstallationOutput)),
-  config: Type.Record(Type.String(), Type.String()),
-  custom_provider: Nullable(CustomProviderOutput),
-  created_at: Timestamp,
-  updated_at: Timestamp,
-});
+export const DataIntegration = Type.Object(
+  {
+    object: Type.Literal('data_integration'),
+    id: Type.String(),
+    slug: Type.String(),
+    integration_type: Type.String(),
+    ownership: Ownership,
+    description: Nullable(Type.String()),
+    enabled: Type.Boolean(),
+    state: Type.Enum(['valid', 'invalid', 'requested']),
+    scopes: Nullable(Type.Array(Type.String())),
+    redirect_uri: Type.String(),
+    auth_methods: Type.Array(AuthMethod),
+    credentials: Nullable(
+      Type.Object({
+        type: Type.Enum(['custom', 'organization']),
+        client_id: Nullable(Type.String()),
+        redacted_client_secret: Nullable(Type.String()),
+      }),
+    ),
+    installation: Type.Optional(Nullable(InstallationOutput)),
+    config: Type.Record(Type.String(), Type.String()),
+    custom_provider: Nullable(CustomProviderOutput),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  },
+  { title: 'DataIntegration', examples: [EX.DATA_INTEGRATION] },
+);
 
 export const ListDataIntegrationsQuery = Type.Object(
   {
@@ -146,8 +156,7 @@ export const ListDataIntegrationsQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const DataIntegrationList = Type.Object({
-  object: Type.Literal('list'),
-  data: Type.Array(DataIntegration),
-  list_metadata: ListMetadata,
-});
+export const DataIntegrationList = Type.Object(
+  { object: Type.Literal('list'), data: Type.Array(DataIntegration), list_metadata: ListMetadata },
+  { title: 'DataIntegrationList', examples: [EX.list(EX.DATA_INTEGRATION)] },
+);
