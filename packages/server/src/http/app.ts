@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { requireApiKey } from './auth.ts';
 import type { AppDeps } from './deps.ts';
 import { renderDocsPage } from './docs-page.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { answerClientError, installErrorHandling } from './error-handler.ts';
 import { installIdempotency } from './idempotency.ts';
 import { flowRoutes } from '../web/flow-routes.ts';
 import { widgetPageRoutes } from '../web/widget-pages.ts';
@@ -53,6 +53,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     bodyLimit: BODY_LIMIT,
+    clientErrorHandler: answerClientError,
     genReqId: nextRequestId,
     requestIdHeader: false,
     routerOptions: { maxParamLength: 512, ignoreTrailingSlash: false },
