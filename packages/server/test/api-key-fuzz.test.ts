@@ -161,12 +161,13 @@ describe.each(DIALECTS)('API keys (%s)', (dialect) => {
     let refusedAfterMs: number | undefined;
     while (performance.now() - revokedAt < DOCUMENTED_REVOCATION_MS + SLACK_MS) {
       const status = await call(b);
-      if (status === 401 || status === 429) {
+      // Only a 401 proves the revocation arrived; a 429 (a request limit) proves nothing, so polling goes on.
+      if (status === 401) {
         refusedAfterMs = performance.now() - revokedAt;
         break;
       }
-      expect(status).toBe(200);
-      acceptedAfter++;
+      expect([200, 429]).toContain(status);
+      if (status === 200) acceptedAfter++;
       await new Promise((r) => setTimeout(r, 50));
     }
     console.log(
@@ -174,7 +175,7 @@ describe.each(DIALECTS)('API keys (%s)', (dialect) => {
     );
     expect(refusedAfterMs, 'the other process still accepted the revoked key').toBeDefined();
     expect(refusedAfterMs!).toBeLessThanOrEqual(DOCUMENTED_REVOCATION_MS + SLACK_MS);
-    // It stays refused.
+    // It stays refused (a 429 would be a failed-authentication limit, once one applies).
     expect([401, 429]).toContain(await call(b));
   }, 30_000);
 });
