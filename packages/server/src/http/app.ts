@@ -5,7 +5,7 @@ import { invalidJson } from '../core/errors.ts';
 import { randomBytes } from 'node:crypto';
 import { requireApiKey } from './auth.ts';
 import type { AppDeps } from './deps.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { answerClientError, installErrorHandling } from './error-handler.ts';
 import { installIdempotency } from './idempotency.ts';
 import { DEFAULT_RATE_LIMITS, installRateLimits } from './rate-limits.ts';
 import { installMetrics } from './metrics.ts';
@@ -58,6 +58,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     bodyLimit: BODY_LIMIT,
     ...timeoutOptions(deps.httpTimeouts ?? DEFAULT_HTTP_TIMEOUTS),
+    clientErrorHandler: answerClientError,
     genReqId: nextRequestId,
     trustProxy: deps.trustProxy ?? false,
     requestIdHeader: false,

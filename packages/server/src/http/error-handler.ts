@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError,
@@ -94,4 +96,29 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => sendError(reply, routeNotFound(request.method, request.url.split('?')[0]!)));
+}
+
+/** Node's HTTP parser errors that have an answer of their own; every other one is a plain 400. */
+const CLIENT_ERROR_STATUS: Record<string, [number, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request did not arrive in time.'],
+  HPE_HEADER_OVERFLOW: [431, 'The request headers are larger than 16 KiB.'],
+};
+
+/**
+ * Fastify's `clientErrorHandler`: requests Node's HTTP parser refuses before any route sees them
+ * (a NUL or a raw non-ASCII byte in the request line or a header, an unknown method, headers over
+ * 16 KiB). Fastify's default answers those with a body that has no `code`; this one sends the
+ * same JSON error body as every other answer (docs/security.md §17), then closes the connection
+ * as Node does, since the parser cannot resynchronise on it.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] = CLIENT_ERROR_STATUS[err.code ?? ''] ?? [400, 'The request is not valid HTTP.'];
+  if (socket.writable) {
+    const body = JSON.stringify(requestRejected(status, message).toBody());
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(err);
 }

@@ -113,7 +113,8 @@ export const widgetPageRoutes =
 
     app.get<{ Params: { name: string } }>(`${WIDGET_ASSETS}/:name`, { schema: { hide: true } }, async (request, reply) => {
       const body = FILES.get(request.params.name);
-      if (!body) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+      // An unknown file is an unknown route: the same JSON 404 as everywhere else.
+      if (!body) return reply.callNotFound();
       return reply
         .type(TYPES[request.params.name.split('.').pop()!]!)
         .header('cache-control', 'public, max-age=31536000, immutable')

@@ -8,9 +8,11 @@ import { basename, dirname, join } from 'node:path';
  * Paths are relative to the repository root; `*` matches within a file name. Add new slow suites here.
  */
 export const SLOW_SUITES = [
+  'packages/server/test/api-key-fuzz.test.ts',
   'packages/server/test/browser-flow.test.ts',
   'packages/server/test/dashboard-browser.test.ts',
   'packages/server/test/demo.test.ts',
+  'packages/server/test/fuzz.test.ts',
   'packages/server/test/packaging.test.ts',
   'packages/server/test/resilience*.test.ts',
   'packages/server/test/webhooks-reliability.test.ts',
