@@ -5,6 +5,7 @@ import * as webhooks from './migrations/0003-webhooks.ts';
 import * as operators from './migrations/0004-operators.ts';
 import * as usageCounters from './migrations/0005-usage-counters.ts';
 import * as flowHandoff from './migrations/0006-flow-handoff.ts';
+import * as shortLastFour from './migrations/0007-short-last-four.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations ship in the code (no directory scan), in order; forward-only. */
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-operators': operators,
   '0005-usage-counters': usageCounters,
   '0006-flow-handoff': flowHandoff,
+  '0007-short-last-four': shortLastFour,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
