@@ -6,6 +6,7 @@ import * as operators from './migrations/0004-operators.ts';
 import * as usageCounters from './migrations/0005-usage-counters.ts';
 import * as flowHandoff from './migrations/0006-flow-handoff.ts';
 import * as shortLastFour from './migrations/0007-short-last-four.ts';
+import * as keyRotation from './migrations/0008-key-rotation.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations ship in the code (no directory scan), in order; forward-only. */
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-usage-counters': usageCounters,
   '0006-flow-handoff': flowHandoff,
   '0007-short-last-four': shortLastFour,
+  '0008-key-rotation': keyRotation,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
