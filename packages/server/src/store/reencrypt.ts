@@ -1,6 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Dialect } from './database.ts';
-import { keyColumnsOf, rowIdOf, type SealedTable } from './key-usage.ts';
+import { keyColumnsOf, rowIdOf, SEALED_TABLES, type SealedTable } from './key-usage.ts';
 import type { Database } from './schema.ts';
 import type { Sealer } from './sealer.ts';
 
@@ -14,6 +13,18 @@ export interface BatchResult {
   unreadable: number;
   /** Rows the service changed under the batch three times running; left to the next run. */
   conflicts: number;
+}
+
+/** What a whole run did; `complete` is false when it stopped at `maxBatches` (the next run continues). */
+export interface RunResult extends BatchResult {
+  complete: boolean;
+}
+
+/** Where a run is: rows walked of the table's rows. */
+export interface Progress {
+  table: string;
+  done: number;
+  total: number;
 }
 
 type Row = Record<string, string | null>;
@@ -31,18 +42,43 @@ const ATTEMPTS = 3;
 export class Reencryptor {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly dialect: Dialect,
     private readonly sealer: Sealer,
   ) {}
 
+  /** Every sealed table, batch after batch, continuing from saved positions. */
+  async run(opts: { batchSize: number; maxBatches?: number }, onProgress: (p: Progress) => void): Promise<RunResult> {
+    const sum: RunResult = { rows: 0, resealed: 0, unreadable: 0, conflicts: 0, complete: true };
+    let batches = 0;
+    for (const t of SEALED_TABLES) {
+      const total = await this.rowCount(t);
+      let done = await this.rowsDone(t);
+      onProgress({ table: t.table, done, total });
+      for (;;) {
+        if (opts.maxBatches !== undefined && batches >= opts.maxBatches) return { ...sum, complete: false };
+        const r = await this.batch(t, opts.batchSize);
+        batches++;
+        sum.rows += r.rows;
+        sum.resealed += r.resealed;
+        sum.unreadable += r.unreadable;
+        sum.conflicts += r.conflicts;
+        done += r.rows;
+        // Rows the service added meanwhile can take `done` past the count made at the start.
+        onProgress({ table: t.table, done, total: Math.max(total, done) });
+        if (r.rows < opts.batchSize) break;
+      }
+    }
+    await this.finish();
+    return sum;
+  }
+
   /** Rows of `t` in all (for a progress bar). */
-  async rowCount(t: SealedTable): Promise<number> {
+  private async rowCount(t: SealedTable): Promise<number> {
     const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(t.table)}`.execute(this.db);
     return Number(rows[0]?.n ?? 0);
   }
 
   /** Rows of `t` before the saved position (already walked by an earlier, unfinished run). */
-  async rowsDone(t: SealedTable): Promise<number> {
+  private async rowsDone(t: SealedTable): Promise<number> {
     const after = await this.position(this.db, t);
     if (!after) return 0;
     const { rows } = await sql<{ n: number | string }>`
@@ -51,7 +87,7 @@ export class Reencryptor {
   }
 
   async batch(t: SealedTable, limit: number): Promise<BatchResult> {
-    return this.writeTransaction(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       const keys = keyColumnsOf(t);
       const after = await this.position(trx, t);
       const { rows } = await sql<Row>`
@@ -143,26 +179,6 @@ export class Reencryptor {
       unreadable += r.unreadable;
     }
     return { changes, unreadable };
-  }
-
-  /**
-   * One transaction for a batch. SQLite's starts IMMEDIATE, taking the write lock first: a
-   * deferred one that read before writing would fail outright if a serving process wrote in
-   * between (busy_timeout does not cover that upgrade).
-   */
-  private writeTransaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-    if (this.dialect === 'postgres') return this.db.transaction().execute(fn);
-    return this.db.connection().execute(async (conn) => {
-      await sql`begin immediate`.execute(conn);
-      try {
-        const result = await fn(conn);
-        await sql`commit`.execute(conn);
-        return result;
-      } catch (e) {
-        await sql`rollback`.execute(conn);
-        throw e;
-      }
-    });
   }
 }
 

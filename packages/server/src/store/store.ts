@@ -119,6 +119,6 @@ export class Store {
 
   /** Re-seals stored values under the primary key (`openpipes keys reencrypt`). */
   reencryptor(): Reencryptor {
-    return new Reencryptor(this.db, this.dialect, this.sealer);
+    return new Reencryptor(this.db, this.sealer);
   }
 }
