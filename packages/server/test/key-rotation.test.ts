@@ -5,11 +5,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadOrCreateKeyFile } from '../src/crypto/key-file.ts';
-import { Keyring } from '../src/crypto/keyring.ts';
+import { Keyring, secretContext } from '../src/crypto/keyring.ts';
 import type { DatabaseTarget } from '../src/store/database.ts';
-import type { KeyUsage } from '../src/store/key-usage.ts';
+import { SEALED_TABLES, type KeyUsage, type SealedTable } from '../src/store/key-usage.ts';
+import { type BatchResult, Reencryptor } from '../src/store/reencrypt.ts';
+import { Sealer } from '../src/store/sealer.ts';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../src/store/schema.ts';
 import { DIALECTS } from './support/dialects.ts';
-import { startHarness, testDatabase } from './support/harness.ts';
+import { openTestStore, startHarness, testDatabase } from './support/harness.ts';
 import { randomApiKey, randomKeySpec, spawnOpenPipes, type OpenPipesProcess } from './support/openpipes-process.ts';
 
 /**
@@ -56,7 +60,12 @@ const total = (usage: KeyUsage[], kid?: string): number =>
   usage.filter((u) => kid === undefined || u.kid === kid).reduce((n, u) => n + u.values, 0);
 
 /** Everything the service seals, under `keyring`'s primary key: returns the imported access tokens by user. */
-async function seed(dialect: (typeof DIALECTS)[number], target: DatabaseTarget, keyring: Keyring): Promise<Map<string, string>> {
+async function seed(
+  dialect: (typeof DIALECTS)[number],
+  target: DatabaseTarget,
+  keyring: Keyring,
+  accounts = ACCOUNTS,
+): Promise<Map<string, string>> {
   const h = await startHarness(dialect, { target, keyring });
   const tokens = new Map<string, string>();
   try {
@@ -95,7 +104,7 @@ async function seed(dialect: (typeof DIALECTS)[number], target: DatabaseTarget, 
       { access_token: 'idem-token' },
       { 'idempotency-key': 'rotation-1' },
     );
-    for (let i = 0; i < ACCOUNTS; i++) {
+    for (let i = 0; i < accounts; i++) {
       const token = `at-${i}-${randomBytes(6).toString('hex')}`;
       await ok('POST', `/user_management/users/user_${i}/connected_accounts/gitlab`, { access_token: token });
       tokens.set(`user_${i}`, token);
@@ -299,4 +308,62 @@ describe('encryption-key rotation with the key file (openpipes keys add / promot
       await proc.stop();
     }
   }, 120_000);
+});
+
+describe.each(DIALECTS)('reencrypt never writes a stale value over one the service changed meanwhile, on %s', (dialect) => {
+  it('a row rewritten between the batch read and its update is read again, and the new value is re-sealed', async () => {
+    const a = randomKeySpec('ka');
+    const b = randomKeySpec('kb');
+    const ringA = Keyring.parse(a);
+    const ringBA = Keyring.parse(`${b},${a}`);
+    const database = await testDatabase(dialect);
+    try {
+      await seed(dialect, database.target, ringA, 3);
+      const { db, close } = await openTestStore(dialect, undefined, ringBA, database.target);
+      try {
+        const accounts = SEALED_TABLES.find((t) => t.table === 'connected_accounts')!;
+        const victim = await db
+          .selectFrom('connected_accounts')
+          .select(['id', 'environment_id'])
+          .where('access_token', 'is not', null)
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirstOrThrow();
+        const context = secretContext(victim.environment_id, 'connected_accounts', 'access_token', victim.id);
+        let raced = 0;
+        /** The service's write, landing after the batch read the row and before it writes it back. */
+        class Racing extends Reencryptor {
+          protected override async resealRow(
+            trx: Kysely<Database>,
+            t: SealedTable,
+            row: Record<string, string | null>,
+            result: BatchResult,
+          ) {
+            if (row.id === victim.id && raced++ === 0) {
+              await sql`update connected_accounts set access_token = ${ringA.seal('written-meanwhile', context)} where id = ${victim.id}`.execute(
+                trx,
+              );
+            }
+            return super.resealRow(trx, t, row, result);
+          }
+        }
+        const result = await new Racing(db, new Sealer(ringBA)).batch(accounts, 10);
+        expect(raced).toBe(1);
+        // Three imported accounts, the API-key installation and the idempotent import.
+        expect(result).toEqual({ rows: 5, resealed: 5, unreadable: 0, conflicts: 0 });
+        const stored = await db
+          .selectFrom('connected_accounts')
+          .select('access_token')
+          .where('id', '=', victim.id)
+          .executeTakeFirstOrThrow();
+        expect(stored.access_token!.startsWith('v1:kb:')).toBe(true);
+        // The value written meanwhile, not the one the batch had read.
+        expect(ringBA.open(stored.access_token!, context)).toBe('written-meanwhile');
+      } finally {
+        await close();
+      }
+    } finally {
+      await database.cleanup();
+    }
+  });
 });

@@ -129,7 +129,8 @@ export class Reencryptor {
     return saved && saved.primary_kid === this.sealer.primaryKid ? (JSON.parse(saved.position) as unknown[]) : null;
   }
 
-  private async resealRow(trx: Kysely<Database>, t: SealedTable, first: Row, result: BatchResult): Promise<void> {
+  /** Protected so a test can change the row between the read and the write. */
+  protected async resealRow(trx: Kysely<Database>, t: SealedTable, first: Row, result: BatchResult): Promise<void> {
     let row: Row | undefined = first;
     for (let attempt = 0; row && attempt < ATTEMPTS; attempt++) {
       const { changes, unreadable } = this.resealed(t, row);
