@@ -252,7 +252,8 @@ describe.each(DIALECTS)('encryption-key rotation under a steady load of vends, t
 
     // ka can go: keyring mode says how; the service starts and vends with kb alone.
     const remove = await cli(['keys', 'remove', 'ka'], env(`${B},${A}`));
-    expect(remove.stderr).toContain('nothing uses ka any more: take it out of OPENPIPES_ENCRYPTION_KEYS');
+    expect(remove.code, remove.stderr).toBe(0);
+    expect(remove.stdout).toContain('Nothing uses ka any more: take it out of OPENPIPES_ENCRYPTION_KEYS');
     await q1.stop();
     await q2.stop();
     const solo = await serve(B);
@@ -279,13 +280,15 @@ describe('encryption-key rotation with the key file (openpipes keys add / promot
     expect(newKid).toBeDefined();
     expect(newKid).not.toBe(oldKid);
     expect(loadOrCreateKeyFile(dataDir).keyring.kids()).toEqual([oldKid, newKid]);
-    // The old key still seals everything: it cannot be removed yet.
-    const refused = await cli(['keys', 'remove', oldKid], env);
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/still seals \d+ value\(s\)/);
-
+    // The primary key cannot go; nor can a key that still seals values.
+    const primary = await cli(['keys', 'remove', oldKid], env);
+    expect(primary.code).toBe(1);
+    expect(primary.stderr).toContain(`key ${oldKid} is the primary key`);
     expect((await cli(['keys', 'promote', newKid!], env)).code).toBe(0);
     expect(loadOrCreateKeyFile(dataDir).keyring.kids()).toEqual([newKid, oldKid]);
+    const inUse = await cli(['keys', 'remove', oldKid], env);
+    expect(inUse.code).toBe(1);
+    expect(inUse.stderr).toMatch(new RegExp(`key ${oldKid} still seals ${ACCOUNTS + 6} value\\(s\\)`));
     const run = await cli(['keys', 'reencrypt'], env);
     expect(run.code, run.stderr).toBe(0);
     const status = await cli(['keys', 'status'], env);

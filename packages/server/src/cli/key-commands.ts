@@ -122,12 +122,18 @@ export async function keyCommand(
     }
     case 'remove': {
       if (!arg) throw ctx.usage('usage: openpipes keys remove KEY_ID');
+      if (!keyring.has(arg))
+        throw ctx.usage(`there is no key ${arg} in ${fileMode ? keyFilePath(config.dataDir) : 'OPENPIPES_ENCRYPTION_KEYS'}`);
+      if (arg === keyring.primaryKid) throw ctx.usage(`key ${arg} is the primary key; make another key primary first`);
       const used = (await withKeyStore(ctx, keyring, (store) => store.keyUsage()))
         .filter((u) => u.kid === arg)
         .reduce((n, u) => n + u.values, 0);
       if (used > 0)
         throw ctx.usage(`key ${arg} still seals ${used} value(s); run openpipes keys reencrypt first (openpipes keys status shows them)`);
-      if (!fileMode) throw ctx.usage(`nothing uses ${arg} any more: take it out of OPENPIPES_ENCRYPTION_KEYS and restart every process`);
+      if (!fileMode) {
+        out(`Nothing uses ${arg} any more: take it out of OPENPIPES_ENCRYPTION_KEYS and restart every process.`);
+        return 0;
+      }
       removeKeyFromFile(config.dataDir, arg);
       out(`Removed key ${arg} from ${keyFilePath(config.dataDir)}. Restart every OpenPipes process.`);
       return 0;
