@@ -46,15 +46,19 @@ export function loadKeyring(config: Config, log: Logger): Keyring {
   return keyring;
 }
 
+/** Where the keyring comes from, as messages name it. */
+export const keySource = (config: Config): string =>
+  config.encryptionKeys
+    ? 'OPENPIPES_ENCRYPTION_KEYS'
+    : `the key file ${keyFilePath(config.dataDir)} (OPENPIPES_ENCRYPTION_KEYS is not set)`;
+
 /** Opens the store, migrates, and fails fast when the keyring cannot open what is stored. */
 export async function openStore(config: Config, keyring: Keyring): Promise<{ store: Store; close: () => Promise<void> }> {
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
     const store = Store.open(handle, keyring);
-    const source = config.encryptionKeys
-      ? 'OPENPIPES_ENCRYPTION_KEYS'
-      : `the key file ${keyFilePath(config.dataDir)} (OPENPIPES_ENCRYPTION_KEYS is not set)`;
+    const source = keySource(config);
     const missing = [...(await store.referencedKeyIds())].filter((kid) => !keyring.has(kid));
     if (missing.length > 0)
       throw new KeyringError(`stored secrets use key id(s) ${missing.join(', ')} that the keyring does not have; add them to ${source}`);

@@ -1,4 +1,4 @@
-import { loadKeyring, openStore, type Logger } from '../app/main.ts';
+import { keySource, loadKeyring, openStore, type Logger } from '../app/main.ts';
 import type { Config } from '../app/config.ts';
 import { addKeyToFile, keyFilePath, promoteKeyInFile, removeKeyFromFile } from '../crypto/key-file.ts';
 import type { Keyring } from '../crypto/keyring.ts';
@@ -62,7 +62,7 @@ export async function keyCommand(
     case 'status': {
       const usage = await withKeyStore(ctx, keyring, (store) => store.keyUsage());
       out(
-        `Keys (${fileMode ? `key file ${keyFilePath(config.dataDir)}` : 'OPENPIPES_ENCRYPTION_KEYS'}): ${keyring
+        `Keys from ${keySource(config)}: ${keyring
           .kids()
           .map((k) => (k === keyring.primaryKid ? `${k} (primary)` : k))
           .join(', ')}`,
@@ -122,8 +122,7 @@ export async function keyCommand(
     }
     case 'remove': {
       if (!arg) throw ctx.usage('usage: openpipes keys remove KEY_ID');
-      if (!keyring.has(arg))
-        throw ctx.usage(`there is no key ${arg} in ${fileMode ? keyFilePath(config.dataDir) : 'OPENPIPES_ENCRYPTION_KEYS'}`);
+      if (!keyring.has(arg)) throw ctx.usage(`there is no key ${arg} in ${keySource(config)}`);
       if (arg === keyring.primaryKid) throw ctx.usage(`key ${arg} is the primary key; make another key primary first`);
       const used = (await withKeyStore(ctx, keyring, (store) => store.keyUsage()))
         .filter((u) => u.kid === arg)
