@@ -302,7 +302,8 @@ describe.each(DIALECTS)('openStore refuses a keyring that cannot open the stored
     'a k1 ciphertext only in %s is enough to refuse start-up',
     async (_name, column) => {
       const config = await fresh();
-      const ring1 = Keyring.parse(spec('k1'));
+      const k1 = spec('k1');
+      const ring1 = Keyring.parse(k1);
       {
         // Migrate first (openStore), then seed through a store on the same database.
         const { close } = await openStore(config, ring1);
@@ -312,7 +313,7 @@ describe.each(DIALECTS)('openStore refuses a keyring that cannot open the stored
       const e = await refused(config, Keyring.parse(spec('k2')));
       expect(e).toBeInstanceOf(KeyringError);
       expect(e.message).toMatch(/\bk1\b/);
-      const ok = await openStore(config, Keyring.parse(`${spec('k2')},${spec('k1')}`));
+      const ok = await openStore(config, Keyring.parse(`${spec('k2')},${k1}`));
       await ok.close();
     },
   );
@@ -336,6 +337,84 @@ describe.each(DIALECTS)('openStore refuses a keyring that cannot open the stored
     const partial = await refused(config, Keyring.parse(`${spec('k3')},${spec('k1')}`));
     expect(partial.message).toContain(longKid);
     expect(partial.message).not.toMatch(/\bk1\b/);
+  });
+});
+
+describe.each(DIALECTS)('openStore refuses a different key under a known key id (key-check values, §14) on %s', (dialect) => {
+  const drops: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const d of drops.splice(0)) await d();
+  });
+
+  it('k1 is recorded at the first start; another key under k1 is refused naming k1 and where the keys come from', async () => {
+    const { config, drop } = await freshConfig(dialect);
+    drops.push(drop);
+    const a = spec('k1');
+    const b = spec('k1');
+    await (await openStore(config, Keyring.parse(a))).close();
+    const e = await refused(config, Keyring.parse(b));
+    expect(e).toBeInstanceOf(KeyringError);
+    expect(e.message).toMatch(/\bk1\b/);
+    // Key-file mode here: the message names the file and the variable that would replace it.
+    expect(e.message).toContain('OPENPIPES_ENCRYPTION_KEYS');
+    expect(e.message).toContain(join(config.dataDir, 'encryption-keys'));
+    expect(e.message).not.toContain('\n');
+    for (const material of [a, b]) expect(e.message).not.toContain(material.slice(3));
+    // The right key still opens; a new id next to it is recorded, and a different key under it refused too.
+    const k2 = spec('k2');
+    await (await openStore(config, Keyring.parse(`${k2},${a}`))).close();
+    const e2 = await refused(config, Keyring.parse(`${spec('k2')},${a}`));
+    expect(e2.message).toMatch(/\bk2\b/);
+    expect(e2.message).not.toMatch(/\bk1\b/);
+    await (await openStore(config, Keyring.parse(`${a},${k2}`))).close();
+  });
+
+  it('the check value is neither key material nor the same for two keys', async () => {
+    const { config, drop } = await freshConfig(dialect);
+    drops.push(drop);
+    const a = spec('k1');
+    await (await openStore(config, Keyring.parse(a))).close();
+    const rows = await withDatabase(config, ({ db }) => db.selectFrom('key_checks').selectAll().execute());
+    expect(rows.map((r) => r.kid)).toEqual(['k1']);
+    const key = Buffer.from(a.slice(3), 'base64');
+    expect(rows[0]!.check_value).not.toContain(a.slice(3));
+    expect(rows[0]!.check_value).not.toContain(key.toString('base64url'));
+    expect(rows[0]!.check_value).not.toContain(key.toString('hex'));
+    expect(rows[0]!.check_value).toBe(Keyring.parse(a).checkValue('k1'));
+    expect(Keyring.parse(spec('k1')).checkValue('k1')).not.toBe(rows[0]!.check_value);
+  });
+});
+
+describe('the openpipes binary refuses a different key under a known key id', () => {
+  const BIN = resolve(import.meta.dirname, '../bin/openpipes.js');
+  const cli = (command: string, dir: string, keys: string) =>
+    spawnSync(process.execPath, [BIN, command], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? tmpdir(),
+        OPENPIPES_DATA_DIR: dir,
+        OPENPIPES_ENCRYPTION_KEYS: keys,
+        PORT: '0',
+        HOST: '127.0.0.1',
+      },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+
+  it('serve and migrate exit 1 with one line naming OPENPIPES_ENCRYPTION_KEYS and k1', () => {
+    const dir = tempDir();
+    const a = spec('k1');
+    expect(cli('migrate', dir, a).status).toBe(0);
+    const b = spec('k1');
+    for (const command of ['serve', 'migrate']) {
+      const r = cli(command, dir, b);
+      expect(r.status, r.stderr).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^openpipes: OPENPIPES_ENCRYPTION_KEYS: key id\(s\) k1 hold a different key/);
+      expect(r.stderr).not.toContain(b.slice(3));
+    }
+    expect(cli('migrate', dir, a).status).toBe(0);
   });
 });
 

@@ -4,7 +4,7 @@ import { builtinProviders } from '../catalog/builtin-providers.ts';
 import { systemClock } from '../core/clock.ts';
 import type { Config } from './config.ts';
 import { ConfigError } from './config.ts';
-import { loadOrCreateKeyFile } from '../crypto/key-file.ts';
+import { keyFilePath, loadOrCreateKeyFile } from '../crypto/key-file.ts';
 import { Keyring, KeyringError } from '../crypto/keyring.ts';
 import { createApp } from '../http/app.ts';
 import { ADMIN_USERNAME } from '../operators/operator-service.ts';
@@ -47,18 +47,28 @@ export function loadKeyring(config: Config, log: Logger): Keyring {
   return keyring;
 }
 
+/** Where the keyring comes from, as messages name it. */
+export const keySource = (config: Config): string =>
+  config.encryptionKeys
+    ? 'OPENPIPES_ENCRYPTION_KEYS'
+    : `the key file ${keyFilePath(config.dataDir)} (OPENPIPES_ENCRYPTION_KEYS is not set)`;
+
 /** Opens the store, migrates, and fails fast when the keyring cannot open what is stored. */
 export async function openStore(config: Config, keyring: Keyring): Promise<{ store: Store; close: () => Promise<void> }> {
   const handle = openDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
     const store = Store.open(handle, keyring);
+    const source = keySource(config);
     const missing = [...(await store.referencedKeyIds())].filter((kid) => !keyring.has(kid));
-    if (missing.length > 0) {
+    if (missing.length > 0)
+      throw new KeyringError(`stored secrets use key id(s) ${missing.join(', ')} that the keyring does not have; add them to ${source}`);
+    // docs/security.md §14: a different key under a known id would only fail at the first vend.
+    const wrong = await store.mismatchedKeyIds(new Date().toISOString());
+    if (wrong.length > 0)
       throw new KeyringError(
-        `stored secrets use key id(s) ${missing.join(', ')} that the keyring does not have; add them to OPENPIPES_ENCRYPTION_KEYS`,
+        `${source}: key id(s) ${wrong.join(', ')} hold a different key than the one this database first saw under them; put the original key back (a new key needs a new id)`,
       );
-    }
     return { store, close: () => handle.close() };
   } catch (e) {
     await handle.close();

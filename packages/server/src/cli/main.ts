@@ -13,6 +13,7 @@ import { DeliveryService } from '../webhooks/delivery-service.ts';
 import { OperatorService } from '../operators/operator-service.ts';
 import { adminCommand, readNewPassword } from './admin-commands.ts';
 import { webhookCommand } from './webhook-commands.ts';
+import { keyCommand } from './key-commands.ts';
 
 const USAGE = `openpipes — connected accounts and credential vending
 
@@ -31,6 +32,11 @@ const USAGE = `openpipes — connected accounts and credential vending
   openpipes admin create USERNAME                   a dashboard operator; the password is read from standard input
   openpipes admin set-password USERNAME             replace an operator's password (ends their sessions)
   openpipes admin list                              dashboard operators
+  openpipes keys status                             sealed values per encryption key id, per table
+  openpipes keys add                                key file: a new key, not primary yet (rotation step 1)
+  openpipes keys promote KEY_ID                     key file: make it the primary key (step 2)
+  openpipes keys reencrypt [--batch-size N] [--max-batches N]   re-seal every value under the primary key, online, resumable (step 3)
+  openpipes keys remove KEY_ID                      key file: drop a key no value uses any more
 
 Configuration: PORT, HOST, OPENPIPES_DATABASE_URL, OPENPIPES_DATA_DIR, OPENPIPES_ENCRYPTION_KEYS,
 OPENPIPES_API_KEY, OPENPIPES_ADMIN_PASSWORD, OPENPIPES_PUBLIC_URL, OPENPIPES_ALLOWED_RETURN_ORIGINS,
@@ -136,6 +142,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
       'return-origin': { type: 'string', multiple: true },
       'confirmation-screen': { type: 'string' },
       limit: { type: 'string' },
+      'batch-size': { type: 'string' },
+      'max-batches': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -262,6 +270,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
         await webhookCommand(sub, arg, values, { webhooks, environmentNames, out, table, usage: usageError });
       });
       return 0;
+    case `keys ${sub}`:
+      return keyCommand(sub, arg, values, { config, log, out, table, usage: usageError, progress: process.stderr });
     case `admin ${sub}`: {
       // Read before the store opens, so a prompt never holds a database connection.
       const password = (sub === 'create' || sub === 'set-password') && arg ? await readNewPassword(usageError) : '';

@@ -3,6 +3,7 @@ import { iso } from '../core/clock.ts';
 import type { ConnectedAccount } from '../domain/connected-account.ts';
 import type { Integration } from '../domain/integration.ts';
 import { organizationOwner, userOwner, type Owner } from '../domain/owner.ts';
+import { lastFour } from '../domain/secret.ts';
 import { validationFailed } from '../core/errors.ts';
 import type { EventRecorder } from '../events/event-recorder.ts';
 import type { ApiKeyInstall } from '../integrations/integration-service.ts';
@@ -71,7 +72,7 @@ export class ApiKeyConnections {
   ): Promise<ConnectedAccount> {
     const { account } = await saveConnection(store, this.deps.events, locate, () => ({
       api_key: secret,
-      api_key_last4: secret.slice(-4),
+      api_key_last4: lastFour(secret),
       state: 'connected',
       updated_at: iso(this.deps.clock.now()),
     }));

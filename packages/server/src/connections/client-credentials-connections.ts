@@ -3,6 +3,7 @@ import { resolveTemplate } from '../catalog/catalog.ts';
 import type { Clock } from '../core/clock.ts';
 import { iso } from '../core/clock.ts';
 import type { ConnectedAccount } from '../domain/connected-account.ts';
+import { lastFour } from '../domain/secret.ts';
 import { clientCredentialsRejected, notFound, providerUnavailable } from '../core/errors.ts';
 import type { EventRecorder } from '../events/event-recorder.ts';
 import { withInstallationConfig } from '../integrations/config-values.ts';
@@ -80,7 +81,7 @@ export class ClientCredentialsConnections {
       ({ integration }) => ({
         client_id: input.client_id,
         client_secret: input.client_secret,
-        client_secret_last4: input.client_secret.slice(-4),
+        client_secret_last4: lastFour(input.client_secret),
         access_token: t.accessToken,
         refresh_token: null,
         expires_at: t.expiresAt,

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createSecretKey, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
 
 /**
  * AES-256-GCM keyring (docs/security.md §13–14). Ciphertexts read `v1:<kid>:<iv>:<ciphertext+tag>`
@@ -35,10 +35,10 @@ export class Keyring {
     this.primaryKid = keys[0]!.kid;
   }
 
-  /** Parses `kid1:base64key,kid2:base64key`; the first key is the primary. */
+  /** Parses `kid1:base64key,kid2:base64key` (commas or line breaks between keys); the first key is the primary. */
   static parse(spec: string): Keyring {
     const entries = spec
-      .split(',')
+      .split(/[,\r\n]/)
       .map((s) => s.trim())
       .filter(Boolean);
     if (entries.length === 0) throw new KeyringError('expected kid:base64key[,kid:base64key…]');
@@ -97,6 +97,16 @@ export class Keyring {
     const base = this.keys.get(kid);
     if (!base) return null;
     return { kid, key: Buffer.from(hkdfSync('sha256', base, Buffer.alloc(0), info, 32)) };
+  }
+
+  /**
+   * A value that tells whether key `kid` is the one a database first saw under that id
+   * (docs/security.md §14): an HMAC of a fixed label under a key derived for this purpose only,
+   * so it reveals nothing about the key itself nor about any value sealed with it.
+   */
+  checkValue(kid: string): string | null {
+    const derived = this.derive('openpipes key check v1', kid);
+    return derived && createHmac('sha256', derived.key).update('openpipes key check').digest('base64url');
   }
 
   /** The key id a sealed value was made with, without opening it. */

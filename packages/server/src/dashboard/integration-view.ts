@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { ProviderDefinition } from '../catalog/provider-definition.ts';
 import type { AuthMethod, ConnectedAccount } from '../domain/connected-account.ts';
 import type { Integration, Ownership } from '../domain/integration.ts';
+import { lastFour } from '../domain/secret.ts';
 import type { CustomProviderInput, CustomProviderWire } from '../integrations/custom-provider.ts';
 import type { CreateIntegrationInput, CredentialsInput, IntegrationService } from '../integrations/integration-service.ts';
 import { integrationState } from '../integrations/integration-service.ts';
@@ -15,9 +16,6 @@ export type IntegrationForm = Record<string, string | undefined>;
 export const IntegrationFormBody = Type.Object({ csrf_token: Type.String() }, { additionalProperties: Type.String({ maxLength: 4000 }) });
 
 export const OWNERSHIP_LABEL: Record<Ownership, string> = { user: 'users', organization: 'organizations' };
-
-/** Secrets shorter than this show only whether they are set: four characters would be too much of them. */
-const LAST_FOUR_FROM_LENGTH = 12;
 
 export const integrationPath = (environment: string, row: Pick<Integration, 'ownership' | 'slug'>): string =>
   `/dashboard/environments/${encodeURIComponent(environment)}/integrations/${row.ownership}/${encodeURIComponent(row.slug)}`;
@@ -37,8 +35,8 @@ export async function allIntegrations(integrations: IntegrationService, environm
 /** "Set, ends in …a1b2", "Set" or "Not set": never the secret. */
 export function secretHint(row: Integration): string {
   if (row.client_secret === null) return 'Not set';
-  const long = row.client_secret.open().length >= LAST_FOUR_FROM_LENGTH;
-  return long && row.client_secret_last4 ? `Set, ends in …${row.client_secret_last4}` : 'Set';
+  const last = lastFour(row.client_secret.open());
+  return last ? `Set, ends in …${last}` : 'Set';
 }
 
 /** One line of the integrations table. */

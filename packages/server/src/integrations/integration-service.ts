@@ -14,6 +14,7 @@ import type { Store } from '../store/store.ts';
 import type { PageQuery } from '../store/integrations-repo.ts';
 import type { AuthMethod, ConnectedAccount } from '../domain/connected-account.ts';
 import type { Integration, IntegrationChanges, Ownership } from '../domain/integration.ts';
+import { lastFour } from '../domain/secret.ts';
 import { isSlug } from '../catalog/provider-definition.ts';
 import { checkConfigValues } from './config-values.ts';
 import {
@@ -177,7 +178,7 @@ export class IntegrationService {
         credentials_type: authMethod === 'oauth' ? (creds?.type ?? null) : null,
         client_id: creds?.type === 'custom' ? (creds.client_id ?? null) : null,
         client_secret: creds?.type === 'custom' ? (creds.client_secret ?? null) : null,
-        client_secret_last4: creds?.type === 'custom' && creds.client_secret !== undefined ? creds.client_secret.slice(-4) : null,
+        client_secret_last4: creds?.type === 'custom' && creds.client_secret !== undefined ? lastFour(creds.client_secret) : null,
         redirect_key: newId(ID_PREFIX.redirectKey),
         custom_provider_id: customProviderId,
         created_at: now,
@@ -216,7 +217,7 @@ export class IntegrationService {
         if (creds.type === 'custom') {
           patch.client_id = creds.client_id ?? null;
           patch.client_secret = creds.client_secret!;
-          patch.client_secret_last4 = creds.client_secret!.slice(-4);
+          patch.client_secret_last4 = lastFour(creds.client_secret!);
         } else {
           patch.client_id = null;
           patch.client_secret = null;

@@ -4,6 +4,7 @@ import { iso } from '../core/clock.ts';
 import { integrationNotFound, notFound, validationFailed, type FieldError } from '../core/errors.ts';
 import { ID_PREFIX, newId } from '../core/ids.ts';
 import type { OrgConfiguration, OrgConfigurationChanges } from '../domain/org-configuration.ts';
+import { lastFour } from '../domain/secret.ts';
 import type { Store } from '../store/store.ts';
 import { checkConfigValues } from './config-values.ts';
 import { primaryPerSlug } from './effective-settings.ts';
@@ -79,7 +80,7 @@ export class OrgConfigurationService {
       if (input.client_id !== undefined && input.client_secret !== undefined) {
         changes.client_id = input.client_id;
         changes.client_secret = input.client_secret;
-        changes.client_secret_last4 = input.client_secret.slice(-4);
+        changes.client_secret_last4 = lastFour(input.client_secret);
       }
       if (input.config !== undefined) changes.config = { values: input.config, fields: integration.provider.configFields };
       const override = existing

@@ -28,13 +28,18 @@ export interface DatabaseOptions {
 /**
  * better-sqlite3 compiles a statement on every `prepare`; Kysely prepares per execution. Caching
  * by SQL text makes every repeated query a prepared statement (the vend path runs one).
+ * Kysely opens transactions with a deferred `begin`; here they start IMMEDIATE, taking the write
+ * lock first (waiting up to busy_timeout). A deferred one that read and then wrote failed at once
+ * with SQLITE_BUSY when another process (a second server, `openpipes keys reencrypt`) had
+ * committed in between: busy_timeout does not cover that upgrade.
  */
 function cachingSqlite(raw: BetterSqlite3.Database): BetterSqlite3.Database {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return new Proxy(raw, {
     get(target, prop, receiver) {
       if (prop === 'prepare') {
-        return (sqlText: string) => {
+        return (text: string) => {
+          const sqlText = text === 'begin' ? 'begin immediate' : text;
           let stmt = cache.get(sqlText);
           if (!stmt) {
             stmt = target.prepare(sqlText);

@@ -5,6 +5,8 @@ import * as webhooks from './migrations/0003-webhooks.ts';
 import * as operators from './migrations/0004-operators.ts';
 import * as usageCounters from './migrations/0005-usage-counters.ts';
 import * as flowHandoff from './migrations/0006-flow-handoff.ts';
+import * as shortLastFour from './migrations/0007-short-last-four.ts';
+import * as keyRotation from './migrations/0008-key-rotation.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations ship in the code (no directory scan), in order; forward-only. */
@@ -15,6 +17,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-operators': operators,
   '0005-usage-counters': usageCounters,
   '0006-flow-handoff': flowHandoff,
+  '0007-short-last-four': shortLastFour,
+  '0008-key-rotation': keyRotation,
 };
 
 const migratorFor = (db: Kysely<Database>): Migrator => new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });

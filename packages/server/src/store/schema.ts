@@ -87,6 +87,21 @@ export type DashboardSessionsTable = DashboardSession;
 /** Every process's counts added up, by environment, hour, metric and outcome. */
 export type UsageCountersTable = UsageCount;
 
+/** Per key id, the check value of the key first used under it (crypto/keyring.ts checkValue). */
+export interface KeyChecksTable {
+  kid: string;
+  check_value: string;
+  created_at: string;
+}
+
+/** Per table, the last row `keys reencrypt` re-sealed for the primary key `primary_kid` (JSON of its key columns). */
+export interface KeyRotationProgressTable {
+  table_name: string;
+  primary_kid: string;
+  position: string;
+  updated_at: string;
+}
+
 export interface Database {
   environments: EnvironmentsTable;
   api_keys: ApiKeysTable;
@@ -103,4 +118,6 @@ export interface Database {
   operators: OperatorsTable;
   dashboard_sessions: DashboardSessionsTable;
   usage_counters: UsageCountersTable;
+  key_checks: KeyChecksTable;
+  key_rotation_progress: KeyRotationProgressTable;
 }

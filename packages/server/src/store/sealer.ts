@@ -1,5 +1,5 @@
 import type { ConfigField } from '../catalog/provider-definition.ts';
-import type { Keyring } from '../crypto/keyring.ts';
+import { Keyring } from '../crypto/keyring.ts';
 import type { Secret } from '../domain/secret.ts';
 import { StoredConfig, type ConfigWrite } from '../domain/stored-config.ts';
 import { json, readJson } from './encoding.ts';
@@ -27,6 +27,11 @@ export class Sealer {
   private readonly memo = new Map<string, string>();
 
   constructor(private readonly keyring: Keyring) {}
+
+  /** The key id new values are sealed with. */
+  get primaryKid(): string {
+    return this.keyring.primaryKid;
+  }
 
   seal(value: string, at: SealedAt, column: string): string {
     return this.keyring.seal(value, contextOf(at, column));
@@ -59,6 +64,38 @@ export class Sealer {
       out[name] = isSecret(write.fields, name) ? this.seal(value, at, `config.${name}`) : value;
     }
     return json(out);
+  }
+
+  /**
+   * Key rotation: `sealed` opened and sealed again under the primary key, in the same context;
+   * null when it is under the primary already. Not memoized: rotation opens each value once.
+   */
+  reseal(sealed: string, at: SealedAt, column: string): string | null {
+    if (Keyring.kidOf(sealed) === this.keyring.primaryKid) return null;
+    const context = contextOf(at, column);
+    return this.keyring.seal(this.keyring.open(sealed, context), context);
+  }
+
+  /**
+   * A stored config map with every sealed value resealed under the primary key (null: nothing
+   * to do). `unreadable` counts values that look sealed but do not open; they are left as they are.
+   */
+  resealConfig(stored: string, at: SealedAt): { config: string | null; unreadable: number } {
+    const values = readJson<Record<string, string>>(stored);
+    let changed = false;
+    let unreadable = 0;
+    for (const [name, value] of Object.entries(values)) {
+      if (typeof value !== 'string' || Keyring.kidOf(value) === null) continue;
+      try {
+        const next = this.reseal(value, at, `config.${name}`);
+        if (next === null) continue;
+        values[name] = next;
+        changed = true;
+      } catch {
+        unreadable++;
+      }
+    }
+    return { config: changed ? json(values) : null, unreadable };
   }
 
   config(stored: string, at: SealedAt): StoredConfig {

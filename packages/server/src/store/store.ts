@@ -10,9 +10,11 @@ import { EventsRepo } from './events-repo.ts';
 import { FlowsRepo } from './flows-repo.ts';
 import { IdempotencyRepo } from './idempotency-repo.ts';
 import { IntegrationsRepo } from './integrations-repo.ts';
-import { referencedKeyIds } from './key-usage.ts';
+import { knownKeyIds, mismatchedKeyIds } from './key-checks.ts';
+import { type KeyUsage, keyUsage, referencedKeyIds } from './key-usage.ts';
 import { OperatorsRepo } from './operators-repo.ts';
 import { OrgConfigurationsRepo } from './org-configurations-repo.ts';
+import { Reencryptor } from './reencrypt.ts';
 import { PostgresRowLock, type RefreshLock, setLockTimeout, SqliteLease } from './refresh-lock.ts';
 import type { Database } from './schema.ts';
 import { Sealer } from './sealer.ts';
@@ -48,6 +50,7 @@ export class Store {
     private readonly db: Kysely<Database>,
     readonly dialect: Dialect,
     private readonly sealer: Sealer,
+    private readonly keyring: Keyring,
     /** The hot-path reader; only on the root store (vending never reads inside a transaction). */
     private readonly vendReader: VendReader | null,
     /** The driver handle (root store only), for the connection pool's numbers. */
@@ -71,7 +74,7 @@ export class Store {
   /** A store over an open database; secrets are sealed and opened with `keyring`. */
   static open(handle: DatabaseHandle, keyring: Keyring): Store {
     const sealer = new Sealer(keyring);
-    return new Store(handle.db, handle.dialect, sealer, new VendReader(handle.raw, sealer), handle.raw);
+    return new Store(handle.db, handle.dialect, sealer, keyring, new VendReader(handle.raw, sealer), handle.raw);
   }
 
   get vend(): VendReader {
@@ -85,7 +88,7 @@ export class Store {
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return fn(this);
-    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect, this.sealer, null)));
+    return this.db.transaction().execute((trx) => fn(new Store(trx, this.dialect, this.sealer, this.keyring, null)));
   }
 
   /** PostgreSQL: bound how long the current transaction waits for a row lock. */
@@ -116,5 +119,25 @@ export class Store {
   /** The key ids stored ciphertexts reference (start-up refuses a keyring that lacks one). */
   referencedKeyIds(): Promise<Set<string>> {
     return referencedKeyIds(this.db, this.dialect);
+  }
+
+  /** Key ids of the keyring whose key is not the one first seen under them (new ids are recorded). */
+  mismatchedKeyIds(now: string): Promise<string[]> {
+    return mismatchedKeyIds(this.db, this.keyring, now);
+  }
+
+  /** Every key id this database has seen. */
+  knownKeyIds(): Promise<Set<string>> {
+    return knownKeyIds(this.db);
+  }
+
+  /** Sealed values per key id per table (`openpipes keys status`). */
+  keyUsage(): Promise<KeyUsage[]> {
+    return keyUsage(this.db, this.dialect);
+  }
+
+  /** Re-seals stored values under the primary key (`openpipes keys reencrypt`). */
+  reencryptor(): Reencryptor {
+    return new Reencryptor(this.db, this.sealer);
   }
 }

@@ -13,6 +13,7 @@ export const SLOW_SUITES = [
   'packages/server/test/dashboard-browser.test.ts',
   'packages/server/test/demo.test.ts',
   'packages/server/test/fuzz.test.ts',
+  'packages/server/test/key-rotation.test.ts',
   'packages/server/test/packaging.test.ts',
   'packages/server/test/resilience*.test.ts',
   'packages/server/test/webhooks-reliability.test.ts',
