@@ -16,6 +16,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIDGET_ASSETS } from '../src/web/widget-pages.ts';
 import { DIALECTS, type TestDialect } from './support/dialects.ts';
+import { DashboardClient } from './support/dashboard-client.ts';
 import { answerProblem, StatusTally } from './support/fuzz-answer.ts';
 import { familyOf, requestsFor } from './support/fuzz-request.ts';
 import { offlineProvider, seedForFuzzing } from './support/fuzz-seed.ts';
@@ -186,5 +187,23 @@ describe('answers the fuzzer found wrong', () => {
     const res = await h.app.inject({ method: 'GET', url: `${WIDGET_ASSETS}/..%2f..%2fpackage.json` });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'entity_not_found' });
+  });
+});
+
+describe.each(DIALECTS)('answers the fuzzer found wrong, on the store (%s)', (dialect) => {
+  it('a NUL in a dashboard search field is a 400 page, not a 500 (PostgreSQL refuses NUL in text)', async () => {
+    const h = await startHarness(dialect);
+    try {
+      await h.deps.operators.create('searcher', 'correct horse battery');
+      const browser = new DashboardClient(h.app, '10.9.9.8');
+      expect((await browser.signIn('searcher', 'correct horse battery')).status).toBe(303);
+      for (const field of ['user', 'organization', 'provider']) {
+        const res = await browser.get(`/dashboard/environments/default/connections?${field}=a%00b`);
+        expect(res.status, field).toBe(400);
+      }
+      expect((await browser.get('/dashboard/environments/default/connections?user=user_1')).status).toBe(200);
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -685,13 +685,13 @@ describe('start-up messages of the real binary', () => {
     }
   });
 
-  it('warns once per unknown OPENPIPES_* variable, with the closest known name; the families of other parts are known', () => {
+  it('warns once per unknown OPENPIPES_* variable, with the closest known name; the variables of the other parts are known', () => {
     const { code, lines } = run(['providers', 'list'], {
       OPENPIPES_ALLOW_INSECURE_PROVIDER_URL: 'true',
       OPENPIPES_FROBNICATE: '1',
       OPENPIPES_RATE_LIMIT_API_PER_MINUTE: '100',
       OPENPIPES_METRICS: 'true',
-      OPENPIPES_METRICS_TOKEN: 'x',
+      OPENPIPES_METRICS_TOKEN: 'scrape-token-0123456789',
       OPENPIPES_TEST_PG: 'on',
       OPENPIPES_TEST_RUN: 'r1',
     });

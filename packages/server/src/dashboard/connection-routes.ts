@@ -9,7 +9,8 @@ const PAGE_SIZE = 25;
 const STATES: readonly AccountState[] = ['connected', 'needs_reauthorization', 'disconnected'];
 const ID = '^data_installation_[0-9A-Z]{26}$';
 
-const Field = Type.Optional(Type.String({ maxLength: 200 }));
+// Printable text only: a NUL would reach PostgreSQL, which refuses it in text (a 500, found by fuzzing).
+const Field = Type.Optional(Type.String({ maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f]*$' }));
 const SearchQuery = Type.Object(
   {
     user: Field,
