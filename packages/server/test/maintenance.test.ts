@@ -42,6 +42,7 @@ describe.each(DIALECTS)('retention purge on %s', (dialect) => {
     await h.store.flows.insert(flow('flow_new', now + 60_000));
     const idem = (key: string, at: number) => ({
       environment_id: h.environmentId,
+      api_key_id: null,
       route: 'POST /x',
       idempotency_key: key,
       body_hash: 'h',

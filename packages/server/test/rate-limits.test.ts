@@ -1,7 +1,7 @@
 /**
  * Issue 9, finding 2: rate limits per API key and per client address, 429 with Retry-After; callbacks
  * with an unknown state counted rather than recorded one by one; a bound on the Idempotency-Key rows
- * an environment holds. Limits are set through loadConfig, as the server reads them.
+ * each API key holds. Limits are set through loadConfig, as the server reads them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/app/config.ts';
@@ -158,7 +158,7 @@ describe.each(DIALECTS)('rate limits and bounded idempotency rows on %s', (diale
     expect((await connectionFailedRows(h)) - before).toBeLessThanOrEqual(1);
   });
 
-  it('bounds the Idempotency-Key rows per environment: a new key gets 429 until the oldest expires, stored keys are replayed', async () => {
+  it('bounds the Idempotency-Key rows per API key: a new key gets 429 until the oldest expires, stored keys are replayed', async () => {
     await h.db.deleteFrom('idempotency_keys').execute();
     now += 60_000; // a fresh count: the bound's cached tally is older than it trusts
     const key = await newKey();
@@ -180,7 +180,6 @@ describe.each(DIALECTS)('rate limits and bounded idempotency rows on %s', (diale
       retry_after: 24 * 60 * 60,
       errors: [{ field: 'Idempotency-Key', code: 'too_many_keys' }],
     });
-    expect((await mint('k7', await newKey())).status).toBe(429); // the bound is the environment's, whatever the key
 
     const replay = await mint('k1');
     expect(replay.status).toBe(200);
@@ -190,6 +189,31 @@ describe.each(DIALECTS)('rate limits and bounded idempotency rows on %s', (diale
 
     now += 24 * 60 * 60 * 1000 + 1000; // the five expire
     expect((await mint('k6')).status).toBe(200);
+  });
+
+  it('key L of the same environment stores new answers while key K is at the bound; a stored answer replays for either', async () => {
+    await h.db.deleteFrom('idempotency_keys').execute();
+    now += 60_000;
+    const [k, l] = [await newKey(), await newKey()];
+    const mint = (apiKey: string, idempotencyKey: string) =>
+      withKey(apiKey, 'POST', '/widgets/token', { user_id: `user_${idempotencyKey}` }, { 'idempotency-key': idempotencyKey });
+    const first = await mint(k, 'k1');
+    for (const i of ['k2', 'k3', 'k4', 'k5']) expect((await mint(k, i)).status).toBe(200);
+    expect((await mint(k, 'k6')).status).toBe(429);
+
+    for (const i of ['l1', 'l2', 'l3', 'l4', 'l5']) expect((await mint(l, i)).status, i).toBe(200);
+    expect((await mint(l, 'l6')).status).toBe(429); // L has a bound of its own, too
+    expect((await mint(k, 'k7')).status).toBe(429); // and K is still at its own
+
+    // The replay is looked up by environment, route and key (§10.15), whichever API key asks.
+    const replay = await mint(l, 'k1');
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toEqual(first.body);
+    // Each row names the API key that claimed it: five each.
+    const claimedBy = (await h.db.selectFrom('idempotency_keys').select('api_key_id').execute()).map((r) => r.api_key_id);
+    expect(new Set(claimedBy).size).toBe(2);
+    expect(claimedBy).not.toContain(null);
+    expect(claimedBy.filter((id) => id === claimedBy[0])).toHaveLength(5);
   });
 });
 

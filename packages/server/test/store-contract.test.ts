@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigField } from '../src/catalog/provider-definition.ts';
 import type { AccountChanges, ConnectedAccount, ConnectionRole, NewAccount } from '../src/domain/connected-account.ts';
@@ -19,9 +19,9 @@ import { openDatabase } from '../src/store/database.ts';
 import type { PageQuery } from '../src/store/integrations-repo.ts';
 import { MIGRATIONS, migrateToLatest } from '../src/store/migrate.ts';
 import type { Database } from '../src/store/schema.ts';
-import type { Store } from '../src/store/store.ts';
+import { Store } from '../src/store/store.ts';
 import { DIALECTS } from './support/dialects.ts';
-import { openTestStore } from './support/harness.ts';
+import { openTestStore, testDatabase, testKeyring } from './support/harness.ts';
 
 /**
  * One contract, two engines: every repository behaves the same on SQLite and PostgreSQL
@@ -194,6 +194,7 @@ const eventRow = (environmentId: string, event: string, organizationId: string |
 
 const idemRow = (environmentId: string, route: string, key: string, over: Partial<IdempotencyRecord> = {}): IdempotencyRecord => ({
   environment_id: environmentId,
+  api_key_id: null,
   route,
   idempotency_key: key,
   body_hash: 'hash-1',
@@ -855,6 +856,20 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       expect(await store.idempotency.get(env.id, 'POST /p', 'old')).toBeNull();
       expect(await store.idempotency.get(env.id, 'POST /p', 'new')).not.toBeNull();
     });
+
+    it("countSince and oldestSince count one API key's rows since a time, up to the cap; rows of other keys and of none are not counted", async () => {
+      const env = await newEnv(store);
+      const claim = (key: string, apiKeyId: string | null, t: number) =>
+        store.idempotency.claim(idemRow(env.id, 'POST /count', key, { api_key_id: apiKeyId, created_at: at(t) }));
+      for (const [i, t] of [0, 10, 20, 30].entries()) await claim(`a${i}`, 'key_a', t);
+      await claim('b0', 'key_b', 5);
+      await claim('legacy', null, 15); // claimed before rows named their API key
+      expect(await store.idempotency.countSince('key_a', at(10), 100)).toBe(3);
+      expect(await store.idempotency.countSince('key_a', at(0), 2)).toBe(2);
+      expect(await store.idempotency.countSince('key_b', at(0), 100)).toBe(1);
+      expect(await store.idempotency.oldestSince('key_a', at(5))).toBe(at(10));
+      expect(await store.idempotency.oldestSince('key_b', at(6))).toBeNull();
+    });
   });
 
   describe('transactions (§23)', () => {
@@ -1021,6 +1036,36 @@ describe('migrations on a fresh SQLite file', () => {
       await handle.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.each(DIALECTS)('migration 0009 (the API key of an idempotency row) on %s', (dialect) => {
+  it('rows stored before it get a NULL api_key_id and count against no key; the count has its index', async () => {
+    const { target, cleanup } = await testDatabase(dialect);
+    const handle = openDatabase(target);
+    try {
+      const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => MIGRATIONS } });
+      expect((await migrator.migrateTo('0008-key-rotation')).error).toBeUndefined();
+      const env = envRow();
+      await handle.db
+        .insertInto('environments')
+        .values({ ...env, production: 0, allowed_return_origins: JSON.stringify(env.allowed_return_origins), confirmation_screen: 1 })
+        .execute();
+      const { api_key_id: _, ...before } = idemRow(env.id, 'POST /old', 'k', { created_at: new Date().toISOString() });
+      await handle.db.insertInto('idempotency_keys').values(before).execute();
+
+      expect(await migrateToLatest(handle.db)).toEqual(['0009-idempotency-api-key']);
+      const store = Store.open(handle, testKeyring());
+      expect(await store.idempotency.get(env.id, 'POST /old', 'k')).toEqual({ ...before, api_key_id: null });
+      const indexes =
+        dialect === 'sqlite'
+          ? sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'idempotency_keys'`
+          : sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'idempotency_keys'`;
+      expect((await indexes.execute(handle.db)).rows.map((r) => r.name)).toContain('idempotency_keys_api_key_created');
+    } finally {
+      await handle.close();
+      await cleanup();
     }
   });
 });

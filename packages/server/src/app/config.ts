@@ -73,7 +73,7 @@ export interface Config {
   readonly httpTimeouts: HttpTimeouts;
   /** Requests per minute per API key and per client address; 0 turns one off. */
   readonly rateLimits: RateLimits;
-  /** Live Idempotency-Key rows per environment; 0 for no bound. */
+  /** Live Idempotency-Key rows per API key; 0 for no bound. */
   readonly idempotencyMaxKeys: number;
   /** Which proxies' X-Forwarded-For gives the client address. */
   readonly trustProxy: TrustProxy;

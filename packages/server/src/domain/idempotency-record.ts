@@ -1,6 +1,8 @@
 /** A claimed Idempotency-Key (§10.15) and, once its request finished, the stored answer. */
 export interface IdempotencyRecord {
   environment_id: string;
+  /** The API key that claimed it, for the per-key bound; null on rows claimed before keys were recorded. */
+  api_key_id: string | null;
   route: string;
   idempotency_key: string;
   body_hash: string;
@@ -16,8 +18,8 @@ export interface IdempotencyLedger {
   claim(record: IdempotencyRecord): Promise<boolean>;
   complete(environmentId: string, route: string, key: string, status: number, response: string): Promise<void>;
   release(environmentId: string, route: string, key: string): Promise<void>;
-  /** The environment's rows created at or after `since`, counted up to `cap` (enough to compare with a bound). */
-  countSince(environmentId: string, since: string, cap: number): Promise<number>;
-  /** When the environment's oldest row created at or after `since` was created; null when there is none. */
-  oldestSince(environmentId: string, since: string): Promise<string | null>;
+  /** The API key's rows created at or after `since`, counted up to `cap` (enough to compare with a bound). */
+  countSince(apiKeyId: string, since: string, cap: number): Promise<number>;
+  /** When the API key's oldest row created at or after `since` was created; null when there is none. */
+  oldestSince(apiKeyId: string, since: string): Promise<string | null>;
 }

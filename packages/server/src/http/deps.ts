@@ -52,7 +52,7 @@ export interface AppDeps extends DashboardDeps {
   logLevel?: string;
   /** Requests per minute per API key and per client address (default DEFAULT_RATE_LIMITS). */
   rateLimits?: RateLimits;
-  /** Live Idempotency-Key rows per environment (default DEFAULT_IDEMPOTENCY_MAX_KEYS; 0: no bound). */
+  /** Live Idempotency-Key rows per API key (default DEFAULT_IDEMPOTENCY_MAX_KEYS; 0: no bound). */
   idempotencyMaxKeys?: number;
   /** Which proxies' X-Forwarded-For gives the client address (Fastify's `trustProxy`; default none). */
   trustProxy?: TrustProxy;

@@ -29,7 +29,7 @@ declare module 'fastify' {
  * §10.15: a POST carrying `Idempotency-Key` is answered once per environment + route for 24 h.
  * The key is claimed by inserting its row (the primary key decides between racing requests);
  * the answer is stored on send. A 5xx releases the key so a retry can run the request again.
- * An environment holds at most `idempotencyMaxKeys` live keys (0: no bound); see IdempotencyBound.
+ * An API key holds at most `idempotencyMaxKeys` live keys (0: no bound); see IdempotencyBound.
  */
 export function installIdempotency(
   app: FastifyInstance,
@@ -46,7 +46,7 @@ export function installIdempotency(
     if (!KEY_PATTERN.test(header)) {
       return sendError(reply, idempotencyKeyInvalid());
     }
-    const environmentId = request.principal.environmentId;
+    const { environmentId, apiKeyId } = request.principal;
     const route = `POST ${request.url.split('?')[0]}`;
     const bodyHash = createHash('sha256')
       .update(JSON.stringify(request.body ?? null))
@@ -54,6 +54,7 @@ export function installIdempotency(
     const now = clock.now();
     const row = {
       environment_id: environmentId,
+      api_key_id: apiKeyId,
       route,
       idempotency_key: header,
       body_hash: bodyHash,
@@ -62,12 +63,12 @@ export function installIdempotency(
       created_at: iso(now),
     };
     // At the bound only stored answers are served (replayed); any key that would take a row is refused.
-    const refusal = bound ? await bound.reserve(environmentId) : null;
+    const refusal = bound ? await bound.reserve(apiKeyId) : null;
     if (!refusal && (await idempotency.claim(row))) {
       request.idempotency = { route, key: header };
       return;
     }
-    if (!refusal) bound?.release(environmentId);
+    if (!refusal) bound?.release(apiKeyId);
     const existing = await idempotency.get(environmentId, route, header);
     // Expired, or claimed by a request that died before answering: the key is free again.
     const stale =
@@ -100,10 +101,10 @@ export function installIdempotency(
     const claim = request.idempotency;
     if (!claim) return payload;
     request.idempotency = undefined;
-    const environmentId = request.principal.environmentId;
+    const { environmentId, apiKeyId } = request.principal;
     if (reply.statusCode >= 500 || typeof payload !== 'string') {
       await idempotency.release(environmentId, claim.route, claim.key);
-      bound?.release(environmentId);
+      bound?.release(apiKeyId);
     } else await idempotency.complete(environmentId, claim.route, claim.key, reply.statusCode, payload);
     return payload;
   };

@@ -60,13 +60,13 @@ export class IdempotencyRepo implements IdempotencyLedger {
       .execute();
   }
 
-  async countSince(environmentId: string, since: string, cap: number): Promise<number> {
-    // The primary key's leading column narrows the scan to the environment, and the limit stops it
-    // at the bound: never more than `cap` rows are read.
+  async countSince(apiKeyId: string, since: string, cap: number): Promise<number> {
+    // The (api_key_id, created_at) index narrows the scan to the key's live rows, and the limit
+    // stops it at the bound: never more than `cap` rows are read.
     const live = this.db
       .selectFrom('idempotency_keys')
       .select('created_at')
-      .where('environment_id', '=', environmentId)
+      .where('api_key_id', '=', apiKeyId)
       .where('created_at', '>=', since)
       .limit(cap)
       .as('live');
@@ -77,11 +77,11 @@ export class IdempotencyRepo implements IdempotencyLedger {
     return Number(row.n);
   }
 
-  async oldestSince(environmentId: string, since: string): Promise<string | null> {
+  async oldestSince(apiKeyId: string, since: string): Promise<string | null> {
     const row = await this.db
       .selectFrom('idempotency_keys')
       .select((eb) => eb.fn.min('created_at').as('oldest'))
-      .where('environment_id', '=', environmentId)
+      .where('api_key_id', '=', apiKeyId)
       .where('created_at', '>=', since)
       .executeTakeFirst();
     return row?.oldest ?? null;

@@ -7,6 +7,7 @@ import * as usageCounters from './migrations/0005-usage-counters.ts';
 import * as flowHandoff from './migrations/0006-flow-handoff.ts';
 import * as shortLastFour from './migrations/0007-short-last-four.ts';
 import * as keyRotation from './migrations/0008-key-rotation.ts';
+import * as idempotencyApiKey from './migrations/0009-idempotency-api-key.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations ship in the code (no directory scan), in order; forward-only. */
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-flow-handoff': flowHandoff,
   '0007-short-last-four': shortLastFour,
   '0008-key-rotation': keyRotation,
+  '0009-idempotency-api-key': idempotencyApiKey,
 };
 
 const migratorFor = (db: Kysely<Database>): Migrator => new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
