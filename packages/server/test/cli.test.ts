@@ -141,7 +141,7 @@ describe('openpipes CLI', () => {
     const again = await serve(env);
     expect((await fetch(`${again.url}/data-integrations`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(401);
     await again.stop();
-  });
+  }, 120_000); // about a dozen CLI processes in turn, each loading the TypeScript sources through tsx (3–4 s apiece on a busy 2-core machine)
 
   it('lists the provider catalog and migrates', () => {
     const env = baseEnv(freshDir());
