@@ -22,6 +22,9 @@ export const PER_USER = 5;
 export function rowBuilder(shape: SeedShape): (from: number, to: number) => ConnectedAccountsTable[] {
   const sealer = new Sealer(Keyring.parse(shape.encryptionKeys));
   const { template, integrationIds, organizations } = shape;
+  if (integrationIds.length < PER_USER) throw new Error(`seeding needs at least ${PER_USER} integrations`);
+  // A user's k-th connection is on integration (user + k·stride) mod n: PER_USER distinct ones.
+  const stride = Math.floor(integrationIds.length / PER_USER);
   const now = new Date().toISOString();
   const expiresAt = new Date(Date.now() + 365 * 86_400_000).toISOString();
   return (from, to) => {
@@ -37,8 +40,7 @@ export function rowBuilder(shape: SeedShape): (from: number, to: number) => Conn
       rows.push({
         ...template,
         id,
-        // The user's k-th connection is on integration (user + 10k) mod 50: five distinct ones.
-        integration_id: integrationIds[(user + (i % PER_USER) * 10) % integrationIds.length]!,
+        integration_id: integrationIds[(user + (i % PER_USER) * stride) % integrationIds.length]!,
         user_id: `user_${user}`,
         organization_id: organization,
         owner_key: `u|user_${user}|${organization}`,
