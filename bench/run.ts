@@ -16,7 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { apiClient, buildFixture, type Fixture } from './lib/fixture.ts';
+import { apiClient, buildFixture, createIntegrations, type Fixture } from './lib/fixture.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
 import { scratchDatabase } from './lib/postgres.ts';
 import { median, peakRssMb, start, stop, type Started } from './lib/process.ts';
@@ -103,7 +103,7 @@ try {
   cleanups.unshift(() => stop(op.child));
   const base = `http://127.0.0.1:${op.port}`;
   const call = apiClient(base, apiKey);
-  const fixture = manifest?.fixture ?? (await buildFixture(call));
+  const fixture = manifest?.fixture ?? (await buildFixture(call, await createIntegrations(call, 30)));
 
   const list = scenarios(fixture);
   const samples: string[] = [];

@@ -67,8 +67,8 @@ const op = await start(
   /listening on http:\/\/127\.0\.0\.1:(\d+)/,
 );
 const call = apiClient(`http://127.0.0.1:${op.port}`, apiKey);
-const fixture = await buildFixture(call, 30);
-const slugs = await createIntegrations(call, integrationCount); // adds the 20 beyond the fixture's 30
+const slugs = await createIntegrations(call, integrationCount);
+const fixture = await buildFixture(call, slugs);
 // The template rows the bulk copies: a connection and an organization override.
 await connectUser(call, 'user_template', 'org_template', [slugs[0]!]);
 await overrideOrganization(call, 'org_template', [slugs[0]!]);

@@ -92,8 +92,8 @@ export interface Fixture {
   writeSlug: string;
 }
 
-export async function buildFixture(call: Call, integrations = 30): Promise<Fixture> {
-  const slugs = await createIntegrations(call, integrations);
+/** Over integrations made by createIntegrations (at least 8 of them). */
+export async function buildFixture(call: Call, slugs: readonly string[]): Promise<Fixture> {
   const fixture: Fixture = {
     userId: 'user_bench',
     organizationId: 'org_bench',

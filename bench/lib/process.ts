@@ -13,6 +13,8 @@ export interface Started {
   port: number;
 }
 
+const stopping = new WeakSet<ChildProcess>();
+
 /** Spawns `node args…` and resolves once its output matches `ready` (group 1: the port). */
 export function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<Started> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -25,7 +27,13 @@ export function start(args: string[], env: Record<string, string>, ready: RegExp
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.once('exit', (code) => fail(new Error(`exited ${code}: ${seen}`)));
+    child.once('exit', (code, signal) => {
+      // Before it was ready: the start failed. After: a measured server died mid-run, which must not
+      // pass for a slow one, so its last words go to stderr.
+      fail(new Error(`exited ${code ?? signal}: ${seen}`));
+      if (!stopping.has(child))
+        process.stderr.write(`\n${args.join(' ')} exited ${code ?? signal} during the run:\n${seen.slice(-4000)}\n`);
+    });
   });
 }
 
@@ -42,6 +50,7 @@ export function peakRssMb(pid: number | undefined): number | null {
 
 /** Stops a child and waits for it to be gone. */
 export function stop(child: ChildProcess): Promise<void> {
+  stopping.add(child);
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
     child.once('exit', () => done());
