@@ -33,7 +33,8 @@ export const NotReady = Type.Object(
   },
   {
     title: 'NotReady',
-    description: 'Not ready: the database does not answer, or migrations are pending (run openpipes migrate, or start one instance of the new version).',
+    description:
+      'Not ready: the database does not answer, or migrations are pending (run openpipes migrate, or start one instance of the new version).',
     examples: [
       { status: 'not_ready', database: 'unreachable' },
       { status: 'not_ready', database: 'ok', pending_migrations: ['0006-flow-handoff'] },
