@@ -540,7 +540,9 @@ describe('openpipes webhooks CLI on a SQLite data dir', () => {
       target: { kind: 'sqlite', path: join(dir, 'openpipes.db') },
       keyring: Keyring.parse(spec),
       allowInsecureProviderUrls: true,
-      webhooks: WEBHOOKS,
+      // This test counts attempts exactly: a generous deadline, so that a slow answer on a loaded
+      // machine (CI runs other suites beside it) is not taken for a failure and retried.
+      webhooks: { ...WEBHOOKS, timeoutMs: 30_000 },
     });
     expect((await h.request('POST', '/data-integrations', GITHUB)).status).toBe(201);
     const url = `${receiver.url}/cli`;

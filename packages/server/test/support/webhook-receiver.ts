@@ -86,6 +86,11 @@ export class WebhookReceiver {
         this.delayed.add(timer);
       });
     });
+    // Longer than the sender's idle timeout, so the client always closes an idle connection
+    // first. Otherwise, when the test process blocks (spawnSync of the CLI) past both timers, the
+    // server may close a socket the sender is about to reuse, and an attempt fails for the test's
+    // sake alone.
+    this.server.keepAliveTimeout = 60_000;
   }
 
   static async start(): Promise<WebhookReceiver> {
