@@ -98,9 +98,15 @@ describe.skipIf(!hasPostgres)('resilience: kill -9 at each step of the callback 
     oidc.registerClient({ clientId, clientSecret: `${clientId}-secret`, redirectUris: [redirectUri] });
   }, 60_000);
 
+  /** The figures of one point, printed as soon as its runs are done. */
+  const reportPoint = (point: string, t0: number) => {
+    const counts = outcomes[point] ?? {};
+    const runs = Object.values(counts).reduce((a, b) => a + b, 0);
+    const s = ((performance.now() - t0) / 1000).toFixed(0);
+    report(`crash at ${point}: ${runs} runs → next vend ${JSON.stringify(counts)}; 0 half-written, 0 duplicates, 0 stuck (${s} s)`);
+  };
+
   afterAll(async () => {
-    for (const [point, counts] of Object.entries(outcomes))
-      report(`crash at ${point}: ${Object.values(counts).reduce((a, b) => a + b, 0)} runs → ${JSON.stringify(counts)}`);
     await cluster?.close();
     await oidc?.close();
   });
@@ -108,6 +114,7 @@ describe.skipIf(!hasPostgres)('resilience: kill -9 at each step of the callback 
   it.each(CALLBACK_POINTS)(
     `%s: ${RUNS} first connections killed there → none half-written, next vend not_installed`,
     async (point) => {
+      const t0 = performance.now();
       for (let run = 0; run < RUNS; run++) {
         const user = `cb_${point.split('.')[1]}_${run}`;
         const link = await checker.request('POST', `/data-integrations/${SLUG}/authorize`, { user_id: user });
@@ -121,6 +128,7 @@ describe.skipIf(!hasPostgres)('resilience: kill -9 at each step of the callback 
         // The first connection never committed: nothing to vend, and nothing half there.
         await aftermath(point, user, ['not_installed']);
       }
+      reportPoint(point, t0);
       // And the same user can still connect afterwards (no state left that blocks a new flow).
       const user = `cb_${point.split('.')[1]}_0`;
       const link = await checker.request('POST', `/data-integrations/${SLUG}/authorize`, { user_id: user });
@@ -132,6 +140,7 @@ describe.skipIf(!hasPostgres)('resilience: kill -9 at each step of the callback 
   );
 
   it(`refresh.before_commit: ${RUNS} refreshes killed between the provider's answer and the commit → no lock left, next vend active or needs_reauthorization`, async () => {
+    const t0 = performance.now();
     for (let run = 0; run < RUNS; run++) {
       const user = `rf_${run}`;
       const t = await obtainTokens(oidc, { clientId, clientSecret: `${clientId}-secret`, redirectUri, scope: SCOPE }, user);
@@ -151,6 +160,7 @@ describe.skipIf(!hasPostgres)('resilience: kill -9 at each step of the callback 
       // refused (needs_reauthorization), or, if the provider tolerated it, a fresh token is vended.
       await aftermath('refresh.before_commit', user, ['active', 'needs_reauthorization']);
     }
+    reportPoint('refresh.before_commit', t0);
   }, 900_000);
 
   it('the switch is inert under NODE_ENV=production: a flow through a process with the variable set completes', async () => {
