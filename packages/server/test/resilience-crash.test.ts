@@ -136,7 +136,7 @@ describe.skipIf(!hasPostgres)('resilience: kill -9 at each step of the callback 
       expect(final.status, final.body).toBe(200);
       expect((await vend(checker, user)).body.active).toBe(true);
     },
-    900_000,
+    RUNS * 30_000 + 60_000,
   );
 
   it(`refresh.before_commit: ${RUNS} refreshes killed between the provider's answer and the commit → no lock left, next vend active or needs_reauthorization`, async () => {
@@ -161,7 +161,7 @@ describe.skipIf(!hasPostgres)('resilience: kill -9 at each step of the callback 
       await aftermath('refresh.before_commit', user, ['active', 'needs_reauthorization']);
     }
     reportPoint('refresh.before_commit', t0);
-  }, 900_000);
+  }, RUNS * 30_000 + 60_000);
 
   it('the switch is inert under NODE_ENV=production: a flow through a process with the variable set completes', async () => {
     const prod = await cluster.spawn({ NODE_ENV: 'production', OPENPIPES_TEST_FAULT_POINT: 'callback.after_exchange' });
