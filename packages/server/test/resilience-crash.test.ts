@@ -139,29 +139,33 @@ describe.skipIf(!hasPostgres)('resilience: kill -9 at each step of the callback 
     RUNS * 30_000 + 60_000,
   );
 
-  it(`refresh.before_commit: ${RUNS} refreshes killed between the provider's answer and the commit → no lock left, next vend active or needs_reauthorization`, async () => {
-    const t0 = performance.now();
-    for (let run = 0; run < RUNS; run++) {
-      const user = `rf_${run}`;
-      const t = await obtainTokens(oidc, { clientId, clientSecret: `${clientId}-secret`, redirectUri, scope: SCOPE }, user);
-      const imported = await checker.request('POST', `/user_management/users/${user}/connected_accounts/${SLUG}`, {
-        access_token: t.access_token,
-        refresh_token: t.refresh_token,
-        expires_at: new Date(Date.now() - 60_000).toISOString(),
-        scopes: t.scope.split(' '),
-      });
-      expect(imported.status, imported.text).toBe(201);
-      const victim = await faulty('refresh.before_commit');
-      oidc.resetCounts();
-      await expectKilled(victim, vend(victim, user));
-      await victim.stop();
-      expect(oidc.counts.refreshGrants, 'the provider answered the refresh before the kill').toBe(1);
-      // The provider rotated the refresh token but the new one never committed: the old one is
-      // refused (needs_reauthorization), or, if the provider tolerated it, a fresh token is vended.
-      await aftermath('refresh.before_commit', user, ['active', 'needs_reauthorization']);
-    }
-    reportPoint('refresh.before_commit', t0);
-  }, RUNS * 30_000 + 60_000);
+  it(
+    `refresh.before_commit: ${RUNS} refreshes killed between the provider's answer and the commit → no lock left, next vend active or needs_reauthorization`,
+    async () => {
+      const t0 = performance.now();
+      for (let run = 0; run < RUNS; run++) {
+        const user = `rf_${run}`;
+        const t = await obtainTokens(oidc, { clientId, clientSecret: `${clientId}-secret`, redirectUri, scope: SCOPE }, user);
+        const imported = await checker.request('POST', `/user_management/users/${user}/connected_accounts/${SLUG}`, {
+          access_token: t.access_token,
+          refresh_token: t.refresh_token,
+          expires_at: new Date(Date.now() - 60_000).toISOString(),
+          scopes: t.scope.split(' '),
+        });
+        expect(imported.status, imported.text).toBe(201);
+        const victim = await faulty('refresh.before_commit');
+        oidc.resetCounts();
+        await expectKilled(victim, vend(victim, user));
+        await victim.stop();
+        expect(oidc.counts.refreshGrants, 'the provider answered the refresh before the kill').toBe(1);
+        // The provider rotated the refresh token but the new one never committed: the old one is
+        // refused (needs_reauthorization), or, if the provider tolerated it, a fresh token is vended.
+        await aftermath('refresh.before_commit', user, ['active', 'needs_reauthorization']);
+      }
+      reportPoint('refresh.before_commit', t0);
+    },
+    RUNS * 30_000 + 60_000,
+  );
 
   it('the switch is inert under NODE_ENV=production: a flow through a process with the variable set completes', async () => {
     const prod = await cluster.spawn({ NODE_ENV: 'production', OPENPIPES_TEST_FAULT_POINT: 'callback.after_exchange' });

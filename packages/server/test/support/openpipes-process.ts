@@ -121,6 +121,13 @@ export async function spawnOpenPipes(opts: SpawnOptions): Promise<OpenPipesProce
         method,
         headers: { authorization: `Bearer ${opts.apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      }).catch((e: unknown) => {
+        // Say why: a process that died (or was killed) leaves its exit and last words.
+        const state = exited ? `exited (code ${child.exitCode}, signal ${child.signalCode})` : 'running';
+        throw new Error(
+          `${method} ${path} to openpipes pid ${child.pid} (${state}) failed: ${(e as Error).message}; stderr: ${err.slice(-2000)}`,
+          { cause: e },
+        );
       });
       const text = await res.text();
       let parsed: unknown;
