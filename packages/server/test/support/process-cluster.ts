@@ -36,7 +36,8 @@ export async function startCluster(count: number, opts: { apiKey?: string; env?:
   };
   const spawned: OpenPipesProcess[] = [];
   const spawn = async (env: Record<string, string> = {}) => {
-    const p = await spawnOpenPipes({ apiKey, env: { ...base, ...env } });
+    // Generous: on a loaded two-core machine a start (tsx compiling the server) can exceed 30 s.
+    const p = await spawnOpenPipes({ apiKey, env: { ...base, ...env }, startTimeoutMs: 120_000 });
     spawned.push(p);
     return p;
   };
