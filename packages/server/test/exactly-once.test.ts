@@ -14,6 +14,7 @@ import { startOidcServer, type OidcServer } from './support/oidc-server.ts';
 import { obtainTokens, type ProviderTokens } from './support/oidc-tokens.ts';
 import { randomApiKey, randomKeySpec, spawnOpenPipes, type OpenPipesProcess } from './support/openpipes-process.ts';
 import { createTestDatabase } from './support/postgres.ts';
+import { oidcIntegrationBody } from './support/process-cluster.ts';
 
 const SLUG = 'acme';
 const SCOPE = 'openid offline_access read';
@@ -29,19 +30,7 @@ interface Answer {
 /** `i` is the caller's index in the burst; implementations may route by it (process A or B). */
 type Vend = (userId: string, i: number) => Promise<Answer>;
 
-const integrationBody = (oidc: OidcServer, clientId: string) => ({
-  provider: SLUG,
-  enabled: true,
-  scopes: SCOPE.split(' '),
-  credentials: { type: 'custom', client_id: clientId, client_secret: `${clientId}-secret` },
-  custom_provider: {
-    name: 'Acme Identity',
-    authorization_url: oidc.authorizationUrl,
-    token_url: oidc.tokenUrl,
-    revocation_url: oidc.revocationUrl,
-    issuer: oidc.issuer,
-  },
-});
+const integrationBody = (oidc: OidcServer, clientId: string) => oidcIntegrationBody(SLUG, oidc, clientId, SCOPE.split(' '));
 
 /** Real tokens for every user (login + consent + code grant at the provider), one user at a time. */
 async function tokensFor(oidc: OidcServer, clientId: string, redirectUri: string, users: string[]): Promise<Map<string, ProviderTokens>> {

@@ -1,44 +1,17 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretContext } from '../src/crypto/keyring.ts';
 import { SEALED_COLUMNS } from '../src/store/key-usage.ts';
 import { DIALECTS } from './support/dialects.ts';
 import { startHarness, type Harness, type TestResponse } from './support/harness.ts';
+import { pgDump } from './support/postgres.ts';
+import { findLeaks, leakedForms, randomId, randomSecret } from './support/secret-search.ts';
 
 /**
  * docs/security.md §13/§16: secrets written through the API exist on disk only sealed. For SQLite the
  * database file (and its WAL) is searched byte by byte; for PostgreSQL a pg_dump of the database.
  */
-
-const PG_DUMP = '/usr/bin/pg_dump';
-const run = promisify(execFile);
-
-/** High-entropy values no schema, id or ciphertext could contain by chance. */
-const randomSecret = (): string => randomBytes(24).toString('base64url');
-const randomId = (prefix: string): string => `${prefix}_${randomBytes(8).toString('hex')}`;
-
-/** The byte patterns a leaked value could take: UTF-8, UTF-16LE, base64 (both alphabets), hex. */
-const forms = (value: string): Record<string, Buffer> => {
-  const utf8 = Buffer.from(value, 'utf8');
-  return {
-    utf8,
-    utf16le: Buffer.from(value, 'utf16le'),
-    base64: Buffer.from(utf8.toString('base64').replace(/=+$/, '')),
-    base64url: Buffer.from(utf8.toString('base64url')),
-    hex: Buffer.from(utf8.toString('hex')),
-    HEX: Buffer.from(utf8.toString('hex').toUpperCase()),
-  };
-};
-
-/** The forms of `value` that occur in `haystack`. */
-const leakedForms = (haystack: Buffer, value: string): string[] =>
-  Object.entries(forms(value))
-    .filter(([, needle]) => haystack.includes(needle))
-    .map(([name]) => name);
 
 describe.each(DIALECTS)('secrets at rest on %s (docs/security.md §13, §16)', (dialect) => {
   let h: Harness;
@@ -207,8 +180,7 @@ describe.each(DIALECTS)('secrets at rest on %s (docs/security.md §13, §16)', (
       haystacks.push({ name: 'closed-db', bytes: readFileSync(path) });
       if (existsSync(`${path}-wal`)) haystacks.push({ name: 'closed-wal', bytes: readFileSync(`${path}-wal`) });
     } else {
-      const { stdout } = await run(PG_DUMP, ['--no-owner', '--no-privileges', h.target.url], { maxBuffer: 256 * 1024 * 1024 });
-      haystacks.push({ name: 'pg_dump', bytes: Buffer.from(stdout, 'utf8') });
+      haystacks.push({ name: 'pg_dump', bytes: await pgDump(h.target.url) });
     }
   });
 
@@ -263,12 +235,7 @@ describe.each(DIALECTS)('secrets at rest on %s (docs/security.md §13, §16)', (
   });
 
   it('no secret appears in the database bytes in any form (UTF-8, UTF-16, base64, hex)', () => {
-    const leaks: string[] = [];
-    for (const { name, bytes } of haystacks) {
-      for (const [secretName, secret] of Object.entries(secrets)) {
-        for (const form of leakedForms(bytes, secret)) leaks.push(`${secretName} as ${form} in ${name}`);
-      }
-    }
+    const leaks = findLeaks(haystacks, secrets);
     expect(leaks).toEqual([]);
   });
 

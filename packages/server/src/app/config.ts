@@ -5,6 +5,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits, type TrustProxy } from '../http/r
 import { parseOrigin } from '../environments/origin.ts';
 import { passwordProblem } from '../operators/operator-service.ts';
 import { closestName } from '../core/closest-name.ts';
+import { FAULT_POINTS, type FaultPoint } from '../core/fault-points.ts';
 import { DEFAULT_HTTP_TIMEOUTS, type HttpTimeouts } from '../http/timeouts.ts';
 
 /**
@@ -79,6 +80,8 @@ export interface Config {
   readonly trustProxy: TrustProxy;
   /** `/metrics` (OPENPIPES_METRICS=true), behind OPENPIPES_METRICS_TOKEN when set; null: off. */
   readonly metrics: { readonly token: string | null } | null;
+  /** OPENPIPES_TEST_FAULT_POINT, honoured only when NODE_ENV=test (core/fault-points.ts); null otherwise. */
+  readonly testFaultPoint: FaultPoint | null;
 }
 
 export class ConfigError extends Error {
@@ -184,6 +187,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     );
   }
   const metrics = parseMetrics(env);
+  const testFaultPoint = parseFaultPoint(env);
 
   return Object.freeze({
     port,
@@ -209,7 +213,20 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     idempotencyMaxKeys: count(env, 'OPENPIPES_IDEMPOTENCY_MAX_KEYS', DEFAULT_IDEMPOTENCY_MAX_KEYS),
     trustProxy: parseTrustProxy(env.OPENPIPES_TRUST_PROXY),
     metrics,
+    testFaultPoint,
   });
+}
+
+/**
+ * The resilience suite's crash switch. Outside NODE_ENV=test the variable is ignored whatever it
+ * says, so a production process can never be made to kill itself by its environment.
+ */
+function parseFaultPoint(env: Env): FaultPoint | null {
+  const raw = env.OPENPIPES_TEST_FAULT_POINT;
+  if (env.NODE_ENV !== 'test' || raw === undefined || raw === '') return null;
+  const point = FAULT_POINTS.find((p) => p === raw);
+  if (!point) throw new ConfigError('OPENPIPES_TEST_FAULT_POINT', `"${raw}" is not one of ${FAULT_POINTS.join(', ')}`);
+  return point;
 }
 
 /** A whole number from 0 (off) to a billion. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { ProviderCatalog } from '../catalog/catalog.ts';
 import { builtinProviders } from '../catalog/builtin-providers.ts';
 import { systemClock } from '../core/clock.ts';
+import { armFaultPoint } from '../core/fault-points.ts';
 import type { Config } from './config.ts';
 import { ConfigError } from './config.ts';
 import { keyFilePath, loadOrCreateKeyFile } from '../crypto/key-file.ts';
@@ -79,6 +80,8 @@ export async function openStore(config: Config, keyring: Keyring): Promise<{ sto
 /** Composition root: config → keyring → store → catalog → services → HTTP. */
 export async function boot(config: Config, log: Logger): Promise<Runtime> {
   const keyring = loadKeyring(config, log);
+  armFaultPoint(config.testFaultPoint);
+  if (config.testFaultPoint) log.warn(`OPENPIPES_TEST_FAULT_POINT=${config.testFaultPoint}: this process kills itself there (tests only)`);
   if (config.allowInsecureProviderUrls)
     log.warn(
       'OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS=true: provider URLs may use plain http and reach local and private addresses (webhook endpoint URLs too). Never use this in production.',

@@ -69,8 +69,8 @@ export interface CoreDeps {
 const WEBHOOK_TIMEOUT_MS = 15_000;
 const WEBHOOK_POLL_MS = 1_000;
 
-const OUTBOUND_TIMEOUT_MS = 10_000;
-const LOCK_TIMEOUT_MS = 15_000;
+export const OUTBOUND_TIMEOUT_MS = 10_000;
+export const LOCK_TIMEOUT_MS = 15_000;
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
 const stderrLog: RevocationLog = {

@@ -1,6 +1,7 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
 import { resolveTemplate } from '../catalog/catalog.ts';
 import type { Clock } from '../core/clock.ts';
+import { faultPoint } from '../core/fault-points.ts';
 import { iso } from '../core/clock.ts';
 import type { Flow } from '../domain/flow.ts';
 import type { Integration } from '../domain/integration.ts';
@@ -129,6 +130,7 @@ export class FlowCallback {
     if (!(await store.flows.transition(flow, 'redirected', iso(now), { status: 'exchanging' }))) {
       return alreadyUsed('This authorization response was already used.');
     }
+    faultPoint('callback.after_state_consumed');
     const { client, provider, config } = context;
     const outcome =
       client && client.clientId === flow.client_id && provider.tokenUrl
@@ -152,6 +154,7 @@ export class FlowCallback {
       await this.finishFailed(integration, flow, failure);
       return this.failurePage(flow, 'token_exchange_failed', failure.error_reason);
     }
+    faultPoint('callback.after_exchange');
     await this.connect(context, flow, outcome.tokens);
     if (flow.return_to) return { kind: 'redirect', location: flow.return_to };
     return { kind: 'success', providerName: provider.name };
@@ -182,7 +185,10 @@ export class FlowCallback {
         state: 'connected',
         updated_at: now,
       }),
-      (tx) => tx.flows.finish(flow.id, 'completed', now),
+      async (tx) => {
+        await tx.flows.finish(flow.id, 'completed', now);
+        faultPoint('callback.in_commit');
+      },
     );
   }
 

@@ -2,6 +2,7 @@ import type { ProviderCatalog } from '../catalog/catalog.ts';
 import { resolveTemplate } from '../catalog/catalog.ts';
 import type { Clock } from '../core/clock.ts';
 import { iso } from '../core/clock.ts';
+import { faultPoint } from '../core/fault-points.ts';
 import type { ConnectedAccount } from '../domain/connected-account.ts';
 import type { Integration } from '../domain/integration.ts';
 import type { EventRecorder } from '../events/event-recorder.ts';
@@ -114,6 +115,7 @@ export class RefreshCoordinator {
     this.deps.usage.count(row.environment_id, 'refresh', counted);
     this.deps.telemetry.refresh(provider.slug, counted);
     if (outcome.ok) {
+      faultPoint('refresh.before_commit');
       const t = outcome.tokens;
       const scopes = t.scopes ?? row.scopes;
       const metadata = Object.keys(t.metadata).length > 0 ? t.metadata : row.metadata;

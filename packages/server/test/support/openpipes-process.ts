@@ -17,6 +17,10 @@ export interface OpenPipesProcess {
   pid: number;
   /** Everything the process wrote to stderr so far. */
   stderr(): string;
+  /** Everything the process wrote to stdout so far (the request log). */
+  stdout(): string;
+  /** Settles when the process has exited, with its exit code or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** JSON request with the API key; never throws on HTTP errors. */
   request<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers; text: string }>;
   /** SIGTERM, then SIGKILL after `graceMs`; removes the data dir. Idempotent. */
@@ -53,14 +57,17 @@ export async function spawnOpenPipes(opts: SpawnOptions): Promise<OpenPipesProce
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let err = '';
+  let out = '';
   let exited = false;
-  const exitPromise = new Promise<void>((done) =>
-    child.once('exit', () => {
+  const exitPromise = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+    child.once('exit', (code, signal) => {
       exited = true;
-      done();
+      done({ code, signal });
     }),
   );
-  child.stdout.resume();
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString('utf8');
+  });
 
   let stopped: Promise<void> | undefined;
   const stop = (graceMs = 5000): Promise<void> => {
@@ -107,11 +114,20 @@ export async function spawnOpenPipes(opts: SpawnOptions): Promise<OpenPipesProce
     url,
     pid: child.pid!,
     stderr: () => err,
+    stdout: () => out,
+    exited: exitPromise,
     async request(method, path, body) {
       const res = await fetch(`${url}${path}`, {
         method,
         headers: { authorization: `Bearer ${opts.apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      }).catch((e: unknown) => {
+        // Say why: a process that died (or was killed) leaves its exit and last words.
+        const state = exited ? `exited (code ${child.exitCode}, signal ${child.signalCode})` : 'running';
+        throw new Error(
+          `${method} ${path} to openpipes pid ${child.pid} (${state}) failed: ${(e as Error).message}; stderr: ${err.slice(-2000)}`,
+          { cause: e },
+        );
       });
       const text = await res.text();
       let parsed: unknown;

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import pg from 'pg';
 
 /** Where the test PostgreSQL is; CI and these machines run one on 127.0.0.1:5432 with trust auth. */
@@ -55,4 +57,13 @@ export async function dropRunDatabases(run: string): Promise<number> {
     for (const r of rows) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
     return rows.length;
   });
+}
+
+/** A plain-SQL pg_dump of the database at `url`: what an operator's backup of it would hold. */
+export async function pgDump(url: string): Promise<Buffer> {
+  const { stdout } = await promisify(execFile)('/usr/bin/pg_dump', ['--no-owner', '--no-privileges', url], {
+    maxBuffer: 256 * 1024 * 1024,
+    encoding: 'buffer',
+  });
+  return stdout;
 }

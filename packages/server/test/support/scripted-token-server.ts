@@ -8,6 +8,8 @@ import type { AddressInfo, Socket } from 'node:net';
 
 export interface ScriptedRequest {
   path: string;
+  /** performance.now() when the request had been read. */
+  at: number;
   /** The form body, parsed. */
   form: URLSearchParams;
 }
@@ -16,6 +18,8 @@ export interface ScriptedAnswer {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Answer this late (a slow provider); `Infinity` never answers (until `close()`). */
+  delayMs?: number;
 }
 
 export interface ScriptedTokenServer {
@@ -50,7 +54,7 @@ export async function startScriptedTokenServer(
     req.on('error', () => res.destroy());
     req.on('end', () => {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-      const entry = { path, form: new URLSearchParams(Buffer.concat(chunks).toString('utf8')) };
+      const entry = { path, at: performance.now(), form: new URLSearchParams(Buffer.concat(chunks).toString('utf8')) };
       requests.push(entry);
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         const text = body === undefined ? '' : JSON.stringify(body);
@@ -66,7 +70,10 @@ export async function startScriptedTokenServer(
       if (path === '/revoke') return send(200, undefined);
       if (path !== '/token') return send(404, { error: 'not_found' });
       const answer = responder(entry, ++tokenRequests);
-      send(answer.status, answer.body, answer.headers);
+      const delayMs = answer.delayMs ?? 0;
+      if (delayMs === Number.POSITIVE_INFINITY) return;
+      if (delayMs > 0) setTimeout(() => !res.destroyed && send(answer.status, answer.body, answer.headers), delayMs).unref();
+      else send(answer.status, answer.body, answer.headers);
     });
   });
   server.on('connection', (s: Socket) => {
