@@ -68,7 +68,6 @@ export function installIdempotency(
       request.idempotency = { route, key: header };
       return;
     }
-    if (!refusal) bound?.release(apiKeyId);
     const existing = await idempotency.get(environmentId, route, header);
     // Expired, or claimed by a request that died before answering: the key is free again.
     const stale =
@@ -78,12 +77,17 @@ export function installIdempotency(
     if (!existing || stale) {
       if (refusal) return sendError(reply, refusal);
       if (existing) await idempotency.release(environmentId, route, header);
+      // The place reserved above goes to the new row. (An abandoned row was already counted, so
+      // the tally is one high until the next count: the safe side of a bound.)
       if (await idempotency.claim(row)) {
         request.idempotency = { route, key: header };
         return;
       }
+      bound?.release(apiKeyId);
       return sendError(reply, idempotencyKeyInProgress());
     }
+    // No new row: a stored answer is replayed or refused, so the place reserved above is given back.
+    if (!refusal) bound?.release(apiKeyId);
     if (existing.body_hash !== bodyHash) {
       return sendError(reply, idempotencyKeyReused());
     }
