@@ -202,6 +202,9 @@ describe.each(DIALECTS)('answers the fuzzer found wrong, on the store (%s)', (di
         expect(res.status, field).toBe(400);
       }
       expect((await browser.get('/dashboard/environments/default/connections?user=user_1')).status).toBe(200);
+      // A form value stored as text: refused as bad input on every store, whatever the field.
+      const keys = '/dashboard/environments/default/api-keys';
+      expect((await browser.submit(keys, keys, { name: 'a\u0000b' })).status).toBe(400);
     } finally {
       await h.close();
     }

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError } from '../core/errors.ts';
+import { AppError, requestRejected } from '../core/errors.ts';
 import { apiKeyRoutes } from './api-key-routes.ts';
 import { assetRoutes } from './assets.ts';
 import { catalogRoute } from './catalog-route.ts';
@@ -35,6 +35,15 @@ const HEADERS = {
   'x-frame-options': 'DENY',
   'cache-control': 'no-store',
 } as const;
+
+/** NUL and the other C0 controls but tab, line feed and carriage return (a textarea may hold those), and DEL. */
+const hasControlCharacter = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+};
 
 /** Errors become pages: the service's message for its errors, a generic one (logged) for the unexpected. */
 function installProblemPages(app: FastifyInstance, cookies: DashboardCookies): void {
@@ -72,6 +81,11 @@ export const dashboardRoutes =
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_LIMIT }, (_request, body, done) => {
       const fields: Record<string, string> = {};
       for (const [name, value] of new URLSearchParams(String(body))) fields[name] ??= value;
+      // One rule for every form: no control characters in what an operator types. A NUL would be
+      // stored on SQLite and refused by PostgreSQL (a 500), so it is refused here, on both.
+      if (Object.entries(fields).some(([name, value]) => hasControlCharacter(name) || hasControlCharacter(value))) {
+        return done(requestRejected(400, 'Form values may not contain control characters.'), undefined);
+      }
       done(null, fields);
     });
     app.addHook('onRequest', async (_request, reply) => {
