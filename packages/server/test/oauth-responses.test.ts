@@ -9,7 +9,7 @@ import { type FetchLike, MAX_RESPONSE_BYTES, OAuthHttpClient } from '../src/oaut
 import { OAuthClient } from '../src/oauth/oauth-client.ts';
 import { parseRetryAfter } from '../src/oauth/response-body.ts';
 import { processRevocationResponse } from '../src/oauth/revocation-request.ts';
-import { processTokenResponse, type TokenOutcome, type TokenSet } from '../src/oauth/token-response.ts';
+import { outcomeUnknown, processTokenResponse, type TokenOutcome, type TokenSet } from '../src/oauth/token-response.ts';
 
 const catalog = new ProviderCatalog(builtinProviders);
 
@@ -877,6 +877,20 @@ describe('OAuthHttpClient against a real local server with the global fetch', ()
       } else if (req.url === '/slow') {
         slowHits++;
         setTimeout(() => reply.writeHead(200).end('{}'), 10_000).unref();
+      } else if (req.url === '/closes') {
+        // Reads the whole request, then hangs up without a word: it may have been processed.
+        req.resume();
+        req.once('end', () => req.socket.destroy());
+      } else if (req.url === '/resets') {
+        req.resume();
+        req.once('end', () => req.socket.resetAndDestroy());
+      } else if (req.url === '/half-body') {
+        req.resume();
+        req.once('end', () => {
+          reply.writeHead(200, { 'content-type': 'application/json', 'content-length': '200' });
+          reply.write('{"access_token":');
+          setTimeout(() => req.socket.destroy(), 20);
+        });
       } else if (req.url === '/huge') {
         reply.writeHead(200, { 'content-type': 'application/json' });
         const chunk = 'x'.repeat(64 * 1024);
@@ -936,6 +950,26 @@ describe('OAuthHttpClient against a real local server with the global fetch', ()
     });
   });
 
+  it('a connection lost after the request went out (closed, reset, cut mid-body) is connection_lost: outcome unknown', async () => {
+    const cases = [
+      ['/closes', 'TypeError:UND_ERR_SOCKET'],
+      ['/resets', 'TypeError:ECONNRESET'],
+      ['/half-body', 'TypeError:UND_ERR_SOCKET'],
+    ] as const;
+    for (const [path, detail] of cases) {
+      expect(await http().send({ url: `${base}${path}`, method: 'POST', headers: {}, body: 'grant_type=refresh_token' }), path).toEqual({
+        ok: false,
+        reason: 'connection_lost',
+        detail,
+      });
+      const outcome = await new OAuthClient(http(), () => NOW).refresh(provider('google'), `${base}${path}`, CLIENT, 'r');
+      expect(outcome, path).toEqual({ ok: false, kind: 'temporary', reason: 'connection_lost', status: null, retryAfterSeconds: null });
+      expect(outcomeUnknown(outcome), path).toBe(true);
+    }
+    const timedOut = await new OAuthClient(http(200), () => NOW).refresh(provider('google'), `${base}/slow`, CLIENT, 'r');
+    expect(outcomeUnknown(timedOut)).toBe(true);
+  });
+
   it('a refused connection is a network failure naming the code', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
@@ -946,5 +980,10 @@ describe('OAuthHttpClient against a real local server with the global fetch', ()
       reason: 'network',
       detail: 'TypeError:ECONNREFUSED',
     });
+    // Nothing was delivered, and a clear answer is a known outcome: neither is in doubt.
+    const refused = await new OAuthClient(http(), () => NOW).refresh(provider('google'), `http://127.0.0.1:${port}/token`, CLIENT, 'r');
+    expect(refused).toMatchObject({ kind: 'temporary', reason: 'network' });
+    expect(outcomeUnknown(refused)).toBe(false);
+    expect(outcomeUnknown(processTokenResponse(provider('google'), res(503, ''), 'refresh_token', NOW))).toBe(false);
   });
 });

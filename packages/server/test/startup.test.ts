@@ -637,6 +637,17 @@ describe('OPENPIPES_REFRESH_MARGIN_SECONDS', () => {
   });
 });
 
+describe('OPENPIPES_REFRESH_IN_DOUBT_SECONDS', () => {
+  it('defaults to 60 s (the longest Retry-After the WorkOS SDK honours), takes seconds (0: off), refuses anything else naming the variable', () => {
+    expect(loadConfig({}, '/tmp').refreshInDoubtMs).toBe(60_000);
+    expect(loadConfig({ OPENPIPES_REFRESH_IN_DOUBT_SECONDS: '5' }, '/tmp').refreshInDoubtMs).toBe(5_000);
+    expect(loadConfig({ OPENPIPES_REFRESH_IN_DOUBT_SECONDS: '0' }, '/tmp').refreshInDoubtMs).toBe(0);
+    for (const bad of ['-1', 'soon', '3601', '1e3']) {
+      expect(() => loadConfig({ OPENPIPES_REFRESH_IN_DOUBT_SECONDS: bad }, '/tmp')).toThrow(/^OPENPIPES_REFRESH_IN_DOUBT_SECONDS: /);
+    }
+  });
+});
+
 /** Finding 12 of issue 9: start-up problems are one line naming the variable, never a stack trace. */
 describe('start-up messages of the real binary', () => {
   const BIN = resolve(import.meta.dirname, '../bin/openpipes.js');

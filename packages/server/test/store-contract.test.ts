@@ -713,6 +713,25 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       expect(await store.accounts.byId(integ.id, a.id)).toBeNull();
       expect(plain(await store.accounts.byId(integ.id, b.id))).toEqual(plain(bStored));
     });
+
+    it('markRefreshInDoubt sets the mark alone (updated_at kept); a write of new tokens clears it, other writes keep it', async () => {
+      const a = accountRow(integ, 'u|user_doubt|', 'compatibility', { access_token: 'at-0', refresh_token: 'rt-0' });
+      const b = accountRow(integ, 'u|user_doubt_other|', 'compatibility');
+      const stored = await insertAccount(store, a);
+      await insertAccount(store, b);
+      expect(stored.refresh_in_doubt_until).toBeNull();
+
+      await store.accounts.markRefreshInDoubt(a.id, at(90));
+      expect(plain(await store.accounts.byIdOnly(a.id))).toEqual({ ...plainObject(stored), refresh_in_doubt_until: at(90) });
+      expect((await store.accounts.byIdOnly(b.id))?.refresh_in_doubt_until).toBeNull();
+      // A change that brings no tokens (scopes, state) leaves the doubt as it is.
+      const scoped = await store.accounts.update(a, { scopes: ['read'], state: 'needs_reauthorization', updated_at: at(3) });
+      expect(scoped.refresh_in_doubt_until).toBe(at(90));
+      // New tokens supersede the refresh in doubt, whichever of the two is written.
+      expect((await store.accounts.update(a, { refresh_token: 'rt-1', updated_at: at(4) })).refresh_in_doubt_until).toBeNull();
+      await store.accounts.markRefreshInDoubt(a.id, at(95));
+      expect((await store.accounts.update(a, { access_token: 'at-1', updated_at: at(5) })).refresh_in_doubt_until).toBeNull();
+    });
   });
 
   describe('events', () => {
@@ -1055,7 +1074,7 @@ describe.each(DIALECTS)('migration 0009 (the API key of an idempotency row) on %
       const { api_key_id: _, ...before } = idemRow(env.id, 'POST /old', 'k', { created_at: new Date().toISOString() });
       await handle.db.insertInto('idempotency_keys').values(before).execute();
 
-      expect(await migrateToLatest(handle.db)).toEqual(['0009-idempotency-api-key']);
+      expect((await migrateToLatest(handle.db))[0]).toBe('0009-idempotency-api-key');
       const store = Store.open(handle, testKeyring());
       expect(await store.idempotency.get(env.id, 'POST /old', 'k')).toEqual({ ...before, api_key_id: null });
       const indexes =

@@ -23,6 +23,7 @@ export const KNOWN_VARIABLES: readonly string[] = [
   'OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS',
   'OPENPIPES_LOG_LEVEL',
   'OPENPIPES_REFRESH_MARGIN_SECONDS',
+  'OPENPIPES_REFRESH_IN_DOUBT_SECONDS',
   'OPENPIPES_WEBHOOK_RETRY_BASE_SECONDS',
   'OPENPIPES_WEBHOOK_TIMEOUT_SECONDS',
   'OPENPIPES_REQUEST_TIMEOUT_SECONDS',
@@ -66,6 +67,8 @@ export interface Config {
   readonly logLevel: string;
   /** Tokens expiring within this margin are refreshed before they are vended. */
   readonly refreshMarginMs: number;
+  /** After a refresh whose outcome is unknown (timeout, lost connection), no other refresh of that connection for this long; 0: off. */
+  readonly refreshInDoubtMs: number;
   /** Wait before a failed webhook delivery's first retry; later ones double it (§11.3.1). */
   readonly webhookRetryBaseMs: number;
   /** Deadline of one webhook delivery attempt. */
@@ -175,6 +178,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     throw new ConfigError('OPENPIPES_REFRESH_MARGIN_SECONDS', `"${marginRaw}" is not a number of seconds from 0 to 86400`);
   }
 
+  // 60 s: the WorkOS SDK honours Retry-After only up to 60 s (docs/reliability.md, "A provider that never answers").
+  const refreshInDoubtMs = seconds(env, 'OPENPIPES_REFRESH_IN_DOUBT_SECONDS', 60, 0, 3600) * 1000;
   const webhookRetryBaseMs = seconds(env, 'OPENPIPES_WEBHOOK_RETRY_BASE_SECONDS', 60, 0.01, 86_400) * 1000;
   const webhookTimeoutMs = seconds(env, 'OPENPIPES_WEBHOOK_TIMEOUT_SECONDS', 15, 0.1, 60) * 1000;
 
@@ -203,6 +208,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     production,
     logLevel,
     refreshMarginMs: marginRaw ? Number(marginRaw) * 1000 : 5 * 60 * 1000,
+    refreshInDoubtMs,
     webhookRetryBaseMs,
     webhookTimeoutMs,
     httpTimeouts: httpTimeouts(env),

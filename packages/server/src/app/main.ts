@@ -98,6 +98,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
     allowInsecureProviderUrls: config.allowInsecureProviderUrls,
     logLevel: config.logLevel,
     refreshMarginMs: config.refreshMarginMs,
+    refreshInDoubtMs: config.refreshInDoubtMs,
     webhooks: { schedule: { ...DEFAULT_RETRY_SCHEDULE, baseMs: config.webhookRetryBaseMs }, timeoutMs: config.webhookTimeoutMs },
     http: { rateLimits: config.rateLimits, idempotencyMaxKeys: config.idempotencyMaxKeys, trustProxy: config.trustProxy },
     ...(config.metrics ? { metricsEndpoint: config.metrics } : {}),

@@ -57,6 +57,8 @@ export interface CoreDeps {
   outboundTimeoutMs?: number;
   /** Renew tokens this long before they expire. */
   refreshMarginMs?: number;
+  /** After a refresh whose outcome is unknown, hold other refreshes of that connection this long (0: off). */
+  refreshInDoubtMs?: number;
   log?: RevocationLog;
   /** Webhook delivery: retry schedule, attempt deadline, outbox polling, and (tests) the fetch. */
   webhooks?: { schedule?: RetrySchedule; timeoutMs?: number; pollMs?: number; fetch?: WebhookFetch };
@@ -72,6 +74,7 @@ const WEBHOOK_POLL_MS = 1_000;
 export const OUTBOUND_TIMEOUT_MS = 10_000;
 export const LOCK_TIMEOUT_MS = 15_000;
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+const REFRESH_IN_DOUBT_MS = 60 * 1000;
 
 const stderrLog: RevocationLog = {
   warn: (data, msg) => process.stderr.write(`${JSON.stringify({ level: 'warn', msg, ...data })}\n`),
@@ -120,6 +123,7 @@ export function buildServices(core: CoreDeps) {
     events: recorder,
     lock,
     marginMs: core.refreshMarginMs ?? REFRESH_MARGIN_MS,
+    inDoubtMs: core.refreshInDoubtMs ?? REFRESH_IN_DOUBT_MS,
     telemetry,
   });
   const environments = new EnvironmentService({ store, clock });

@@ -8,12 +8,18 @@ import type { Integration } from '../domain/integration.ts';
 import type { EventRecorder } from '../events/event-recorder.ts';
 import { loadProviderContext } from '../integrations/provider-context.ts';
 import type { OAuthClient } from '../oauth/oauth-client.ts';
-import type { TokenOutcome } from '../oauth/token-response.ts';
+import { outcomeUnknown, type TokenOutcome } from '../oauth/token-response.ts';
 import { LockTimeoutError, type RefreshLock } from '../store/refresh-lock.ts';
 import type { Store } from '../store/store.ts';
 import { requestedScopes } from './requested-scopes.ts';
 import type { UsageCounter } from './usage-counter.ts';
 import type { Telemetry } from '../core/telemetry.ts';
+
+/** What `renew` needs of the connection as the caller read it (the vend statement's row will do). */
+export type RenewalCandidate = Pick<
+  ConnectedAccount,
+  'id' | 'access_token' | 'expires_at' | 'scopes' | 'metadata' | 'refresh_in_doubt_until'
+>;
 
 export type Renewed =
   | { kind: 'token'; accessToken: string; expiresAt: string | null; scopes: string[]; metadata: Record<string, unknown> }
@@ -28,6 +34,11 @@ export interface RefreshCoordinatorDeps {
   lock: RefreshLock;
   /** Renew this long before expiry (default 5 minutes). */
   marginMs: number;
+  /**
+   * After a refresh whose outcome is unknown, send no other refresh of the connection for this long
+   * (OPENPIPES_REFRESH_IN_DOUBT_SECONDS; 0 turns the hold off).
+   */
+  inDoubtMs: number;
   /** Counts each renewal the provider answered, by outcome (refreshed, invalid_grant, temporary, …). */
   usage: UsageCounter;
   /** The same renewals by provider, for `/metrics`. */
@@ -40,7 +51,8 @@ const DEFAULT_RETRY_AFTER_SECONDS = 5;
  * The one place tokens are renewed, for both vend routes: OAuth refresh and client-credentials
  * re-minting. Exactly one renewal per expiry across every process: concurrent callers in this
  * process share one promise (single flight), processes queue on the database lock, and whoever
- * gets the lock re-reads the row and renews only if it still needs it.
+ * gets the lock re-reads the row and renews only if it still needs it. A refresh whose outcome is
+ * unknown holds every later one off until it can no longer land (`refresh_in_doubt_until`).
  */
 export class RefreshCoordinator {
   private readonly inflight = new Map<string, Promise<Renewed>>();
@@ -60,11 +72,17 @@ export class RefreshCoordinator {
     return expires - now <= margin;
   }
 
-  renew(accountId: string): Promise<Renewed> {
-    let pending = this.inflight.get(accountId);
+  /**
+   * Renews `row`'s token. While a refresh of it is in doubt (as `row` was read) the answer comes
+   * from the row alone: no lock, no provider call.
+   */
+  renew(row: RenewalCandidate): Promise<Renewed> {
+    const held = this.heldByDoubt(row, this.deps.clock.now());
+    if (held) return Promise.resolve(held);
+    let pending = this.inflight.get(row.id);
     if (!pending) {
-      pending = this.renewUnderLock(accountId).finally(() => this.inflight.delete(accountId));
-      this.inflight.set(accountId, pending);
+      pending = this.renewUnderLock(row.id).finally(() => this.inflight.delete(row.id));
+      this.inflight.set(row.id, pending);
     }
     return pending;
   }
@@ -82,6 +100,9 @@ export class RefreshCoordinator {
     const now = this.deps.clock.now();
     if (row.state !== 'connected') return { kind: 'needs_reauthorization' };
     if (!this.needsRenewal(row, now)) return currentToken(row);
+    // Seen only now when the holder we queued behind left the refresh in doubt.
+    const held = this.heldByDoubt(row, now);
+    if (held) return held;
 
     const integrationRow = await store.integrations.byId(row.integration_id);
     const context = integrationRow
@@ -141,6 +162,17 @@ export class RefreshCoordinator {
       if (latest && renewedMeanwhile && !this.needsRenewal(latest)) return currentToken(latest);
       return this.reauthorize(store, row, integrationRow);
     }
+    if (usedRefreshToken !== null && outcomeUnknown(outcome) && this.deps.inDoubtMs > 0) {
+      // The provider may still process this request and rotate the refresh token; another refresh
+      // sent meanwhile would then present a spent token, get invalid_grant, and wrongly end the
+      // connection. Written under the lock, so whoever queued behind us sees it. A client-credentials
+      // grant rotates nothing, so asking again is harmless there.
+      const gaveUp = this.deps.clock.now();
+      await store.accounts.markRefreshInDoubt(row.id, iso(gaveUp + this.deps.inDoubtMs));
+      return this.stillValid(row, gaveUp)
+        ? currentToken(row)
+        : { kind: 'unavailable', retryAfterSeconds: Math.ceil(this.deps.inDoubtMs / 1000) };
+    }
     // Temporary trouble never changes the account: serve the current token while it lasts.
     if (this.stillValid(row, now)) return currentToken(row);
     return {
@@ -158,7 +190,18 @@ export class RefreshCoordinator {
     return { kind: 'needs_reauthorization' };
   }
 
-  private stillValid(row: ConnectedAccount, now: number): boolean {
+  /**
+   * While a refresh of `row` is in doubt: its current token if still valid (serving it risks
+   * nothing), else 503 until the doubt ends. Null when no refresh is in doubt.
+   */
+  private heldByDoubt(row: RenewalCandidate, now: number): Renewed | null {
+    const until = row.refresh_in_doubt_until === null ? Number.NaN : Date.parse(row.refresh_in_doubt_until);
+    if (!(until > now)) return null;
+    if (this.stillValid(row, now)) return currentToken(row);
+    return { kind: 'unavailable', retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)) };
+  }
+
+  private stillValid(row: Pick<ConnectedAccount, 'access_token' | 'expires_at'>, now: number): boolean {
     return row.access_token !== null && (row.expires_at === null || Date.parse(row.expires_at) > now);
   }
 }

@@ -202,10 +202,13 @@ export class VendingService {
     };
   }
 
-  /** The fast path decrypts the stored token; anything near expiry (`renew`) goes through the coordinator. */
+  /**
+   * The fast path decrypts the stored token; anything near expiry (`renew`) goes through the
+   * coordinator, with the row as read (it answers a refresh in doubt from the row alone).
+   */
   private async fresh(row: VendAccount, renew: boolean): Promise<Renewed> {
     if (!renew) return currentToken(row);
-    const renewed = await this.deps.refresh.renew(row.id);
+    const renewed = await this.deps.refresh.renew(row);
     if (renewed.kind === 'unavailable') {
       throw providerUnavailable(renewed.retryAfterSeconds, 'The provider did not answer the token refresh; retry shortly.');
     }

@@ -21,7 +21,7 @@ export type VendOutcome = 'ok' | 'refreshed' | 'not_installed' | 'needs_reauthor
 export type ProviderCallKind = 'exchange' | 'refresh' | 'client_credentials' | 'revoke';
 
 /** `answered`: the provider sent an HTTP answer (any status); otherwise why there was none. */
-export type ProviderCallResult = 'answered' | 'network' | 'timeout' | 'forbidden_address';
+export type ProviderCallResult = 'answered' | 'network' | 'connection_lost' | 'timeout' | 'forbidden_address';
 
 export const NO_TELEMETRY: Telemetry = Object.freeze({
   vend: () => undefined,

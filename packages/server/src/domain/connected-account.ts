@@ -31,6 +31,13 @@ export interface ConnectedAccount {
   client_secret_last4: string | null;
   config: StoredConfig;
   metadata: Record<string, unknown> | null;
+  /**
+   * Until this time (ISO) a refresh whose outcome is unknown may still land at the provider, so no
+   * other refresh of this connection is sent (docs/reliability.md, "A provider that never
+   * answers"); null when none is in doubt. Written by the refresh coordinator only; any write of
+   * new tokens clears it (the store does, AccountsRepo).
+   */
+  refresh_in_doubt_until: string | null;
   created_at: string;
   updated_at: string;
 }

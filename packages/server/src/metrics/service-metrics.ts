@@ -31,7 +31,7 @@ export class ServiceMetrics implements Telemetry {
     });
     this.providerCalls = new Histogram({
       name: 'openpipes_provider_call_seconds',
-      help: 'Duration of calls to providers by provider, kind (exchange, refresh, client_credentials, revoke) and result (answered, network, timeout).',
+      help: 'Duration of calls to providers by provider, kind (exchange, refresh, client_credentials, revoke) and result (answered, network, connection_lost, timeout, forbidden_address).',
       labelNames: ['provider', 'kind', 'result'],
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],

@@ -26,13 +26,24 @@ export interface HttpResponse {
 
 /**
  * No usable answer. `detail` is an error name/code such as `TypeError:ECONNREFUSED`, never a message or body.
- * `forbidden_address`: the outbound guard refused the provider's address (loopback, private, …) before connecting.
+ * - `network`: the request was not delivered (refused, unresolvable, TLS failure, bad URL) or its answer was unusable (too large).
+ * - `connection_lost`: the connection broke once established (reset, closed by the other side), so
+ *   the request may have reached the provider and been processed: its outcome is unknown, as after `timeout`.
+ * - `timeout`: the deadline passed, wherever the exchange was.
+ * - `forbidden_address`: the outbound guard refused the provider's address (loopback, private, …) before connecting.
  */
 export interface HttpFailure {
   ok: false;
-  reason: 'network' | 'timeout' | 'forbidden_address';
+  reason: 'network' | 'connection_lost' | 'timeout' | 'forbidden_address';
   detail: string;
 }
+
+/**
+ * Error codes of a connection that broke after it was established (Node's socket errors and
+ * undici's `SocketError` "other side closed"). A reset can also come during the TLS handshake,
+ * before anything was sent; it is counted as lost all the same, since the two cannot be told apart.
+ */
+const LOST_AFTER_CONNECT = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 /** How an `OAuthHttpClient` reaches providers. */
 export interface OAuthHttpClientOptions {
@@ -109,7 +120,12 @@ export class OAuthHttpClient {
       // undici's fetch reports the guard's refusal as the `cause` of its `TypeError: fetch failed`.
       if ((error as { cause?: unknown } | null)?.cause instanceof ForbiddenAddressError)
         return { ok: false, reason: 'forbidden_address', detail: 'ForbiddenAddressError' };
-      return { ok: false, reason: 'network', detail: describeError(error) };
+      const code = errorCode(error);
+      return {
+        ok: false,
+        reason: code !== null && LOST_AFTER_CONNECT.has(code) ? 'connection_lost' : 'network',
+        detail: describeError(error),
+      };
     }
   }
 }
@@ -170,10 +186,15 @@ function isByteStream(value: unknown): value is ByteStream {
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return 'UnknownError';
   const name = /^[A-Za-z][A-Za-z0-9_]{0,40}$/.test(error.name) ? error.name : 'Error';
+  const code = errorCode(error);
+  return code === null ? name : `${name}:${code}`;
+}
+
+/** The error's code, or its `cause`'s (undici wraps socket errors in `TypeError: fetch failed`); null if none is well-formed. */
+function errorCode(error: unknown): string | null {
   const codeOf = (value: unknown): string | null => {
     const code = typeof value === 'object' && value !== null ? (value as { code?: unknown }).code : undefined;
     return typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code) ? code : null;
   };
-  const code = codeOf(error) ?? codeOf(error.cause);
-  return code === null ? name : `${name}:${code}`;
+  return codeOf(error) ?? (error instanceof Error ? codeOf(error.cause) : null);
 }

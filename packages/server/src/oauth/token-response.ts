@@ -44,12 +44,21 @@ export type TokenOutcome =
   | {
       ok: false;
       kind: 'temporary';
-      reason: 'network' | 'timeout' | 'forbidden_address' | 'server_error' | 'rate_limited';
+      reason: 'network' | 'connection_lost' | 'timeout' | 'forbidden_address' | 'server_error' | 'rate_limited';
       status: number | null;
       retryAfterSeconds: number | null;
     }
   /** A response we cannot read as a token response. `detail` never contains response values. */
   | { ok: false; kind: 'malformed'; status: number; detail: string };
+
+/**
+ * True when the provider may have processed the request although no answer came back: the call
+ * timed out or its connection was lost after it was established. A refresh in that state may still
+ * rotate the refresh token (docs/reliability.md, "A provider that never answers"). A refused
+ * connection, a guard refusal or any HTTP answer is a known outcome.
+ */
+export const outcomeUnknown = (outcome: TokenOutcome): boolean =>
+  !outcome.ok && outcome.kind === 'temporary' && (outcome.reason === 'timeout' || outcome.reason === 'connection_lost');
 
 /** Error codes that mean "the grant is dead" for providers that answer errors in a 200 (GitHub, Slack). */
 const QUIRK_DEAD_GRANT_ERRORS = new Set([

@@ -40,6 +40,7 @@ const BLANK = {
   config: '{}',
   metadata: null,
   refresh_lock_until: null,
+  refresh_in_doubt_until: null,
 } as const;
 
 /** Connected accounts: rows in, domain accounts out; secrets sealed to their row here. */
@@ -169,6 +170,14 @@ export class AccountsRepo {
     await this.db.updateTable(TABLE).set({ refresh_lock_until: null }).where('id', '=', id).execute();
   }
 
+  /**
+   * Records that a refresh's outcome is unknown until `until` (ISO). Leaves `updated_at` alone:
+   * nothing about the connection changed, and the renewal margin counts from it.
+   */
+  async markRefreshInDoubt(id: string, until: string): Promise<void> {
+    await this.db.updateTable(TABLE).set({ refresh_in_doubt_until: until }).where('id', '=', id).execute();
+  }
+
   async delete(id: string): Promise<void> {
     await this.db.deleteFrom(TABLE).where('id', '=', id).execute();
   }
@@ -179,7 +188,7 @@ export class AccountsRepo {
 
   private columns(at: SealedAt, c: AccountChanges): AccountColumns {
     const s = this.sealer;
-    return encodeChanges<AccountChanges, AccountColumns>(c, {
+    const columns = encodeChanges<AccountChanges, AccountColumns>(c, {
       scopes: json,
       access_token: (v) => s.sealNullable(v, at, 'access_token'),
       refresh_token: (v) => s.sealNullable(v, at, 'refresh_token'),
@@ -188,6 +197,11 @@ export class AccountsRepo {
       config: (config) => s.sealConfig(config, at),
       metadata: jsonOrNull,
     });
+    // New tokens (a successful refresh, a re-authorization, an import) supersede a refresh whose
+    // outcome was unknown: whatever it did at the provider, these are the tokens to use now.
+    // Enforced here so that no writer of tokens can forget it.
+    if (c.access_token !== undefined || c.refresh_token !== undefined) columns.refresh_in_doubt_until = null;
+    return columns;
   }
 
   private toDomain(row: AccountRow): ConnectedAccount {
@@ -217,6 +231,7 @@ export class AccountsRepo {
       client_secret_last4: row.client_secret_last4,
       config: s.config(row.config, at),
       metadata: readJsonOrNull<Record<string, unknown>>(row.metadata),
+      refresh_in_doubt_until: row.refresh_in_doubt_until,
       created_at: row.created_at,
       updated_at: row.updated_at,
     };

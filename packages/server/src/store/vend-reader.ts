@@ -30,6 +30,8 @@ export interface VendAccount {
   access_token: Secret | null;
   expires_at: string | null;
   updated_at: string;
+  /** A refresh whose outcome is unknown may still land until then: no refresh before (ConnectedAccount). */
+  refresh_in_doubt_until: string | null;
   /** Read for `/credentials` only (null otherwise). */
   api_key: Secret | null;
   config: StoredConfig;
@@ -56,6 +58,7 @@ interface VendRow {
   access_token: string | null;
   expires_at: string | null;
   updated_at: string | null;
+  refresh_in_doubt_until: string | null;
   di_scopes: string | null;
   /** Read for `/credentials` only. */
   api_key?: string | null;
@@ -69,7 +72,7 @@ interface VendRow {
 
 // Every column read is a string built per request: read only what the route answers with.
 const TOKEN_COLUMNS = `ca.id, ca.environment_id, ca.auth_method, ca.state, ca.scopes, ca.access_token, ca.expires_at, ca.updated_at,
-  di.scopes AS di_scopes, di.custom_provider_id AS di_custom_provider_id`;
+  ca.refresh_in_doubt_until, di.scopes AS di_scopes, di.custom_provider_id AS di_custom_provider_id`;
 const CREDENTIAL_COLUMNS = `${TOKEN_COLUMNS}, ca.api_key, ca.config, ca.metadata, di.id AS di_id, di.config AS di_config`;
 
 /**
@@ -119,6 +122,7 @@ export class VendReader {
       access_token: this.sealer.secret(r.access_token, at, 'access_token'),
       expires_at: r.expires_at,
       updated_at: r.updated_at,
+      refresh_in_doubt_until: r.refresh_in_doubt_until,
       api_key: this.sealer.secret(r.api_key ?? null, at, 'api_key'),
       config: r.config ? this.sealer.config(r.config, at) : StoredConfig.EMPTY,
       metadata: readJsonOrNull<Record<string, unknown>>(r.metadata ?? null),

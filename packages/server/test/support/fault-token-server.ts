@@ -9,6 +9,7 @@
  * | `ok`               | 200 `{access_token:'fault-at-<n>', token_type:'bearer', expires_in:3600, refresh_token:'fault-rt-<n>', scope:'read'}` | 200 (empty body) |
  * | `server_error`     | 500 `{"error":"server_error"}`                                   | same                 |
  * | `timeout`          | never answers (until `close()`, which destroys the sockets)      | same                 |
+ * | `dropped`          | reads the request, then closes the connection without answering | same                 |
  * | `rate_limited`     | 429 + `Retry-After: 5`, `{"error":"rate_limited"}`               | same                 |
  * | `invalid_grant`    | 400 `{"error":"invalid_grant"}`                                  | same                 |
  * | `github_error_200` | 200 `{"error":"bad_refresh_token","error_description":"…"}`      | same                 |
@@ -18,7 +19,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type FaultMode = 'ok' | 'server_error' | 'timeout' | 'rate_limited' | 'invalid_grant' | 'github_error_200';
+export type FaultMode = 'ok' | 'server_error' | 'timeout' | 'dropped' | 'rate_limited' | 'invalid_grant' | 'github_error_200';
 
 export interface FaultRequest {
   method: string;
@@ -64,6 +65,9 @@ export async function startFaultTokenServer(initialMode: FaultMode = 'ok'): Prom
       case 'timeout':
         hanging.add(res);
         res.once('close', () => hanging.delete(res));
+        return true;
+      case 'dropped':
+        res.socket?.destroy();
         return true;
       case 'rate_limited':
         sendJson(res, 429, { error: 'rate_limited', error_description: 'fault server: slow down' }, { 'retry-after': '5' });

@@ -54,6 +54,8 @@ export interface HarnessOptions {
   outboundTimeoutMs?: number;
   /** Renew tokens this long before expiry (default 5 minutes). */
   refreshMarginMs?: number;
+  /** Hold refreshes after one whose outcome is unknown this long (default 60 s; 0: off). */
+  refreshInDoubtMs?: number;
   /** Outbound HTTP to providers (recorded responses); default the guarded fetch of the service. */
   fetch?: FetchLike;
   /** The resolver behind the outbound address guard (default `dns.lookup`): maps test names to addresses. */
@@ -139,6 +141,7 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
     allowInsecureProviderUrls: options.allowInsecureProviderUrls ?? false,
     ...(options.outboundTimeoutMs !== undefined ? { outboundTimeoutMs: options.outboundTimeoutMs } : {}),
     ...(options.refreshMarginMs !== undefined ? { refreshMarginMs: options.refreshMarginMs } : {}),
+    ...(options.refreshInDoubtMs !== undefined ? { refreshInDoubtMs: options.refreshInDoubtMs } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.lookup ? { lookup: options.lookup } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
