@@ -126,8 +126,9 @@ try {
     `benchmark: ${store}${seeded}, ${connections} connections, ${values.warmup} s warm-up + ${values.duration} s each, ${pairs} pairs\n`,
   );
   const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
-  const job = (port: number, s: Scenario) => ({
-    url: `http://127.0.0.1:${port}${s.path}`,
+  const job = (server: Started, s: Scenario) => ({
+    url: `http://127.0.0.1:${server.port}${s.path}`,
+    serverPid: server.child.pid ?? 0,
     method: s.method,
     headers,
     connections,
@@ -141,28 +142,29 @@ try {
     const bareRuns: LoadResult[] = [];
     const opRuns: LoadResult[] = [];
     for (let p = 0; p < pairs; p++) {
-      bareRuns.push(await runLoad(job(bare.port, s)));
-      opRuns.push(await runLoad(job(op.port, s)));
+      bareRuns.push(await runLoad(job(bare, s)));
+      opRuns.push(await runLoad(job(op, s)));
       const b = bareRuns[p]!;
       const o = opRuns[p]!;
       process.stdout.write(
-        `${s.name} pair ${p + 1}: bare ${Math.round(b.rps)} req/s, OpenPipes ${Math.round(o.rps)} req/s, ratio ${(o.rps / b.rps).toFixed(2)}\n`,
+        `${s.name} pair ${p + 1}: bare ${Math.round(b.rps)} req/s, OpenPipes ${Math.round(o.rps)} req/s, ratio ${(o.rps / b.rps).toFixed(2)}; CPU per request bare ${Math.round(b.cpuUsPerRequest)} µs, OpenPipes ${Math.round(o.cpuUsPerRequest)} µs, ratio ${(b.cpuUsPerRequest / o.cpuUsPerRequest).toFixed(2)}\n`,
       );
     }
-    const m = (runs: LoadResult[], k: 'rps' | 'p50' | 'p99') => Math.round(median(runs.map((r) => r[k])));
+    const m = (runs: LoadResult[], k: 'rps' | 'p50' | 'p99' | 'cpuUsPerRequest') => Math.round(median(runs.map((r) => r[k])));
     const ratio = median(opRuns.map((r, p) => r.rps / bareRuns[p]!.rps));
+    const cpuRatio = median(opRuns.map((r, p) => bareRuns[p]!.cpuUsPerRequest / r.cpuUsPerRequest));
     const bad = [...bareRuns, ...opRuns].reduce((n, r) => n + r.non2xx + r.errors, 0);
     failed ||= bad > 0;
     rows.push(
-      `| ${s.name} | ${samples[i]!.length} | ${m(bareRuns, 'rps')} | ${m(opRuns, 'rps')} | **${ratio.toFixed(2)}** | ${m(bareRuns, 'p50')} / ${m(bareRuns, 'p99')} | ${m(opRuns, 'p50')} / ${m(opRuns, 'p99')} | ${bad} | ${peakRssMb(op.child.pid) ?? '?'} |`,
+      `| ${s.name} | ${samples[i]!.length} | ${m(bareRuns, 'rps')} | ${m(opRuns, 'rps')} | **${ratio.toFixed(2)}** | ${m(bareRuns, 'p50')} / ${m(bareRuns, 'p99')} | ${m(opRuns, 'p50')} / ${m(opRuns, 'p99')} | ${m(bareRuns, 'cpuUsPerRequest')} / ${m(opRuns, 'cpuUsPerRequest')} | ${cpuRatio.toFixed(2)} | ${bad} | ${peakRssMb(op.child.pid) ?? '?'} |`,
     );
   }
   process.stdout.write(
     [
       '',
       `medians of ${pairs} pairs (${store}${seeded}); peak RSS = OpenPipes VmHWM after the scenario:`,
-      '| route | body bytes | bare req/s | OpenPipes req/s | ratio | bare p50 / p99 ms | OpenPipes p50 / p99 ms | non-2xx + errors | OpenPipes peak RSS MB |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| route | body bytes | bare req/s | OpenPipes req/s | ratio | bare p50 / p99 ms | OpenPipes p50 / p99 ms | CPU µs per request bare / OpenPipes | CPU ratio | non-2xx + errors | OpenPipes peak RSS MB |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...rows,
       '',
     ].join('\n'),

@@ -4,6 +4,7 @@ import { ApiKeyConnections } from '../connections/api-key-connections.ts';
 import { ConnectedAccountService } from '../connections/connected-account-service.ts';
 import { AuthorizationService } from '../connections/authorization-service.ts';
 import { ClientCredentialsConnections } from '../connections/client-credentials-connections.ts';
+import { ListingReadModels } from '../connections/listing-read-models.ts';
 import { ProviderListing } from '../connections/provider-listing.ts';
 import { RefreshCoordinator } from '../connections/refresh-coordinator.ts';
 import { Revoker, type RevocationLog } from '../connections/revoker.ts';
@@ -165,7 +166,7 @@ export function buildServices(core: CoreDeps) {
     vending: new VendingService({ store, catalog, refresh, usage, telemetry }),
     clientCredentials: new ClientCredentialsConnections({ store, catalog, clock, oauth, events: recorder }),
     apiKeyConnections,
-    listing: new ProviderListing({ store, catalog }),
+    listing: new ProviderListing({ store, readModels: new ListingReadModels({ store, catalog }) }),
     events: new EventService(store),
     webhookEndpoints: new WebhookEndpointService({ store, clock, allowInsecureUrls: core.allowInsecureProviderUrls }),
     webhookDeliveries: new DeliveryService({ store, clock }),

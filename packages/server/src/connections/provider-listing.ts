@@ -1,7 +1,7 @@
-import type { ProviderCatalog } from '../catalog/catalog.ts';
-import { effectiveSettings, type EffectiveSettings } from '../integrations/effective-settings.ts';
-import { resolveIntegrations, type ResolvedIntegration } from '../integrations/provider-resolver.ts';
-import type { ConnectedAccount } from '../domain/connected-account.ts';
+import type { EffectiveSettings } from '../integrations/effective-settings.ts';
+import type { ResolvedIntegration } from '../integrations/provider-resolver.ts';
+import type { ListingReadModels } from './listing-read-models.ts';
+import type { ListedAccount } from '../domain/connected-account.ts';
 import type { Store } from '../store/store.ts';
 import { organizationOwner, userOwner, type Owner } from '../domain/owner.ts';
 
@@ -10,29 +10,41 @@ export interface ProviderListItem {
   settings: EffectiveSettings;
   owner: Owner;
   /** The owner's compatibility connection, or null. */
-  compatibility: ConnectedAccount | null;
+  compatibility: ListedAccount | null;
   /** What `connected_accounts` shows: the compatibility one, or all under the plural contract. */
-  accounts: ConnectedAccount[];
+  accounts: ListedAccount[];
+}
+
+/** One listing: the versions it was read at, and its items on demand. */
+export interface Listing {
+  /**
+   * The versions of everything the items show (the environment's integrations, custom providers
+   * and overrides; the owner's connections), read before the items: equal stamps, equal items, so
+   * a caller may keep what it built from them for as long as the stamp holds.
+   */
+  readonly stamp: string;
+  items(): Promise<ProviderListItem[]>;
 }
 
 /**
- * The provider listings (R1 for a user, R23 for an organization). A fixed number of queries
- * (integrations, custom providers, the org's overrides, the owner's connections) whatever the
- * number of providers or accounts.
+ * The provider listings (R1 for a user, R23 for an organization). One small statement per request
+ * (the versions); the items read the owner's connections with one more, over integrations and
+ * overrides cached per version (listing-read-models.ts), whatever the number of providers or
+ * accounts.
  */
 export class ProviderListing {
   constructor(
     private readonly deps: {
-      store: Pick<Store, 'integrations' | 'customProviders' | 'orgConfigurations' | 'accounts'>;
-      catalog: ProviderCatalog;
+      store: Pick<Store, 'listing'>;
+      readModels: ListingReadModels;
     },
   ) {}
 
-  forUser(environmentId: string, userId: string, organizationId: string | null, plural: boolean): Promise<ProviderListItem[]> {
+  forUser(environmentId: string, userId: string, organizationId: string | null, plural: boolean): Promise<Listing> {
     return this.list(environmentId, 'user', userOwner(userId, organizationId), organizationId, plural);
   }
 
-  forOrganization(environmentId: string, organizationId: string, plural: boolean): Promise<ProviderListItem[]> {
+  forOrganization(environmentId: string, organizationId: string, plural: boolean): Promise<Listing> {
     return this.list(environmentId, 'organization', organizationOwner(organizationId), organizationId, plural);
   }
 
@@ -42,35 +54,31 @@ export class ProviderListing {
     owner: Owner,
     organizationId: string | null,
     plural: boolean,
-  ): Promise<ProviderListItem[]> {
-    const { store, catalog } = this.deps;
-    const [rows, customRows, overrides] = await Promise.all([
-      store.integrations.listAll(environmentId, ownership),
-      store.customProviders.listAll(environmentId),
-      organizationId ? store.orgConfigurations.listForOrganization(environmentId, organizationId) : Promise.resolve([]),
-    ]);
-    const overrideBySlug = new Map(overrides.map((o) => [o.slug, o]));
-    const visible = resolveIntegrations(catalog, rows, customRows)
-      .map((integration) => ({
-        integration,
-        settings: effectiveSettings(integration.row, overrideBySlug.get(integration.row.slug) ?? null),
-      }))
-      .filter((x) => x.settings.enabled);
-    const accounts = await store.accounts.forOwnerAcross(
-      visible.map((v) => v.integration.row.id),
-      owner.key,
-      !plural,
-    );
-    const byIntegration = new Map<string, ConnectedAccount[]>();
-    for (const a of accounts) {
-      const list = byIntegration.get(a.integration_id) ?? [];
-      list.push(a);
-      byIntegration.set(a.integration_id, list);
-    }
-    return visible.map(({ integration, settings }) => {
-      const mine = byIntegration.get(integration.row.id) ?? [];
-      const compatibility = mine.find((a) => a.connection_role === 'compatibility') ?? null;
-      return { integration, settings, owner, compatibility, accounts: plural ? mine : compatibility ? [compatibility] : [] };
-    });
+  ): Promise<Listing> {
+    const { store, readModels } = this.deps;
+    const versions = await store.listing.versions(environmentId, owner.key);
+    const items = async (): Promise<ProviderListItem[]> => {
+      let model = readModels.peek(environmentId, ownership, organizationId);
+      if (model?.version !== versions.environment)
+        model = await readModels.load(environmentId, ownership, organizationId, versions.environment);
+      const accounts = await store.listing.accounts({
+        environmentId,
+        integrationIds: model.ids,
+        ownerKey: owner.key,
+        compatibilityOnly: !plural,
+      });
+      const byIntegration = new Map<string, ListedAccount[]>();
+      for (const a of accounts) {
+        const list = byIntegration.get(a.integration_id) ?? [];
+        list.push(a);
+        byIntegration.set(a.integration_id, list);
+      }
+      return model.visible.map(({ integration, settings }) => {
+        const mine = byIntegration.get(integration.row.id) ?? [];
+        const compatibility = mine.find((a) => a.connection_role === 'compatibility') ?? null;
+        return { integration, settings, owner, compatibility, accounts: plural ? mine : compatibility ? [compatibility] : [] };
+      });
+    };
+    return { stamp: `${versions.environment}.${versions.owner}`, items };
   }
 }

@@ -42,6 +42,27 @@ export interface ConnectedAccount {
   updated_at: string;
 }
 
+/** A connection as the provider listings show it: no secret of it is read. */
+export type ListedAccount = Pick<
+  ConnectedAccount,
+  | 'id'
+  | 'integration_id'
+  | 'user_id'
+  | 'organization_id'
+  | 'connection_role'
+  | 'auth_method'
+  | 'state'
+  | 'scopes'
+  | 'account_identifier'
+  | 'account_display_name'
+  | 'api_key_last4'
+  | 'client_id'
+  | 'client_secret_last4'
+  | 'config'
+  | 'created_at'
+  | 'updated_at'
+>;
+
 /** What a write changes on a connection; secrets in plaintext (the store seals them). */
 export interface AccountChanges {
   state?: AccountState;

@@ -88,6 +88,7 @@ function createPrivately(path: string): void {
 
 export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): DatabaseHandle {
   const log = options.onQuery ? (e: LogEvent) => options.onQuery!(e.query.sql) : undefined;
+  const onQuery = options.onQuery ? { onQuery: options.onQuery } : {};
   if (target.kind === 'sqlite') {
     if (target.path !== ':memory:') createPrivately(target.path);
     const raw = new BetterSqlite3(target.path);
@@ -96,12 +97,12 @@ export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = 
     raw.pragma('foreign_keys = ON');
     raw.pragma('synchronous = NORMAL');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingSqlite(raw) }), ...(log ? { log } : {}) });
-    return { db, dialect: 'sqlite', raw: { kind: 'sqlite', db: raw }, close: () => db.destroy() };
+    return { db, dialect: 'sqlite', raw: { kind: 'sqlite', db: raw, ...onQuery }, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, Client: PreparingClient });
   // An idle client dropped by the server (restart, failover) must not crash the process; the pool
   // replaces it on the next checkout.
   pool.on('error', (e) => options.onIdleError?.(e));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
-  return { db, dialect: 'postgres', raw: { kind: 'postgres', pool }, close: () => db.destroy() };
+  return { db, dialect: 'postgres', raw: { kind: 'postgres', pool, ...onQuery }, close: () => db.destroy() };
 }

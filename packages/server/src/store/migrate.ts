@@ -9,6 +9,7 @@ import * as shortLastFour from './migrations/0007-short-last-four.ts';
 import * as keyRotation from './migrations/0008-key-rotation.ts';
 import * as idempotencyApiKey from './migrations/0009-idempotency-api-key.ts';
 import * as refreshInDoubt from './migrations/0010-refresh-in-doubt.ts';
+import * as readModelVersions from './migrations/0011-read-model-versions.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations ship in the code (no directory scan), in order; forward-only. */
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008-key-rotation': keyRotation,
   '0009-idempotency-api-key': idempotencyApiKey,
   '0010-refresh-in-doubt': refreshInDoubt,
+  '0011-read-model-versions': readModelVersions,
 };
 
 const migratorFor = (db: Kysely<Database>): Migrator => new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });

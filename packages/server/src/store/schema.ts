@@ -102,6 +102,14 @@ export interface KeyRotationProgressTable {
   updated_at: string;
 }
 
+/** Counters bumped by triggers on every change to what the listings cache (migration 0011). */
+export interface ReadModelVersionsTable {
+  environment_id: string;
+  /** '': the environment's integrations, custom providers and overrides; else an owner key: its connections. */
+  scope_key: string;
+  version: number;
+}
+
 export interface Database {
   environments: EnvironmentsTable;
   api_keys: ApiKeysTable;
@@ -120,4 +128,5 @@ export interface Database {
   usage_counters: UsageCountersTable;
   key_checks: KeyChecksTable;
   key_rotation_progress: KeyRotationProgressTable;
+  read_model_versions: ReadModelVersionsTable;
 }

@@ -21,6 +21,7 @@ import { Sealer } from './sealer.ts';
 import { UsageRepo } from './usage-repo.ts';
 import type { Readiness } from '../domain/readiness.ts';
 import { checkReadiness } from './readiness.ts';
+import { ListingReader } from './listing-reader.ts';
 import { VendReader, type RawHandle } from './vend-reader.ts';
 import { WebhookDeliveriesRepo } from './webhook-deliveries-repo.ts';
 import { WebhookEndpointsRepo } from './webhook-endpoints-repo.ts';
@@ -55,6 +56,8 @@ export class Store {
     private readonly vendReader: VendReader | null,
     /** The driver handle (root store only), for the connection pool's numbers. */
     private readonly raw: RawHandle | null = null,
+    /** The listings' reader; root store only, like the vend reader. */
+    private readonly listingReader: ListingReader | null = null,
   ) {
     this.environments = new EnvironmentsRepo(db);
     this.apiKeys = new ApiKeysRepo(db);
@@ -74,12 +77,25 @@ export class Store {
   /** A store over an open database; secrets are sealed and opened with `keyring`. */
   static open(handle: DatabaseHandle, keyring: Keyring): Store {
     const sealer = new Sealer(keyring);
-    return new Store(handle.db, handle.dialect, sealer, keyring, new VendReader(handle.raw, sealer), handle.raw);
+    return new Store(
+      handle.db,
+      handle.dialect,
+      sealer,
+      keyring,
+      new VendReader(handle.raw, sealer),
+      handle.raw,
+      new ListingReader(handle.raw, sealer),
+    );
   }
 
   get vend(): VendReader {
     if (!this.vendReader) throw new Error('vend reads run on the root store, not inside a transaction');
     return this.vendReader;
+  }
+
+  get listing(): ListingReader {
+    if (!this.listingReader) throw new Error('listing reads run on the root store, not inside a transaction');
+    return this.listingReader;
   }
 
   /**

@@ -6,8 +6,13 @@ import { StoredConfig } from '../domain/stored-config.ts';
 import type { Sealer, SealedAt } from './sealer.ts';
 import { readJson, readJsonOrNull } from './encoding.ts';
 
-/** The driver handles under Kysely, for the one statement that must not pay for a query builder. */
-export type RawHandle = { kind: 'sqlite'; db: BetterSqlite3.Database } | { kind: 'postgres'; pool: pg.Pool };
+/**
+ * The driver handles under Kysely, for the statements that must not pay for a query builder (the
+ * vend and listing reads). `onQuery` sees each of them, as Kysely's log sees the rest (tests count).
+ */
+export type RawHandle = ({ kind: 'sqlite'; db: BetterSqlite3.Database } | { kind: 'postgres'; pool: pg.Pool }) & {
+  onQuery?: (sql: string) => void;
+};
 
 export interface VendQuery {
   environmentId: string;
@@ -144,10 +149,12 @@ export class VendReader {
         stmt = this.raw.db.prepare(this.text(key, q.purpose, selector, withOrg, () => '?'));
         this.sqlite.set(key, stmt);
       }
+      this.raw.onQuery?.(stmt.source);
       return stmt.all(...params) as VendRow[];
     }
     let n = 0;
     const text = this.text(key, q.purpose, selector, withOrg, () => `$${++n}`);
+    this.raw.onQuery?.(text);
     const res = await this.raw.pool.query<VendRow>({ name: `vend_${key.replaceAll('|', '_')}`, text, values: params });
     return res.rows;
   }

@@ -1,7 +1,7 @@
 import type { ConnectedAccountService } from '../connections/connected-account-service.ts';
 import type { ProviderListing, ProviderListItem } from '../connections/provider-listing.ts';
 import { AppError } from '../core/errors.ts';
-import type { ConnectedAccount } from '../domain/connected-account.ts';
+import type { ListedAccount } from '../domain/connected-account.ts';
 import type { Ownership } from '../domain/integration.ts';
 import type { OrgConfiguration } from '../domain/org-configuration.ts';
 import type { Owner } from '../domain/owner.ts';
@@ -18,13 +18,13 @@ export interface WidgetIntegration {
   override: OrgConfiguration | null;
   settings: EffectiveSettings;
   /** The owner's compatibility connection; null when there is none (or it is `disconnected`, §12.8). */
-  installation: ConnectedAccount | null;
+  installation: ListedAccount | null;
 }
 
 /** An organization-owned root with the organization's connections (W4). */
 export interface SharedIntegration {
   integration: ResolvedIntegration;
-  accounts: ConnectedAccount[];
+  accounts: ListedAccount[];
 }
 
 export interface WidgetDirectoryDeps {
@@ -35,7 +35,7 @@ export interface WidgetDirectoryDeps {
 }
 
 const PAGE = 100;
-const live = (a: ConnectedAccount | null): ConnectedAccount | null => (a && a.state !== 'disconnected' ? a : null);
+const live = (a: ListedAccount | null): ListedAccount | null => (a && a.state !== 'disconnected' ? a : null);
 const bySlug = (a: { integration: ResolvedIntegration }, b: { integration: ResolvedIntegration }) =>
   a.integration.row.slug < b.integration.row.slug ? -1 : a.integration.row.slug > b.integration.row.slug ? 1 : 0;
 
@@ -120,9 +120,11 @@ export class WidgetDirectory {
 
   private listed(environmentId: string, owner: Owner, plural: boolean): Promise<ProviderListItem[]> {
     const { listing } = this.deps;
-    return owner.type === 'user'
-      ? listing.forUser(environmentId, owner.userId!, owner.organizationId, plural)
-      : listing.forOrganization(environmentId, owner.organizationId!, plural);
+    const answer =
+      owner.type === 'user'
+        ? listing.forUser(environmentId, owner.userId!, owner.organizationId, plural)
+        : listing.forOrganization(environmentId, owner.organizationId!, plural);
+    return answer.then((l) => l.items());
   }
 
   private async allRoots(environmentId: string, ownership: Ownership): Promise<ResolvedIntegration[]> {

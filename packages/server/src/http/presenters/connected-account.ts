@@ -1,8 +1,8 @@
 import type { ConfigField } from '../../catalog/provider-definition.ts';
-import type { ConnectedAccount } from '../../domain/connected-account.ts';
+import type { ListedAccount } from '../../domain/connected-account.ts';
 
 /** `ConnectedAccount` (§3.2): redacted hints only, secret and undeclared config removed. */
-export function presentConnectedAccount(row: ConnectedAccount, configFields: readonly ConfigField[]) {
+export function presentConnectedAccount(row: ListedAccount, configFields: readonly ConfigField[]) {
   return {
     object: 'connected_account' as const,
     id: row.id,
@@ -23,7 +23,7 @@ export function presentConnectedAccount(row: ConnectedAccount, configFields: rea
   };
 }
 
-export const presentEmbeddedAccount = (row: ConnectedAccount, configFields: readonly ConfigField[]) => ({
+export const presentEmbeddedAccount = (row: ListedAccount, configFields: readonly ConfigField[]) => ({
   ...presentConnectedAccount(row, configFields),
   userland_user_id: row.user_id,
 });

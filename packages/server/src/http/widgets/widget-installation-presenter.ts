@@ -1,12 +1,12 @@
 import type { ConfigField } from '../../catalog/provider-definition.ts';
-import type { ConnectedAccount } from '../../domain/connected-account.ts';
+import type { ListedAccount } from '../../domain/connected-account.ts';
 
 /**
  * `DataInstallation` (widgets-api.md §4.1): a connection as the member and admin rows see it.
  * Snake_case keys; redacted hints only; non-secret installation config. The client-credentials
  * hints are null for other methods.
  */
-export const presentInstallation = (account: ConnectedAccount, fields: readonly ConfigField[]) => ({
+export const presentInstallation = (account: ListedAccount, fields: readonly ConfigField[]) => ({
   object: 'connected_account' as const,
   id: account.id,
   user_id: account.user_id,
@@ -23,7 +23,7 @@ export const presentInstallation = (account: ConnectedAccount, fields: readonly 
 });
 
 /** `SharedConnection` (§4.4): what a member may know of a shared connection: no secrets, no provider metadata. */
-export const presentSharedConnection = (account: ConnectedAccount) => ({
+export const presentSharedConnection = (account: ListedAccount) => ({
   object: 'connected_account' as const,
   id: account.id,
   state: account.state,
