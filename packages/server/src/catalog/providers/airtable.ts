@@ -1,32 +1,32 @@
-import type { ProviderDefinition } from '../provider-definition.ts';
+import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
-export const airtable: ProviderDefinition = {
+export const airtable: ProviderEntry = {
   slug: 'airtable',
   name: 'Airtable',
   description: 'Read and write records in Airtable bases.',
+  category: 'productivity',
   docsUrl: 'https://airtable.com/developers/web/api/oauth-reference',
   authMethods: ['oauth'],
-  authorizationUrl: 'https://airtable.com/oauth2/v1/authorize',
-  tokenUrl: 'https://airtable.com/oauth2/v1/token',
-  refreshTokenUrl: null,
-  revocationUrl: null,
-  revocationAuth: null,
-  defaultScopes: ['user.email:read'],
-  scopeSeparator: ' ',
-  // Required by Airtable.
-  pkce: true,
-  clientAuth: 'client_secret_basic',
-  tokenBodyContentType: 'application/x-www-form-urlencoded',
-  authorizationParams: {},
-  tokenParams: {},
-  issuer: null,
-  configFields: [],
-  quirks: {
-    tokenErrorInOkResponse: false,
-    nestedUserToken: false,
-    scopeResponseField: null,
-    metadataFields: [],
-    accessTokenNeverExpires: false,
+  apiBaseUrl: 'https://api.airtable.com/v0',
+  oauth: {
+    authorizationUrl: 'https://airtable.com/oauth2/v1/authorize',
+    tokenUrl: 'https://airtable.com/oauth2/v1/token',
+    pkce: true,
+    clientAuth: 'basic',
+    defaultScopes: ['user.email:read'],
     refreshTokenRotates: true,
+  },
+  sources: {
+    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    tokenUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    pkce: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Required by Airtable.'),
+    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    defaultScopes: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    refreshToken: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    revocation: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
   },
 };

@@ -1,31 +1,36 @@
-import type { ProviderDefinition } from '../provider-definition.ts';
+import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
-export const gitlab: ProviderDefinition = {
+export const gitlab: ProviderEntry = {
   slug: 'gitlab',
   name: 'GitLab',
   description: 'Access projects, merge requests and issues on GitLab.com.',
+  category: 'developer',
   docsUrl: 'https://docs.gitlab.com/api/oauth2/',
   authMethods: ['oauth'],
-  authorizationUrl: 'https://gitlab.com/oauth/authorize',
-  tokenUrl: 'https://gitlab.com/oauth/token',
-  refreshTokenUrl: null,
-  revocationUrl: 'https://gitlab.com/oauth/revoke',
-  revocationAuth: 'client_secret_post',
-  defaultScopes: ['read_user'],
-  scopeSeparator: ' ',
-  pkce: true,
-  clientAuth: 'client_secret_post',
-  tokenBodyContentType: 'application/x-www-form-urlencoded',
-  authorizationParams: {},
-  tokenParams: {},
-  issuer: 'https://gitlab.com',
-  configFields: [],
-  quirks: {
-    tokenErrorInOkResponse: false,
-    nestedUserToken: false,
-    scopeResponseField: null,
-    metadataFields: [],
-    accessTokenNeverExpires: false,
+  apiBaseUrl: 'https://gitlab.com/api/v4',
+  oauth: {
+    authorizationUrl: 'https://gitlab.com/oauth/authorize',
+    tokenUrl: 'https://gitlab.com/oauth/token',
+    pkce: true,
+    defaultScopes: ['read_user'],
+    issuer: 'https://gitlab.com',
     refreshTokenRotates: true,
+    revocation: {
+      url: 'https://gitlab.com/oauth/revoke',
+    },
+  },
+  sources: {
+    authorizationUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    tokenUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    pkce: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    clientAuth: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    tokenRequestEncoding: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    scopeSeparator: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    defaultScopes: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    tokenLifetime: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    refreshToken: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    revocation: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    apiBaseUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    issuer: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
   },
 };
