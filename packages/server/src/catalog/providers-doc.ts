@@ -52,7 +52,8 @@ export function renderProvidersDoc(providers: readonly ProviderDefinition[]): st
     'authentication, encodings, token lifetime, refresh, revocation, hosts, API base URL, API-key',
     "presentation) carries its source: a page of the provider's own documentation checked on a given",
     'day, or a note saying the documentation does not state it and what the entry chose instead.',
-    '"Sourced" below counts the facts backed by a documentation page out of those the entry sources.',
+    '`GET /catalog/providers/:slug` and `openpipes providers show SLUG` print them; "Sourced" below',
+    'counts the facts backed by a documentation page out of those the entry sources.',
     '',
   ];
   for (const [category, title] of Object.entries(CATEGORY_TITLES) as [Category, string][]) {
