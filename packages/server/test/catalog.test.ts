@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinProviders } from '../src/catalog/builtin-providers.ts';
-import {
-  CatalogValidationError,
-  ProviderCatalog,
-  checkProviderDefinition,
-  resolveTemplate,
-  templateFields,
-} from '../src/catalog/catalog.ts';
+import { CatalogValidationError, ProviderCatalog, checkProviderEntry, resolveTemplate, templateFields } from '../src/catalog/catalog.ts';
 import type { ProviderDefinition } from '../src/catalog/provider-definition.ts';
+import { OAUTH_SOURCES, PENDING, rejection, validEntry, withOAuth } from './support/catalog-entries.ts';
 
 const REQUIRED_SLUGS = [
   'github',
@@ -60,64 +55,10 @@ function provider(slug: string): ProviderDefinition {
   return def;
 }
 
-/** A valid minimal entry to derive broken variants from. */
-function validEntry(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    slug: 'acme',
-    name: 'Acme',
-    description: 'Acme test provider.',
-    docsUrl: 'https://acme.example/docs',
-    authMethods: ['oauth'],
-    authorizationUrl: 'https://${config.subdomain}.acme.example/oauth/authorize',
-    tokenUrl: 'https://${config.subdomain}.acme.example/oauth/token',
-    refreshTokenUrl: null,
-    revocationUrl: null,
-    revocationAuth: null,
-    defaultScopes: ['read'],
-    scopeSeparator: ' ',
-    pkce: true,
-    clientAuth: 'client_secret_post',
-    tokenBodyContentType: 'application/x-www-form-urlencoded',
-    authorizationParams: {},
-    tokenParams: {},
-    issuer: null,
-    configFields: [
-      {
-        name: 'subdomain',
-        label: 'Subdomain',
-        description: 'The account subdomain.',
-        scope: 'installation',
-        pattern: '^[a-z0-9]+$',
-        required: true,
-        secret: false,
-      },
-    ],
-    quirks: {
-      tokenErrorInOkResponse: false,
-      nestedUserToken: false,
-      scopeResponseField: null,
-      metadataFields: [],
-      accessTokenNeverExpires: false,
-      refreshTokenRotates: false,
-    },
-    ...overrides,
-  };
-}
-
-function rejection(entries: unknown[]): CatalogValidationError {
-  try {
-    new ProviderCatalog(entries);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CatalogValidationError);
-    return error as CatalogValidationError;
-  }
-  throw new Error('catalog accepted an invalid entry');
-}
-
 describe('built-in catalog', () => {
   it('validates every entry on its own', () => {
     for (const entry of builtinProviders) {
-      expect(() => checkProviderDefinition(entry), entry.slug).not.toThrow();
+      expect(() => checkProviderEntry(entry), entry.slug).not.toThrow();
     }
   });
 
@@ -224,7 +165,8 @@ describe('built-in catalog', () => {
 
   it('rejects host-breaking values in every templated field', () => {
     for (const def of catalog.list()) {
-      for (const field of def.configFields) {
+      // A pinned base URL (kind baseUrl) is a whole URL by design; the outbound guard checks it.
+      for (const field of def.configFields.filter((f) => f.kind !== 'baseUrl')) {
         const pattern = new RegExp(field.pattern);
         for (const bad of ['evil.com/', 'x@evil.com', 'x#', 'x?y=1', '', 'a b']) {
           expect(pattern.test(bad), `${def.slug}.${field.name} accepted ${JSON.stringify(bad)}`).toBe(false);
@@ -290,39 +232,40 @@ describe('ProviderCatalog rejects invalid entries', () => {
   });
 
   it('rejects a URL that is not https', () => {
-    const error = rejection([validEntry({ tokenUrl: 'http://acme.example/oauth/token' })]);
+    const error = rejection([withOAuth({ tokenUrl: 'http://acme.example/oauth/token' })]);
     expect(error.message).toContain('"acme"');
     expect(error.slug).toBe('acme');
-    expect(error.path).toBe('/tokenUrl');
+    expect(error.path).toBe('/oauth/tokenUrl');
     expect(error.message).toMatch(/https/);
   });
 
   it('accepts http only behind the named escape hatch', () => {
-    const entry = validEntry({ tokenUrl: 'http://localhost:3000/token' });
+    const entry = withOAuth({ tokenUrl: 'http://localhost:3000/token' });
     expect(() => new ProviderCatalog([entry])).toThrow(CatalogValidationError);
     expect(new ProviderCatalog([entry], { allowInsecureProviderUrls: true }).has('acme')).toBe(true);
   });
 
   it('rejects a URL that does not parse', () => {
-    const error = rejection([validEntry({ authorizationUrl: 'acme.example/authorize' })]);
+    const error = rejection([withOAuth({ authorizationUrl: 'acme.example/authorize' })]);
     expect(error.message).toContain('"acme"');
-    expect(error.path).toBe('/authorizationUrl');
+    expect(error.path).toBe('/oauth/authorizationUrl');
   });
 
   it('rejects a URL with credentials', () => {
-    expect(rejection([validEntry({ tokenUrl: 'https://user:pw@acme.example/token' })]).path).toBe('/tokenUrl');
+    expect(rejection([withOAuth({ tokenUrl: 'https://user:pw@acme.example/token' })]).path).toBe('/oauth/tokenUrl');
   });
 
   it('rejects a placeholder naming an undeclared config field', () => {
-    const error = rejection([validEntry({ tokenUrl: 'https://${config.region}.acme.example/token' })]);
+    const error = rejection([withOAuth({ tokenUrl: 'https://${config.region}.acme.example/token' })]);
     expect(error.message).toContain('"acme"');
     expect(error.message).toContain('${config.region}');
-    expect(error.path).toBe('/tokenUrl');
+    expect(error.path).toBe('/oauth/tokenUrl');
   });
 
   it('rejects a malformed placeholder', () => {
-    expect(rejection([validEntry({ tokenUrl: 'https://${env.HOME}.acme.example/token' })]).path).toBe('/tokenUrl');
-    expect(rejection([validEntry({ tokenUrl: 'https://$subdomain.acme.example/token' })]).path).toBe('/tokenUrl');
+    expect(rejection([withOAuth({ tokenUrl: 'https://${env.HOME}.acme.example/token' })]).path).toBe('/oauth/tokenUrl');
+    expect(rejection([withOAuth({ tokenUrl: 'https://$subdomain.acme.example/token' })]).path).toBe('/oauth/tokenUrl');
+    expect(rejection([validEntry({ apiBaseUrl: 'https://${config.nope}.acme.example' })]).path).toBe('/apiBaseUrl');
   });
 
   it('rejects a placeholder naming an optional field', () => {
@@ -348,19 +291,23 @@ describe('ProviderCatalog rejects invalid entries', () => {
 
   it('rejects a missing required property, naming the slug and the property', () => {
     const entry = validEntry();
-    delete entry.tokenUrl;
+    delete (entry.oauth as Record<string, unknown>).tokenUrl;
     const error = rejection([entry]);
     expect(error.slug).toBe('acme');
     expect(error.message).toContain('"acme"');
     expect(error.message).toContain('tokenUrl');
+    const noBase = validEntry();
+    delete noBase.apiBaseUrl;
+    expect(rejection([noBase]).message).toContain('apiBaseUrl');
   });
 
   it('rejects unknown properties, bad enum values and bad slugs', () => {
     expect(rejection([validEntry({ extra: true })]).message).toContain('"acme"');
-    const badAuth = rejection([validEntry({ clientAuth: 'private_key_jwt' })]);
-    expect(badAuth.path).toBe('/clientAuth');
-    const badQuirk = rejection([validEntry({ quirks: { ...(validEntry().quirks as object), nested: true } })]);
-    expect(badQuirk.path).toBe('/quirks/nested');
+    const badAuth = rejection([withOAuth({ clientAuth: 'private_key_jwt' })]);
+    expect(badAuth.path).toBe('/oauth/clientAuth');
+    expect(badAuth.message).toContain('"basic"');
+    expect(rejection([withOAuth({ nested: true })]).path).toBe('/oauth/nested');
+    expect(rejection([validEntry({ category: 'games' })]).path).toBe('/category');
     const badSlug = rejection([validEntry({ slug: 'Acme Corp' })]);
     expect(badSlug.slug).toBe('Acme Corp');
     expect(badSlug.path).toBe('/slug');
@@ -368,14 +315,18 @@ describe('ProviderCatalog rejects invalid entries', () => {
   });
 
   it('rejects incoherent combinations', () => {
-    expect(rejection([validEntry({ revocationUrl: 'https://acme.example/revoke' })]).path).toBe('/revocationAuth');
-    expect(rejection([validEntry({ authorizationUrl: null })]).path).toBe('/authMethods');
-    const quirks = { ...(validEntry().quirks as object), accessTokenNeverExpires: true, refreshTokenRotates: true };
-    expect(rejection([validEntry({ quirks })]).path).toBe('/quirks/refreshTokenRotates');
-    const secretMetadata = { ...(validEntry().quirks as object), metadataFields: ['refresh_token'] };
-    expect(rejection([validEntry({ quirks: secretMetadata })]).path).toBe('/quirks/metadataFields/0');
-    expect(rejection([validEntry({ authorizationParams: { redirect_uri: 'https://evil.example' } })]).path).toBe(
-      '/authorizationParams/redirect_uri',
+    expect(rejection([validEntry({ oauth: undefined })]).path).toBe('/oauth');
+    expect(rejection([withOAuth({ authorizationUrl: null })]).path).toBe('/oauth/authorizationUrl');
+    const rotation = { accessTokenNeverExpires: true, refreshTokenRotates: true };
+    expect(rejection([withOAuth(rotation)]).path).toBe('/oauth/refreshTokenRotates');
+    expect(
+      rejection([withOAuth({ metadataFields: ['refresh_token'] }, { sources: { ...OAUTH_SOURCES, tokenResponse: PENDING } })]).path,
+    ).toBe('/oauth/metadataFields/0');
+    expect(rejection([withOAuth({ authorizationParams: { redirect_uri: 'https://evil.example' } })]).path).toBe(
+      '/oauth/authorizationParams/redirect_uri',
+    );
+    expect(rejection([withOAuth({ callbackParams: ['code'] }, { sources: { ...OAUTH_SOURCES, callbackParams: PENDING } })]).path).toBe(
+      '/oauth/callbackParams/0',
     );
   });
 

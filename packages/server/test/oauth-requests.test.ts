@@ -242,6 +242,13 @@ describe('buildTokenRequest', () => {
     });
   });
 
+  it('client auth "both": the Basic header and the credentials in the body', () => {
+    const def: ProviderDefinition = { ...provider('slack'), clientAuth: 'client_secret_both' };
+    const req = buildTokenRequest(def, def.tokenUrl as string, code, CLIENT);
+    expect(basicOf(req)).toBe('client-123:secret-456');
+    expect(formBody(req)).toMatchObject({ client_id: 'client-123', client_secret: 'secret-456' });
+  });
+
   it('Basic credentials are form-encoded before base64 (RFC 6749 §2.3.1)', () => {
     const def = provider('notion');
     const req = buildTokenRequest(

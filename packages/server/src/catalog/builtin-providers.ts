@@ -1,4 +1,4 @@
-import type { ProviderDefinition } from './provider-definition.ts';
+import type { ProviderEntry } from './provider-definition.ts';
 import { airtable } from './providers/airtable.ts';
 import { asana } from './providers/asana.ts';
 import { atlassian } from './providers/atlassian.ts';
@@ -31,8 +31,8 @@ import { xero } from './providers/xero.ts';
 import { zendesk } from './providers/zendesk.ts';
 import { zoom } from './providers/zoom.ts';
 
-/** The providers shipped with OpenPipes, one file each under `./providers/`. Validated by `ProviderCatalog`. */
-export const builtinProviders: readonly ProviderDefinition[] = Object.freeze([
+/** The providers shipped with OpenPipes, one file each under `./providers/`. Validated and normalized by `ProviderCatalog`. */
+export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   airtable,
   asana,
   atlassian,

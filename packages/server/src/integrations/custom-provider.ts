@@ -1,3 +1,4 @@
+import { engineFields, oauthSettings } from '../catalog/provider-defaults.ts';
 import { type ProviderDefinition, RESERVED_OAUTH_PARAMS } from '../catalog/provider-definition.ts';
 import { validationFailed, type FieldError } from '../core/errors.ts';
 import { checkOutboundUrl } from '../outbound/url-guard.ts';
@@ -105,40 +106,41 @@ export const mergeCustomProvider = (
   return merged as unknown as CustomProviderWire;
 };
 
-/** The custom definition seen through the same shape as a built-in catalog entry. */
+/** The custom definition seen through the same shape as a built-in catalog entry (defaults from the catalog's). */
 export function customToDefinition(
   slug: string,
   def: CustomProviderWire,
   authMethod: ProviderDefinition['authMethods'][number],
 ): ProviderDefinition {
+  const auth = def.authenticate_via === 'basic_auth_header' ? 'basic' : 'body';
+  const oauth =
+    def.token_url === null
+      ? null
+      : oauthSettings({
+          authorizationUrl: def.authorization_url,
+          tokenUrl: def.token_url,
+          ...(def.refresh_token_url === null ? {} : { refreshTokenUrl: def.refresh_token_url }),
+          pkce: def.pkce_enabled,
+          clientAuth: auth,
+          tokenRequestEncoding: def.token_body_content_type === 'application/json' ? 'json' : 'form',
+          scopeSeparator: def.request_scope_separator,
+          authorizationParams: def.additional_authorization_parameters,
+          issuer: def.issuer ?? null,
+          revocation: def.revocation_url === null ? null : { url: def.revocation_url, auth },
+        });
   return {
     slug,
     name: def.name,
     description: '',
     docsUrl: '',
+    category: null,
+    logo: null,
     authMethods: [authMethod],
-    authorizationUrl: def.authorization_url,
-    tokenUrl: def.token_url,
-    refreshTokenUrl: def.refresh_token_url,
-    revocationUrl: def.revocation_url,
-    revocationAuth:
-      def.revocation_url === null ? null : def.authenticate_via === 'basic_auth_header' ? 'client_secret_basic' : 'client_secret_post',
-    defaultScopes: [],
-    scopeSeparator: def.request_scope_separator,
-    pkce: def.pkce_enabled,
-    clientAuth: def.authenticate_via === 'basic_auth_header' ? 'client_secret_basic' : 'client_secret_post',
-    tokenBodyContentType: def.token_body_content_type === 'application/json' ? 'application/json' : 'application/x-www-form-urlencoded',
-    authorizationParams: def.additional_authorization_parameters,
-    tokenParams: {},
-    issuer: def.issuer ?? null,
+    apiBaseUrl: null,
+    hosts: [],
     configFields: [],
-    quirks: {
-      tokenErrorInOkResponse: false,
-      nestedUserToken: false,
-      scopeResponseField: null,
-      metadataFields: [],
-      accessTokenNeverExpires: false,
-      refreshTokenRotates: false,
-    },
+    apiKey: null,
+    sources: {},
+    ...engineFields(oauth),
   };
 }

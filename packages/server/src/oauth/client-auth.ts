@@ -30,8 +30,8 @@ export function formEncode(value: string): string {
  * Authenticates the client on a token or revocation request, in place.
  *
  * `client_secret_basic` with a secret → `Authorization: Basic base64(formEncode(id):formEncode(secret))`
- * and nothing in the body; `client_secret_post`, or any method without a secret → `client_id` (and
- * `client_secret` when there is one) in the body.
+ * and nothing in the body; `client_secret_both` → that header and the body fields too; `client_secret_post`,
+ * or any method without a secret → `client_id` (and `client_secret` when there is one) in the body.
  *
  * @example
  * const headers = {}; const body = { grant_type: 'refresh_token', refresh_token };
@@ -43,10 +43,11 @@ export function applyClientAuth(
   headers: Record<string, string>,
   body: Record<string, string>,
 ): void {
-  if (method === 'client_secret_basic' && client.clientSecret !== null) {
+  if (method !== 'client_secret_post' && client.clientSecret !== null) {
     const pair = `${formEncode(client.clientId)}:${formEncode(client.clientSecret)}`;
     headers.Authorization = `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`;
-    return;
+    // `client_secret_both`: providers that want the Basic header and the credentials in the body as well.
+    if (method === 'client_secret_basic') return;
   }
   body.client_id = client.clientId;
   if (client.clientSecret !== null) body.client_secret = client.clientSecret;

@@ -1,36 +1,46 @@
-import type { ProviderDefinition } from '../provider-definition.ts';
+import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
-export const figma: ProviderDefinition = {
+export const figma: ProviderEntry = {
   slug: 'figma',
   name: 'Figma',
   description: 'Read Figma files, comments and design data.',
+  category: 'docs-design',
   docsUrl: 'https://developers.figma.com/docs/rest-api/authentication/',
+  logo: 'figma',
   authMethods: ['oauth'],
-  authorizationUrl: 'https://www.figma.com/oauth',
-  // www.figma.com/api/oauth/token was retired in 2025 for api.figma.com, which takes client credentials as
-  // Basic auth.
-  tokenUrl: 'https://api.figma.com/v1/oauth/token',
-  // Figma refreshes at a separate endpoint; path not confirmed from Figma's own page.
-  refreshTokenUrl: 'https://api.figma.com/v1/oauth/refresh',
-  revocationUrl: null,
-  revocationAuth: null,
-  defaultScopes: ['current_user:read'],
-  // Comma per Figma's examples; not confirmed.
-  scopeSeparator: ',',
-  // Not confirmed from Figma's docs; no revocation endpoint documented.
-  pkce: false,
-  clientAuth: 'client_secret_basic',
-  tokenBodyContentType: 'application/x-www-form-urlencoded',
-  authorizationParams: {},
-  tokenParams: {},
-  issuer: null,
-  configFields: [],
-  quirks: {
-    tokenErrorInOkResponse: false,
-    nestedUserToken: false,
-    scopeResponseField: null,
-    metadataFields: [],
-    accessTokenNeverExpires: false,
-    refreshTokenRotates: false,
+  apiBaseUrl: 'https://api.figma.com/v1',
+  oauth: {
+    authorizationUrl: 'https://www.figma.com/oauth',
+    tokenUrl: 'https://api.figma.com/v1/oauth/token',
+    refreshTokenUrl: 'https://api.figma.com/v1/oauth/refresh',
+    clientAuth: 'basic',
+    scopeSeparator: ',',
+    defaultScopes: ['current_user:read'],
+  },
+  sources: {
+    authorizationUrl: unconfirmed(
+      'https://www.figma.com/oauth, as before; the authentication page (https://developers.figma.com/docs/rest-api/authentication/) was seen today only down to its OAuth app overview.',
+    ),
+    tokenUrl: unconfirmed(
+      'www.figma.com/api/oauth/token was retired in 2025 for api.figma.com; the endpoint section of https://developers.figma.com/docs/rest-api/authentication/ was not in the copy checked today.',
+    ),
+    refreshTokenUrl: unconfirmed("Figma refreshes at a separate endpoint; the path was not confirmed from Figma's own page."),
+    pkce: unconfirmed("Not confirmed from Figma's docs; PKCE off (conservative)."),
+    clientAuth: unconfirmed(
+      'api.figma.com takes client credentials as Basic auth (as before); not confirmed from the copy of https://developers.figma.com/docs/rest-api/authentication/ checked today.',
+    ),
+    tokenRequestEncoding: unconfirmed("Form body, the RFC 6749 default; not confirmed from Figma's page today."),
+    scopeSeparator: unconfirmed("Comma per Figma's examples; not confirmed."),
+    defaultScopes: unconfirmed(
+      "current_user:read, the narrowest scope that identifies the user; not confirmed on Figma's scope list today.",
+    ),
+    tokenLifetime: unconfirmed("Figma's token response carries expires_in; not re-read today."),
+    refreshToken: unconfirmed(
+      'Refresh at the separate refresh endpoint; whether the refresh token rotates was not confirmed (assumed not).',
+    ),
+    revocation: unconfirmed("No revocation endpoint found in Figma's docs; none is used."),
+    apiBaseUrl: unconfirmed(
+      'https://api.figma.com/v1, the base of the REST API endpoints; not stated in a sentence on the part of https://developers.figma.com/docs/rest-api/authentication/ checked today.',
+    ),
   },
 };

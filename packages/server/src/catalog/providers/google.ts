@@ -1,35 +1,41 @@
-import type { ProviderDefinition } from '../provider-definition.ts';
+import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
-export const google: ProviderDefinition = {
+export const google: ProviderEntry = {
   slug: 'google',
   name: 'Google',
   description: 'Access Google account data such as Gmail, Calendar and Drive.',
+  category: 'productivity',
   docsUrl: 'https://developers.google.com/identity/protocols/oauth2/web-server',
+  logo: 'google',
   authMethods: ['oauth'],
-  authorizationUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
-  tokenUrl: 'https://oauth2.googleapis.com/token',
-  refreshTokenUrl: null,
-  revocationUrl: 'https://oauth2.googleapis.com/revoke',
-  revocationAuth: 'client_secret_post',
-  defaultScopes: ['openid', 'email', 'profile'],
-  scopeSeparator: ' ',
-  pkce: true,
-  clientAuth: 'client_secret_post',
-  tokenBodyContentType: 'application/x-www-form-urlencoded',
-  // Without access_type=offline and prompt=consent Google omits the refresh token on re-consent.
-  authorizationParams: {
-    access_type: 'offline',
-    prompt: 'consent',
+  apiBaseUrl: 'https://www.googleapis.com',
+  oauth: {
+    authorizationUrl: 'https://accounts.google.com/o/oauth2/v2/auth',
+    tokenUrl: 'https://oauth2.googleapis.com/token',
+    pkce: true,
+    defaultScopes: ['openid', 'email', 'profile'],
+    // Without access_type=offline and prompt=consent Google omits the refresh token on re-consent.
+    authorizationParams: {
+      access_type: 'offline',
+      prompt: 'consent',
+    },
+    issuer: 'https://accounts.google.com',
+    revocation: {
+      url: 'https://oauth2.googleapis.com/revoke',
+    },
   },
-  tokenParams: {},
-  issuer: 'https://accounts.google.com',
-  configFields: [],
-  quirks: {
-    tokenErrorInOkResponse: false,
-    nestedUserToken: false,
-    scopeResponseField: null,
-    metadataFields: [],
-    accessTokenNeverExpires: false,
-    refreshTokenRotates: false,
+  sources: {
+    authorizationUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    tokenUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    pkce: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    clientAuth: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    tokenRequestEncoding: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    scopeSeparator: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    defaultScopes: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    tokenLifetime: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    refreshToken: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    revocation: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    apiBaseUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    issuer: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
   },
 };

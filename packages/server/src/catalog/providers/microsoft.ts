@@ -1,26 +1,13 @@
-import type { ProviderDefinition } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
-export const microsoft: ProviderDefinition = {
+export const microsoft: ProviderEntry = {
   slug: 'microsoft',
   name: 'Microsoft',
   description: 'Access Microsoft 365 data such as Outlook, OneDrive and Teams through Microsoft Graph.',
+  category: 'productivity',
   docsUrl: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow',
   authMethods: ['oauth'],
-  authorizationUrl: 'https://login.microsoftonline.com/${config.tenant}/oauth2/v2.0/authorize',
-  tokenUrl: 'https://login.microsoftonline.com/${config.tenant}/oauth2/v2.0/token',
-  refreshTokenUrl: null,
-  // The Microsoft identity platform has no token revocation endpoint.
-  revocationUrl: null,
-  revocationAuth: null,
-  defaultScopes: ['openid', 'profile', 'email', 'offline_access', 'User.Read'],
-  scopeSeparator: ' ',
-  pkce: true,
-  clientAuth: 'client_secret_post',
-  tokenBodyContentType: 'application/x-www-form-urlencoded',
-  authorizationParams: {},
-  tokenParams: {},
-  // Tenant-specific (https://login.microsoftonline.com/{tenantid}/v2.0), unknown for "common".
-  issuer: null,
+  apiBaseUrl: 'https://graph.microsoft.com/v1.0',
   configFields: [
     {
       name: 'tenant',
@@ -34,13 +21,30 @@ export const microsoft: ProviderDefinition = {
       secret: false,
     },
   ],
-  // Each refresh returns a new refresh token but the previous one stays valid until it expires.
-  quirks: {
-    tokenErrorInOkResponse: false,
-    nestedUserToken: false,
-    scopeResponseField: null,
-    metadataFields: [],
-    accessTokenNeverExpires: false,
-    refreshTokenRotates: false,
+  oauth: {
+    authorizationUrl: 'https://login.microsoftonline.com/${config.tenant}/oauth2/v2.0/authorize',
+    tokenUrl: 'https://login.microsoftonline.com/${config.tenant}/oauth2/v2.0/token',
+    pkce: true,
+    defaultScopes: ['openid', 'profile', 'email', 'offline_access', 'User.Read'],
+  },
+  sources: {
+    authorizationUrl: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
+    tokenUrl: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
+    pkce: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
+    clientAuth: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
+    tokenRequestEncoding: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
+    scopeSeparator: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
+    defaultScopes: unconfirmed(
+      "openid profile email offline_access User.Read: sign-in, a refresh token and the user's profile (https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc); not re-read today.",
+    ),
+    tokenLifetime: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
+    refreshToken: unconfirmed(
+      'Each refresh returns a new refresh token but the previous one stays valid until it expires, so not treated as rotating (https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens); not re-read today.',
+    ),
+    revocation: unconfirmed('The Microsoft identity platform has no token revocation endpoint; none is used.'),
+    apiBaseUrl: unconfirmed(
+      "https://graph.microsoft.com/v1.0, Microsoft Graph's stable endpoint (https://learn.microsoft.com/en-us/graph/use-the-api); not re-read today.",
+    ),
+    issuer: unconfirmed('Tenant-specific (https://login.microsoftonline.com/{tenantid}/v2.0), unknown for "common"; none set.'),
   },
 };

@@ -1,25 +1,14 @@
-import type { ProviderDefinition } from '../provider-definition.ts';
+import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
-export const zendesk: ProviderDefinition = {
+export const zendesk: ProviderEntry = {
   slug: 'zendesk',
   name: 'Zendesk',
   description: 'Access tickets and users in a Zendesk Support account.',
+  category: 'support',
   docsUrl: 'https://developer.zendesk.com/documentation/api-basics/authentication/refresh-token',
+  logo: 'zendesk',
   authMethods: ['oauth'],
-  authorizationUrl: 'https://${config.subdomain}.zendesk.com/oauth/authorizations/new',
-  tokenUrl: 'https://${config.subdomain}.zendesk.com/oauth/tokens',
-  refreshTokenUrl: null,
-  // Zendesk revokes by token id (DELETE /api/v2/oauth/tokens/{id}), not RFC 7009.
-  revocationUrl: null,
-  revocationAuth: null,
-  defaultScopes: ['read'],
-  scopeSeparator: ' ',
-  pkce: true,
-  clientAuth: 'client_secret_post',
-  tokenBodyContentType: 'application/x-www-form-urlencoded',
-  authorizationParams: {},
-  tokenParams: {},
-  issuer: null,
+  apiBaseUrl: 'https://${config.subdomain}.zendesk.com/api/v2',
   configFields: [
     {
       name: 'subdomain',
@@ -31,12 +20,25 @@ export const zendesk: ProviderDefinition = {
       secret: false,
     },
   ],
-  quirks: {
-    tokenErrorInOkResponse: false,
-    nestedUserToken: false,
-    scopeResponseField: null,
-    metadataFields: [],
-    accessTokenNeverExpires: false,
-    refreshTokenRotates: false,
+  oauth: {
+    authorizationUrl: 'https://${config.subdomain}.zendesk.com/oauth/authorizations/new',
+    tokenUrl: 'https://${config.subdomain}.zendesk.com/oauth/tokens',
+    pkce: true,
+    defaultScopes: ['read'],
+  },
+  sources: {
+    authorizationUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    tokenUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    pkce: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    clientAuth: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    tokenRequestEncoding: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    scopeSeparator: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    defaultScopes: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    tokenLifetime: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    refreshToken: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    revocation: unconfirmed(
+      'Placeholder: checked by the engine change (issue 11). Earlier note: Zendesk revokes by token id (DELETE /api/v2/oauth/tokens/{id}), not RFC 7009.',
+    ),
+    apiBaseUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
   },
 };
