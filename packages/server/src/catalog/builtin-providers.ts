@@ -5,6 +5,7 @@ import { asana } from './providers/asana.ts';
 import { atlassian } from './providers/atlassian.ts';
 import { bitbucket } from './providers/bitbucket.ts';
 import { box } from './providers/box.ts';
+import { brevo } from './providers/brevo.ts';
 import { calendly } from './providers/calendly.ts';
 import { clickup } from './providers/clickup.ts';
 import { cohere } from './providers/cohere.ts';
@@ -22,6 +23,7 @@ import { hubspot } from './providers/hubspot.ts';
 import { huggingface } from './providers/huggingface.ts';
 import { intercom } from './providers/intercom.ts';
 import { linear } from './providers/linear.ts';
+import { mailgun } from './providers/mailgun.ts';
 import { microsoft } from './providers/microsoft.ts';
 import { miro } from './providers/miro.ts';
 import { mistral } from './providers/mistral.ts';
@@ -30,14 +32,21 @@ import { notion } from './providers/notion.ts';
 import { openai } from './providers/openai.ts';
 import { perplexity } from './providers/perplexity.ts';
 import { pipedrive } from './providers/pipedrive.ts';
+import { plivo } from './providers/plivo.ts';
+import { postmark } from './providers/postmark.ts';
 import { quickbooks } from './providers/quickbooks.ts';
 import { replicate } from './providers/replicate.ts';
+import { resend } from './providers/resend.ts';
 import { salesforce } from './providers/salesforce.ts';
+import { sendgrid } from './providers/sendgrid.ts';
 import { shopify } from './providers/shopify.ts';
 import { slack } from './providers/slack.ts';
 import { snowflake } from './providers/snowflake.ts';
+import { telnyx } from './providers/telnyx.ts';
 import { todoist } from './providers/todoist.ts';
 import { together } from './providers/together.ts';
+import { twilio } from './providers/twilio.ts';
+import { vonage } from './providers/vonage.ts';
 import { x } from './providers/x.ts';
 import { xero } from './providers/xero.ts';
 import { zendesk } from './providers/zendesk.ts';
@@ -51,6 +60,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   atlassian,
   bitbucket,
   box,
+  brevo,
   calendly,
   clickup,
   cohere,
@@ -68,6 +78,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   huggingface,
   intercom,
   linear,
+  mailgun,
   microsoft,
   miro,
   mistral,
@@ -76,14 +87,21 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   openai,
   perplexity,
   pipedrive,
+  plivo,
+  postmark,
   quickbooks,
   replicate,
+  resend,
   salesforce,
+  sendgrid,
   shopify,
   slack,
   snowflake,
+  telnyx,
   todoist,
   together,
+  twilio,
+  vonage,
   x,
   xero,
   zendesk,
