@@ -43,9 +43,29 @@ const SAMPLE_CONFIG: Record<string, string> = {
   subdomain: 'acme',
   shop: 'acme-store',
   account: 'xy12345.us-east-2.aws',
+  accountSid: 'AC0123456789abcdef0123456789abcdef',
+  appId: 'ABC123XYZ0',
+  domain: 'acme',
 };
 
-const URL_KEYS = ['authorizationUrl', 'tokenUrl', 'refreshTokenUrl', 'revocationUrl'] as const;
+/** Region and site hosts differ per provider, so their samples are keyed `<slug>.<field>`. */
+const SAMPLE_CONFIG_BY_PROVIDER: Record<string, string> = {
+  'datadog.host': 'api.us5.datadoghq.com',
+  'honeycomb.host': 'api.eu1.honeycomb.io',
+  'mailgun.host': 'api.eu.mailgun.net',
+  'newrelic.host': 'api.eu.newrelic.com',
+  'posthog.host': 'eu.posthog.com',
+};
+
+/** The sample config of one provider: the shared values, overridden by its own. */
+function sampleConfig(slug: string): Record<string, string> {
+  const own = Object.entries(SAMPLE_CONFIG_BY_PROVIDER)
+    .filter(([key]) => key.startsWith(`${slug}.`))
+    .map(([key, value]) => [key.slice(slug.length + 1), value]);
+  return { ...SAMPLE_CONFIG, ...Object.fromEntries(own) };
+}
+
+const URL_KEYS = ['authorizationUrl', 'tokenUrl', 'refreshTokenUrl', 'revocationUrl', 'apiBaseUrl'] as const;
 
 const catalog = new ProviderCatalog(builtinProviders);
 
@@ -114,7 +134,7 @@ describe('built-in catalog', () => {
         for (const name of templateFields(url)) expect(declared, `${def.slug}.${key}`).toContain(name);
       }
       for (const field of def.configFields) {
-        const sample = SAMPLE_CONFIG[field.name];
+        const sample = sampleConfig(def.slug)[field.name];
         expect(sample, `${def.slug}: no sample value for ${field.name}`).toBeDefined();
         expect(new RegExp(field.pattern).test(sample as string), `${def.slug}.${field.name}`).toBe(true);
       }
@@ -127,7 +147,7 @@ describe('built-in catalog', () => {
       for (const key of URL_KEYS) {
         const template = def[key];
         if (template === null) continue;
-        const url = new URL(resolveTemplate(template, SAMPLE_CONFIG));
+        const url = new URL(resolveTemplate(template, sampleConfig(def.slug)));
         expect(url.protocol, `${def.slug}.${key}`).toBe('https:');
         expect(url.username + url.password + url.hash, `${def.slug}.${key}`).toBe('');
         expect(url.href, `${def.slug}.${key}`).not.toContain('${');

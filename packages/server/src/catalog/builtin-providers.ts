@@ -1,31 +1,67 @@
 import type { ProviderEntry } from './provider-definition.ts';
 import { airtable } from './providers/airtable.ts';
+import { algolia } from './providers/algolia.ts';
+import { anthropic } from './providers/anthropic.ts';
 import { asana } from './providers/asana.ts';
 import { atlassian } from './providers/atlassian.ts';
 import { bitbucket } from './providers/bitbucket.ts';
 import { box } from './providers/box.ts';
+import { brevo } from './providers/brevo.ts';
 import { calendly } from './providers/calendly.ts';
 import { clickup } from './providers/clickup.ts';
+import { clockify } from './providers/clockify.ts';
+import { cloudflare } from './providers/cloudflare.ts';
+import { cohere } from './providers/cohere.ts';
+import { datadog } from './providers/datadog.ts';
+import { deepgram } from './providers/deepgram.ts';
 import { discord } from './providers/discord.ts';
 import { dropbox } from './providers/dropbox.ts';
+import { elevenlabs } from './providers/elevenlabs.ts';
 import { figma } from './providers/figma.ts';
+import { freshdesk } from './providers/freshdesk.ts';
+import { gemini } from './providers/gemini.ts';
 import { github } from './providers/github.ts';
 import { gitlab } from './providers/gitlab.ts';
 import { google } from './providers/google.ts';
+import { groq } from './providers/groq.ts';
+import { honeycomb } from './providers/honeycomb.ts';
 import { hubspot } from './providers/hubspot.ts';
+import { huggingface } from './providers/huggingface.ts';
 import { intercom } from './providers/intercom.ts';
+import { lemonsqueezy } from './providers/lemonsqueezy.ts';
 import { linear } from './providers/linear.ts';
+import { mailgun } from './providers/mailgun.ts';
+import { mapbox } from './providers/mapbox.ts';
 import { microsoft } from './providers/microsoft.ts';
 import { miro } from './providers/miro.ts';
+import { mistral } from './providers/mistral.ts';
 import { monday } from './providers/monday.ts';
+import { newrelic } from './providers/newrelic.ts';
 import { notion } from './providers/notion.ts';
+import { openai } from './providers/openai.ts';
+import { paddle } from './providers/paddle.ts';
+import { perplexity } from './providers/perplexity.ts';
+import { pinecone } from './providers/pinecone.ts';
 import { pipedrive } from './providers/pipedrive.ts';
+import { plivo } from './providers/plivo.ts';
+import { posthog } from './providers/posthog.ts';
+import { postmark } from './providers/postmark.ts';
 import { quickbooks } from './providers/quickbooks.ts';
+import { replicate } from './providers/replicate.ts';
+import { resend } from './providers/resend.ts';
 import { salesforce } from './providers/salesforce.ts';
+import { sendgrid } from './providers/sendgrid.ts';
+import { sentry } from './providers/sentry.ts';
 import { shopify } from './providers/shopify.ts';
+import { shortcut } from './providers/shortcut.ts';
 import { slack } from './providers/slack.ts';
 import { snowflake } from './providers/snowflake.ts';
+import { telnyx } from './providers/telnyx.ts';
 import { todoist } from './providers/todoist.ts';
+import { together } from './providers/together.ts';
+import { toggl } from './providers/toggl.ts';
+import { twilio } from './providers/twilio.ts';
+import { vonage } from './providers/vonage.ts';
 import { x } from './providers/x.ts';
 import { xero } from './providers/xero.ts';
 import { zendesk } from './providers/zendesk.ts';
@@ -34,32 +70,68 @@ import { zoom } from './providers/zoom.ts';
 /** The providers shipped with OpenPipes, one file each under `./providers/`. Validated and normalized by `ProviderCatalog`. */
 export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   airtable,
+  algolia,
+  anthropic,
   asana,
   atlassian,
   bitbucket,
   box,
+  brevo,
   calendly,
   clickup,
+  clockify,
+  cloudflare,
+  cohere,
+  datadog,
+  deepgram,
   discord,
   dropbox,
+  elevenlabs,
   figma,
+  freshdesk,
+  gemini,
   github,
   gitlab,
   google,
+  groq,
+  honeycomb,
   hubspot,
+  huggingface,
   intercom,
+  lemonsqueezy,
   linear,
+  mailgun,
+  mapbox,
   microsoft,
   miro,
+  mistral,
   monday,
+  newrelic,
   notion,
+  openai,
+  paddle,
+  perplexity,
+  pinecone,
   pipedrive,
+  plivo,
+  posthog,
+  postmark,
   quickbooks,
+  replicate,
+  resend,
   salesforce,
+  sendgrid,
+  sentry,
   shopify,
+  shortcut,
   slack,
   snowflake,
+  telnyx,
   todoist,
+  together,
+  toggl,
+  twilio,
+  vonage,
   x,
   xero,
   zendesk,
