@@ -183,7 +183,9 @@ describe.each(DIALECTS)('connected accounts and listings (R1, R19–R27, R23, R2
     };
     // Any override written bumps the environment's version: R1's cached models and answer go.
     const cold = async (url: string) => {
-      expect((await h.request('PUT', '/organizations/org_cold/data_integration_configurations/gitlab', { enabled: true })).status).toBe(200);
+      expect((await h.request('PUT', '/organizations/org_cold/data_integration_configurations/gitlab', { enabled: true })).status).toBe(
+        200,
+      );
       return count(url);
     };
     const r1Before = await cold(r1);
