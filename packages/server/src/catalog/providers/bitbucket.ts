@@ -8,6 +8,7 @@ export const bitbucket: ProviderEntry = {
   description: 'Access repositories and pull requests on Bitbucket Cloud.',
   category: 'developer',
   docsUrl: OAUTH,
+  logo: 'bitbucket',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.bitbucket.org/2.0',
   oauth: {

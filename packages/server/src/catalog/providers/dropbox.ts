@@ -9,6 +9,7 @@ export const dropbox: ProviderEntry = {
   description: 'Access files and folders in Dropbox.',
   category: 'files',
   docsUrl: GUIDE,
+  logo: 'dropbox',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.dropboxapi.com/2',
   oauth: {

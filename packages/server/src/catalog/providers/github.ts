@@ -9,6 +9,7 @@ export const github: ProviderEntry = {
   description: 'Access repositories, issues and pull requests on GitHub.',
   category: 'developer',
   docsUrl: AUTHORIZING,
+  logo: 'github',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.github.com',
   oauth: {

@@ -8,6 +8,7 @@ export const gitlab: ProviderEntry = {
   description: 'Access projects, merge requests and issues on GitLab.com or a self-managed GitLab.',
   category: 'developer',
   docsUrl: OAUTH,
+  logo: 'gitlab',
   authMethods: ['oauth'],
   apiBaseUrl: '${config.baseUrl}/api/v4',
   // gitlab.com's; the URLs all open with the pinned base URL, exempt from the suffix rule.

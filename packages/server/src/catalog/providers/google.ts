@@ -9,6 +9,7 @@ export const google: ProviderEntry = {
   description: 'Access Google account data such as Gmail, Calendar and Drive.',
   category: 'productivity',
   docsUrl: WEB_SERVER,
+  logo: 'google',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://www.googleapis.com',
   oauth: {

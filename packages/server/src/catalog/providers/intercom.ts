@@ -9,6 +9,7 @@ export const intercom: ProviderEntry = {
   description: 'Access conversations and contacts in an Intercom workspace.',
   category: 'support',
   docsUrl: SETUP,
+  logo: 'intercom',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://${config.apiHost}',
   hosts: ['intercom.com', 'intercom.io'],

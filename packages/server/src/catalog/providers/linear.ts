@@ -8,6 +8,7 @@ export const linear: ProviderEntry = {
   description: 'Access issues, projects and teams in a Linear workspace.',
   category: 'project-management',
   docsUrl: OAUTH,
+  logo: 'linear',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.linear.app',
   oauth: {

@@ -11,6 +11,7 @@ export const miro: ProviderEntry = {
   description: 'Access boards and their content in Miro.',
   category: 'docs-design',
   docsUrl: GUIDE,
+  logo: 'miro',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.miro.com/v2',
   oauth: {

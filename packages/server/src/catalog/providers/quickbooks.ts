@@ -9,6 +9,7 @@ export const quickbooks: ProviderEntry = {
   description: 'Access accounting data in a QuickBooks Online company.',
   category: 'accounting',
   docsUrl: OAUTH,
+  logo: 'quickbooks',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://quickbooks.api.intuit.com/v3',
   oauth: {

@@ -9,6 +9,7 @@ export const shopify: ProviderEntry = {
   description: 'Access products, orders and customers in a Shopify store.',
   category: 'ecommerce',
   docsUrl: OFFLINE,
+  logo: 'shopify',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://${config.shop}.myshopify.com/admin/api',
   configFields: [

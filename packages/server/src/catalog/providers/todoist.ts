@@ -9,6 +9,7 @@ export const todoist: ProviderEntry = {
   description: 'Access tasks and projects in Todoist.',
   category: 'productivity',
   docsUrl: GUIDE,
+  logo: 'todoist',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.todoist.com/api/v1',
   oauth: {

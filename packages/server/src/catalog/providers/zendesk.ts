@@ -11,6 +11,7 @@ export const zendesk: ProviderEntry = {
   description: 'Access tickets and users in a Zendesk Support account.',
   category: 'support',
   docsUrl: REFRESH,
+  logo: 'zendesk',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://${config.subdomain}.zendesk.com/api/v2',
   configFields: [
