@@ -126,6 +126,7 @@ export function buildServices(core: CoreDeps) {
     marginMs: core.refreshMarginMs ?? REFRESH_MARGIN_MS,
     inDoubtMs: core.refreshInDoubtMs ?? REFRESH_IN_DOUBT_MS,
     telemetry,
+    publicUrl: core.publicUrl,
   });
   const environments = new EnvironmentService({ store, clock });
   const revoker = new Revoker({ store, catalog, oauth, log: core.log ?? stderrLog });

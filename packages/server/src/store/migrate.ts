@@ -10,6 +10,7 @@ import * as keyRotation from './migrations/0008-key-rotation.ts';
 import * as idempotencyApiKey from './migrations/0009-idempotency-api-key.ts';
 import * as refreshInDoubt from './migrations/0010-refresh-in-doubt.ts';
 import * as readModelVersions from './migrations/0011-read-model-versions.ts';
+import * as tokenLifetime from './migrations/0012-token-lifetime.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations ship in the code (no directory scan), in order; forward-only. */
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-idempotency-api-key': idempotencyApiKey,
   '0010-refresh-in-doubt': refreshInDoubt,
   '0011-read-model-versions': readModelVersions,
+  '0012-token-lifetime': tokenLifetime,
 };
 
 const migratorFor = (db: Kysely<Database>): Migrator => new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
