@@ -4,14 +4,18 @@ import { asana } from './providers/asana.ts';
 import { atlassian } from './providers/atlassian.ts';
 import { bitbucket } from './providers/bitbucket.ts';
 import { box } from './providers/box.ts';
+import { brex } from './providers/brex.ts';
 import { calendly } from './providers/calendly.ts';
 import { clickup } from './providers/clickup.ts';
+import { deel } from './providers/deel.ts';
 import { discord } from './providers/discord.ts';
 import { dropbox } from './providers/dropbox.ts';
 import { figma } from './providers/figma.ts';
+import { freshbooks } from './providers/freshbooks.ts';
 import { github } from './providers/github.ts';
 import { gitlab } from './providers/gitlab.ts';
 import { google } from './providers/google.ts';
+import { gusto } from './providers/gusto.ts';
 import { hubspot } from './providers/hubspot.ts';
 import { intercom } from './providers/intercom.ts';
 import { linear } from './providers/linear.ts';
@@ -21,6 +25,7 @@ import { monday } from './providers/monday.ts';
 import { notion } from './providers/notion.ts';
 import { pipedrive } from './providers/pipedrive.ts';
 import { quickbooks } from './providers/quickbooks.ts';
+import { sage } from './providers/sage.ts';
 import { salesforce } from './providers/salesforce.ts';
 import { shopify } from './providers/shopify.ts';
 import { slack } from './providers/slack.ts';
@@ -38,14 +43,18 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   atlassian,
   bitbucket,
   box,
+  brex,
   calendly,
   clickup,
+  deel,
   discord,
   dropbox,
   figma,
+  freshbooks,
   github,
   gitlab,
   google,
+  gusto,
   hubspot,
   intercom,
   linear,
@@ -55,6 +64,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   notion,
   pipedrive,
   quickbooks,
+  sage,
   salesforce,
   shopify,
   slack,
