@@ -43,6 +43,10 @@ const SAMPLE_CONFIG: Record<string, string> = {
   subdomain: 'acme',
   shop: 'acme-store',
   account: 'xy12345.us-east-2.aws',
+  paypalWebHost: 'www.sandbox',
+  paypalApiHost: 'api-m.sandbox',
+  account_server: 'account-d.docusign.com',
+  base_uri_host: 'demo.docusign.net',
 };
 
 const URL_KEYS = ['authorizationUrl', 'tokenUrl', 'refreshTokenUrl', 'revocationUrl'] as const;

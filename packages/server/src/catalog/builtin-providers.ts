@@ -10,6 +10,7 @@ import { clickup } from './providers/clickup.ts';
 import { deel } from './providers/deel.ts';
 import { discord } from './providers/discord.ts';
 import { dropbox } from './providers/dropbox.ts';
+import { etsy } from './providers/etsy.ts';
 import { figma } from './providers/figma.ts';
 import { freshbooks } from './providers/freshbooks.ts';
 import { github } from './providers/github.ts';
@@ -23,6 +24,7 @@ import { microsoft } from './providers/microsoft.ts';
 import { miro } from './providers/miro.ts';
 import { monday } from './providers/monday.ts';
 import { notion } from './providers/notion.ts';
+import { paypal } from './providers/paypal.ts';
 import { pipedrive } from './providers/pipedrive.ts';
 import { quickbooks } from './providers/quickbooks.ts';
 import { sage } from './providers/sage.ts';
@@ -30,6 +32,8 @@ import { salesforce } from './providers/salesforce.ts';
 import { shopify } from './providers/shopify.ts';
 import { slack } from './providers/slack.ts';
 import { snowflake } from './providers/snowflake.ts';
+import { square } from './providers/square.ts';
+import { stripe } from './providers/stripe.ts';
 import { todoist } from './providers/todoist.ts';
 import { x } from './providers/x.ts';
 import { xero } from './providers/xero.ts';
@@ -49,6 +53,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   deel,
   discord,
   dropbox,
+  etsy,
   figma,
   freshbooks,
   github,
@@ -62,6 +67,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   miro,
   monday,
   notion,
+  paypal,
   pipedrive,
   quickbooks,
   sage,
@@ -69,6 +75,8 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   shopify,
   slack,
   snowflake,
+  square,
+  stripe,
   todoist,
   x,
   xero,
