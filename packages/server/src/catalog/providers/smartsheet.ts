@@ -1,0 +1,36 @@
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+
+const GUIDE = 'https://developers.smartsheet.com/api/smartsheet/guides/advanced-topics/oauth';
+const TOKEN = 'https://developers.smartsheet.com/api/smartsheet/openapi/tokens/tokens-getorrefresh';
+
+export const smartsheet: ProviderEntry = {
+  slug: 'smartsheet',
+  name: 'Smartsheet',
+  description: 'Read and update sheets, rows, workspaces and reports in Smartsheet (smartsheet.com accounts).',
+  category: 'project-management',
+  docsUrl: GUIDE,
+  authMethods: ['oauth'],
+  // smartsheet.com only: Smartsheet Gov and Regions Europe are separate domains with separate apps.
+  apiBaseUrl: 'https://api.smartsheet.com/2.0',
+  oauth: {
+    authorizationUrl: 'https://app.smartsheet.com/b/authorize',
+    tokenUrl: 'https://api.smartsheet.com/2.0/token',
+    defaultScopes: ['READ_SHEETS'],
+    // DELETE /token revokes the access token presented as the Bearer credential.
+    revocation: { url: 'https://api.smartsheet.com/2.0/token', method: 'DELETE', auth: 'bearer', encoding: 'none' },
+  },
+  sources: {
+    authorizationUrl: doc(GUIDE),
+    tokenUrl: doc(TOKEN),
+    pkce: unconfirmed('The OAuth guide describes no PKCE parameters; PKCE off (conservative).'),
+    // The secret may be sent in plain text or as a SHA-256 hash with the code; the plain form is used.
+    clientAuth: doc(TOKEN),
+    tokenRequestEncoding: doc(TOKEN),
+    scopeSeparator: unconfirmed('Not stated on the pages read; the space of RFC 6749.'),
+    defaultScopes: unconfirmed('READ_SHEETS, the read-only scope for sheet data; the narrowest useful one.'),
+    tokenLifetime: doc(TOKEN),
+    refreshToken: doc(TOKEN),
+    revocation: doc('https://smartsheet.redoc.ly/tag/token'),
+    apiBaseUrl: doc(TOKEN),
+  },
+};
