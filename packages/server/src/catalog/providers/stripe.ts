@@ -18,8 +18,8 @@ export const stripe: ProviderEntry = {
     // The client secret here is the platform's secret API key.
     tokenUrl: 'https://connect.stripe.com/oauth/token',
     defaultScopes: ['read_only'],
-    // Connect access tokens do not expire; the refresh token only rolls keys and is not used.
-    accessTokenNeverExpires: true,
+    // The answer has no expires_in: the token lasts until the account disconnects. The refresh token only
+    // rolls keys, so no lifetime is assumed and a refresh happens only if a token is reported expired.
     metadataFields: ['stripe_user_id', 'stripe_publishable_key', 'livemode'],
   },
   apiKey: {
@@ -45,7 +45,7 @@ export const stripe: ProviderEntry = {
     scopeSeparator: unconfirmed('Stripe takes a single scope (read_only or read_write); the RFC 6749 space is kept.'),
     defaultScopes: doc(REFERENCE),
     tokenLifetime: unconfirmed(
-      'Connect answers carry no expires_in; the token stays valid until the account disconnects, so it is treated as never expiring.',
+      'Connect answers carry no expires_in and the token lasts until the account disconnects; no lifetime is assumed.',
     ),
     refreshToken: doc(REFERENCE),
     revocation: unconfirmed(
