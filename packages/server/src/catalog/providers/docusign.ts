@@ -17,10 +17,11 @@ export const docusign: ProviderEntry = {
     {
       name: 'account_server',
       label: 'Account server',
-      description: '"account-d.docusign.com" for the developer (demo) environment, "account.docusign.com" for production.',
+      description: '"account-d.docusign.com" for the developer (demo) environment, "account.docusign.com" (the default) for production.',
       scope: 'integration',
       pattern: '^account(-d)?\\.docusign\\.com$',
-      required: true,
+      required: false,
+      default: 'account.docusign.com',
       secret: false,
       kind: 'host',
     },
