@@ -61,12 +61,28 @@ export const CATALOG_PROVIDER = {
   slug: 'github',
   name: 'GitHub',
   description: 'Repositories, issues and pull requests.',
+  category: 'developer',
+  logo_url: 'https://pipes.example.com/catalog/providers/github/logo.svg',
   auth_methods: ['oauth'],
   default_scopes: ['read:user'],
   scope_separator: ' ',
   pkce: false,
   docs_url: 'https://docs.github.com/en/apps/oauth-apps',
   config_fields: [],
+} as const;
+
+export const CATALOG_PROVIDER_DETAIL = {
+  ...CATALOG_PROVIDER,
+  api_base_url: 'https://api.github.com',
+  facts: {
+    token_url: {
+      value: 'https://github.com/login/oauth/access_token',
+      source: { url: 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps', checked: '2026-11-29' },
+    },
+    pkce: { value: true, source: { url: 'https://github.blog/changelog/', checked: '2026-11-29' } },
+    redirect_uri_on_refresh: { value: false, source: null },
+    revocation: { value: null, source: { unconfirmed: 'Not expressible before the engine change; none used.', checked: '2026-11-29' } },
+  },
 } as const;
 
 export const DATA_PROVIDER = {
