@@ -49,8 +49,9 @@ const SAMPLE_CONFIG: Record<string, string> = {
   baseUrl: 'https://gitlab.example.com',
   paypalWebHost: 'www.sandbox',
   paypalApiHost: 'api-m.sandbox',
-  account_server: 'account-d.docusign.com',
-  base_uri_host: 'demo.docusign.net',
+  accountServer: 'account-d.docusign.com',
+  baseUriHost: 'demo.docusign.net',
+  smartsheetDomain: 'smartsheet.eu',
 };
 
 /** `${client_id}` (revocation URLs) is filled by the engine from the OAuth app, not from config. */

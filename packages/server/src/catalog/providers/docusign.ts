@@ -11,11 +11,10 @@ export const docusign: ProviderEntry = {
   docsUrl: 'https://developers.docusign.com/platform/auth/authcode',
   authMethods: ['oauth'],
   hosts: ['docusign.com', 'docusign.net'],
-  apiBaseUrl: 'https://${config.base_uri_host}/restapi',
-  // snake_case names: the host rule looks whole-host placeholders up in the lower-cased host.
+  apiBaseUrl: 'https://${config.baseUriHost}/restapi',
   configFields: [
     {
-      name: 'account_server',
+      name: 'accountServer',
       label: 'Account server',
       description: '"account-d.docusign.com" for the developer (demo) environment, "account.docusign.com" (the default) for production.',
       scope: 'integration',
@@ -26,7 +25,7 @@ export const docusign: ProviderEntry = {
       kind: 'host',
     },
     {
-      name: 'base_uri_host',
+      name: 'baseUriHost',
       label: 'Account base URI host',
       description: 'The host of the account\'s base_uri as /oauth/userinfo reports it, e.g. "demo.docusign.net" or "na3.docusign.net".',
       scope: 'installation',
@@ -37,8 +36,8 @@ export const docusign: ProviderEntry = {
     },
   ],
   oauth: {
-    authorizationUrl: 'https://${config.account_server}/oauth/auth',
-    tokenUrl: 'https://${config.account_server}/oauth/token',
+    authorizationUrl: 'https://${config.accountServer}/oauth/auth',
+    tokenUrl: 'https://${config.accountServer}/oauth/token',
     clientAuth: 'basic',
     defaultScopes: ['signature'],
   },

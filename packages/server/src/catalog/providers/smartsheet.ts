@@ -6,18 +6,32 @@ const TOKEN = 'https://developers.smartsheet.com/api/smartsheet/openapi/tokens/t
 export const smartsheet: ProviderEntry = {
   slug: 'smartsheet',
   name: 'Smartsheet',
-  description: 'Read and update sheets, rows, workspaces and reports in Smartsheet (smartsheet.com accounts).',
+  description: 'Read and update sheets, rows, workspaces and reports in Smartsheet (US, Gov, Europe or Australia).',
   category: 'project-management',
   docsUrl: GUIDE,
   authMethods: ['oauth'],
-  // smartsheet.com only: Smartsheet Gov and Regions Europe are separate domains with separate apps.
-  apiBaseUrl: 'https://api.smartsheet.com/2.0',
+  hosts: ['smartsheet.com', 'smartsheetgov.com', 'smartsheet.eu', 'smartsheet.au'],
+  apiBaseUrl: 'https://api.${config.smartsheetDomain}/2.0',
+  configFields: [
+    {
+      name: 'smartsheetDomain',
+      label: 'Smartsheet domain',
+      description:
+        'The product the app is registered with: smartsheet.com (the default), smartsheetgov.com (Gov), smartsheet.eu or smartsheet.au (Regions).',
+      scope: 'integration',
+      pattern: '^(smartsheet\\.com|smartsheetgov\\.com|smartsheet\\.eu|smartsheet\\.au)$',
+      required: false,
+      secret: false,
+      default: 'smartsheet.com',
+      kind: 'host',
+    },
+  ],
   oauth: {
-    authorizationUrl: 'https://app.smartsheet.com/b/authorize',
-    tokenUrl: 'https://api.smartsheet.com/2.0/token',
+    authorizationUrl: 'https://app.${config.smartsheetDomain}/b/authorize',
+    tokenUrl: 'https://api.${config.smartsheetDomain}/2.0/token',
     defaultScopes: ['READ_SHEETS'],
     // DELETE /token revokes the access token presented as the Bearer credential.
-    revocation: { url: 'https://api.smartsheet.com/2.0/token', method: 'DELETE', auth: 'bearer', encoding: 'none' },
+    revocation: { url: 'https://api.${config.smartsheetDomain}/2.0/token', method: 'DELETE', auth: 'bearer', encoding: 'none' },
   },
   sources: {
     authorizationUrl: doc(GUIDE),
@@ -31,6 +45,9 @@ export const smartsheet: ProviderEntry = {
     tokenLifetime: doc(TOKEN),
     refreshToken: doc(TOKEN),
     revocation: doc('https://smartsheet.redoc.ly/tag/token'),
-    apiBaseUrl: doc(TOKEN),
+    hosts: unconfirmed(
+      "API hosts per region from the Base URL page; the authorization page is assumed on the same domain's app host, as for smartsheet.com.",
+    ),
+    apiBaseUrl: doc('https://developers.smartsheet.com/api/smartsheet/guides/basics/base-url'),
   },
 };
