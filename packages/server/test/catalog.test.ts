@@ -52,6 +52,7 @@ const SAMPLE_CONFIG: Record<string, string> = {
   accountServer: 'account-d.docusign.com',
   baseUriHost: 'demo.docusign.net',
   smartsheetDomain: 'smartsheet.eu',
+  gustoDomain: 'gusto-demo.com',
 };
 
 /** `${client_id}` (revocation URLs) is filled by the engine from the OAuth app, not from config. */

@@ -8,16 +8,30 @@ const TOKENS = 'https://docs.gusto.com/embedded-payroll/docs/company-access-toke
 export const gusto: ProviderEntry = {
   slug: 'gusto',
   name: 'Gusto',
-  description: 'Access companies, employees, payrolls and benefits in Gusto payroll. One connection covers one company.',
+  description:
+    'Access companies, employees, payrolls and benefits in Gusto payroll (production or demo). One connection covers one company.',
   category: 'hr-payroll',
   docsUrl: OAUTH,
   logo: 'gusto',
   authMethods: ['oauth'],
-  // Production only: the demo environment (api.gusto-demo.com) is another domain and needs its own entry.
-  apiBaseUrl: 'https://api.gusto.com',
+  hosts: ['gusto.com', 'gusto-demo.com'],
+  apiBaseUrl: 'https://api.${config.gustoDomain}',
+  configFields: [
+    {
+      name: 'gustoDomain',
+      label: 'Gusto environment',
+      description: 'gusto.com for production (the default) or gusto-demo.com, where all development and testing must happen.',
+      scope: 'integration',
+      pattern: '^(gusto\\.com|gusto-demo\\.com)$',
+      required: false,
+      secret: false,
+      default: 'gusto.com',
+      kind: 'host',
+    },
+  ],
   oauth: {
-    authorizationUrl: 'https://api.gusto.com/oauth/authorize',
-    tokenUrl: 'https://api.gusto.com/oauth/token',
+    authorizationUrl: 'https://api.${config.gustoDomain}/oauth/authorize',
+    tokenUrl: 'https://api.${config.gustoDomain}/oauth/token',
     tokenRequestEncoding: 'json',
     // The refresh request documents redirect_uri beside the client credentials.
     redirectUriOnRefresh: true,
@@ -36,6 +50,7 @@ export const gusto: ProviderEntry = {
     tokenLifetime: doc(TOKENS),
     refreshToken: doc(REFRESH),
     revocation: unconfirmed('No RFC 7009 revocation endpoint is documented for app integrations; none is called.'),
+    hosts: doc(OAUTH),
     apiBaseUrl: doc(OAUTH),
   },
 };
