@@ -50,6 +50,12 @@ const SAMPLE_CONFIG: Record<string, string> = {
   appHost: 'app.eu.intercom.com',
   apiHost: 'api.eu.intercom.io',
   baseUrl: 'https://gitlab.example.com',
+  paypalWebHost: 'www.sandbox',
+  paypalApiHost: 'api-m.sandbox',
+  accountServer: 'account-d.docusign.com',
+  baseUriHost: 'demo.docusign.net',
+  smartsheetDomain: 'smartsheet.eu',
+  gustoDomain: 'gusto-demo.com',
 };
 
 /** Region and site hosts differ per provider, so their samples are keyed `<slug>.<field>`. */

@@ -7,29 +7,38 @@ import { atlassian } from './providers/atlassian.ts';
 import { bitbucket } from './providers/bitbucket.ts';
 import { box } from './providers/box.ts';
 import { brevo } from './providers/brevo.ts';
+import { brex } from './providers/brex.ts';
 import { calendly } from './providers/calendly.ts';
+import { canva } from './providers/canva.ts';
 import { clickup } from './providers/clickup.ts';
 import { clockify } from './providers/clockify.ts';
 import { cloudflare } from './providers/cloudflare.ts';
 import { cohere } from './providers/cohere.ts';
 import { datadog } from './providers/datadog.ts';
+import { deel } from './providers/deel.ts';
 import { deepgram } from './providers/deepgram.ts';
 import { discord } from './providers/discord.ts';
+import { docusign } from './providers/docusign.ts';
 import { dropbox } from './providers/dropbox.ts';
+import { egnyte } from './providers/egnyte.ts';
 import { elevenlabs } from './providers/elevenlabs.ts';
+import { etsy } from './providers/etsy.ts';
 import { figma } from './providers/figma.ts';
+import { freshbooks } from './providers/freshbooks.ts';
 import { freshdesk } from './providers/freshdesk.ts';
 import { gemini } from './providers/gemini.ts';
 import { github } from './providers/github.ts';
 import { gitlab } from './providers/gitlab.ts';
 import { google } from './providers/google.ts';
 import { groq } from './providers/groq.ts';
+import { gusto } from './providers/gusto.ts';
 import { honeycomb } from './providers/honeycomb.ts';
 import { hubspot } from './providers/hubspot.ts';
 import { huggingface } from './providers/huggingface.ts';
 import { intercom } from './providers/intercom.ts';
 import { lemonsqueezy } from './providers/lemonsqueezy.ts';
 import { linear } from './providers/linear.ts';
+import { lucid } from './providers/lucid.ts';
 import { mailgun } from './providers/mailgun.ts';
 import { mapbox } from './providers/mapbox.ts';
 import { microsoft } from './providers/microsoft.ts';
@@ -40,6 +49,8 @@ import { newrelic } from './providers/newrelic.ts';
 import { notion } from './providers/notion.ts';
 import { openai } from './providers/openai.ts';
 import { paddle } from './providers/paddle.ts';
+import { pandadoc } from './providers/pandadoc.ts';
+import { paypal } from './providers/paypal.ts';
 import { perplexity } from './providers/perplexity.ts';
 import { pinecone } from './providers/pinecone.ts';
 import { pipedrive } from './providers/pipedrive.ts';
@@ -49,19 +60,24 @@ import { postmark } from './providers/postmark.ts';
 import { quickbooks } from './providers/quickbooks.ts';
 import { replicate } from './providers/replicate.ts';
 import { resend } from './providers/resend.ts';
+import { sage } from './providers/sage.ts';
 import { salesforce } from './providers/salesforce.ts';
 import { sendgrid } from './providers/sendgrid.ts';
 import { sentry } from './providers/sentry.ts';
 import { shopify } from './providers/shopify.ts';
 import { shortcut } from './providers/shortcut.ts';
 import { slack } from './providers/slack.ts';
+import { smartsheet } from './providers/smartsheet.ts';
 import { snowflake } from './providers/snowflake.ts';
+import { square } from './providers/square.ts';
+import { stripe } from './providers/stripe.ts';
 import { telnyx } from './providers/telnyx.ts';
 import { todoist } from './providers/todoist.ts';
 import { together } from './providers/together.ts';
 import { toggl } from './providers/toggl.ts';
 import { twilio } from './providers/twilio.ts';
 import { vonage } from './providers/vonage.ts';
+import { webflow } from './providers/webflow.ts';
 import { x } from './providers/x.ts';
 import { xero } from './providers/xero.ts';
 import { zendesk } from './providers/zendesk.ts';
@@ -77,29 +93,38 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   bitbucket,
   box,
   brevo,
+  brex,
   calendly,
+  canva,
   clickup,
   clockify,
   cloudflare,
   cohere,
   datadog,
+  deel,
   deepgram,
   discord,
+  docusign,
   dropbox,
+  egnyte,
   elevenlabs,
+  etsy,
   figma,
+  freshbooks,
   freshdesk,
   gemini,
   github,
   gitlab,
   google,
   groq,
+  gusto,
   honeycomb,
   hubspot,
   huggingface,
   intercom,
   lemonsqueezy,
   linear,
+  lucid,
   mailgun,
   mapbox,
   microsoft,
@@ -110,6 +135,8 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   notion,
   openai,
   paddle,
+  pandadoc,
+  paypal,
   perplexity,
   pinecone,
   pipedrive,
@@ -119,19 +146,24 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   quickbooks,
   replicate,
   resend,
+  sage,
   salesforce,
   sendgrid,
   sentry,
   shopify,
   shortcut,
   slack,
+  smartsheet,
   snowflake,
+  square,
+  stripe,
   telnyx,
   todoist,
   together,
   toggl,
   twilio,
   vonage,
+  webflow,
   x,
   xero,
   zendesk,
