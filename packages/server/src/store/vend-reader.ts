@@ -5,6 +5,7 @@ import type { Secret } from '../domain/secret.ts';
 import { StoredConfig } from '../domain/stored-config.ts';
 import type { Sealer, SealedAt } from './sealer.ts';
 import { readJson, readJsonOrNull } from './encoding.ts';
+import { StatementBatcher } from './statement-batcher.ts';
 
 /**
  * The driver handles under Kysely, for the statements that must not pay for a query builder (the
@@ -88,6 +89,7 @@ const CREDENTIAL_COLUMNS = `${TOKEN_COLUMNS}, ca.api_key, ca.config, ca.metadata
 export class VendReader {
   private readonly sql = new Map<string, string>();
   private readonly sqlite = new Map<string, BetterSqlite3.Statement>();
+  private batcher: StatementBatcher | null = null;
 
   constructor(
     private readonly raw: RawHandle,
@@ -154,9 +156,8 @@ export class VendReader {
     }
     let n = 0;
     const text = this.text(key, q.purpose, selector, withOrg, () => `$${++n}`);
-    this.raw.onQuery?.(text);
-    const res = await this.raw.pool.query<VendRow>({ name: `vend_${key.replaceAll('|', '_')}`, text, values: params });
-    return res.rows;
+    this.batcher ??= new StatementBatcher(this.raw.pool, 'vend', this.raw.onQuery);
+    return this.batcher.run<VendRow>(key.replaceAll('|', '_'), text, params);
   }
 
   private text(
