@@ -43,6 +43,8 @@ const SAMPLE_CONFIG: Record<string, string> = {
   subdomain: 'acme',
   shop: 'acme-store',
   account: 'xy12345.us-east-2.aws',
+  oktaOrg: 'acme',
+  tenant_domain: 'acme.us.auth0.com',
 };
 
 const URL_KEYS = ['authorizationUrl', 'tokenUrl', 'refreshTokenUrl', 'revocationUrl'] as const;
