@@ -36,7 +36,7 @@ export const digitalocean: ProviderEntry = {
     tokenLifetime: doc(OAUTH),
     refreshToken: doc(OAUTH),
     revocation: unconfirmed(
-      'POST https://cloud.digitalocean.com/v1/oauth/revoke takes the access token (Bearer header and token field); the engine revokes the refresh token first, so no revocation is configured.',
+      'POST https://cloud.digitalocean.com/v1/oauth/revoke wants the access token both as Bearer and in a field named token; the format sends the access token either as Bearer (no field) or in a field not named token, so none is configured.',
     ),
     tokenResponse: doc(OAUTH),
     apiBaseUrl: doc(OAUTH),

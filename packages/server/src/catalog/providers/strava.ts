@@ -21,6 +21,8 @@ export const strava: ProviderEntry = {
     metadataFields: ['athlete.id'],
     // The athlete may untick requested scopes; the callback says which were accepted.
     callbackParams: ['scope'],
+    // Deauthorization takes the access token in an access_token field and no client credentials.
+    revocation: { url: 'https://www.strava.com/oauth/deauthorize', auth: 'none', tokenField: 'access_token' },
   },
   sources: {
     authorizationUrl: doc(AUTH),
@@ -32,9 +34,7 @@ export const strava: ProviderEntry = {
     defaultScopes: doc(SCOPES),
     tokenLifetime: doc(AUTH),
     refreshToken: doc(AUTH),
-    revocation: unconfirmed(
-      'Deauthorization (POST https://www.strava.com/oauth/deauthorize) takes the access token; the engine revokes the refresh token first, so none is configured.',
-    ),
+    revocation: doc(AUTH),
     callbackParams: doc(AUTH),
     tokenResponse: doc(AUTH),
     apiBaseUrl: doc(AUTH),

@@ -29,7 +29,7 @@ export const twitch: ProviderEntry = {
     tokenLifetime: doc(TOKENS),
     refreshToken: doc(REFRESH),
     revocation: unconfirmed(
-      'POST https://id.twitch.tv/oauth2/revoke (client_id and token) is documented for access tokens; the engine revokes the refresh token first, so none is configured.',
+      'POST https://id.twitch.tv/oauth2/revoke takes client_id and the access token in a field named token; the engine sends the refresh token to a token field, so none is configured.',
     ),
     // The token response lists granted scopes as a JSON array, which the engine reads as is.
     tokenResponse: doc(TOKENS),
