@@ -45,7 +45,14 @@ const SAMPLE_CONFIG: Record<string, string> = {
   account: 'xy12345.us-east-2.aws',
   oktaOrg: 'acme',
   tenant_domain: 'acme.us.auth0.com',
+  loginHost: 'acme--uat.sandbox.my.salesforce.com',
+  appHost: 'app.eu.intercom.com',
+  apiHost: 'api.eu.intercom.io',
+  baseUrl: 'https://gitlab.example.com',
 };
+
+/** `${client_id}` (revocation URLs) is filled by the engine from the OAuth app, not from config. */
+const withoutClientId = (url: string) => url.replaceAll('${client_id}', 'client0');
 
 const URL_KEYS = ['authorizationUrl', 'tokenUrl', 'refreshTokenUrl', 'revocationUrl'] as const;
 
@@ -113,7 +120,7 @@ describe('built-in catalog', () => {
       for (const key of URL_KEYS) {
         const url = def[key];
         if (url === null) continue;
-        for (const name of templateFields(url)) expect(declared, `${def.slug}.${key}`).toContain(name);
+        for (const name of templateFields(withoutClientId(url))) expect(declared, `${def.slug}.${key}`).toContain(name);
       }
       for (const field of def.configFields) {
         const sample = SAMPLE_CONFIG[field.name];
@@ -129,7 +136,7 @@ describe('built-in catalog', () => {
       for (const key of URL_KEYS) {
         const template = def[key];
         if (template === null) continue;
-        const url = new URL(resolveTemplate(template, SAMPLE_CONFIG));
+        const url = new URL(resolveTemplate(withoutClientId(template), SAMPLE_CONFIG));
         expect(url.protocol, `${def.slug}.${key}`).toBe('https:');
         expect(url.username + url.password + url.hash, `${def.slug}.${key}`).toBe('');
         expect(url.href, `${def.slug}.${key}`).not.toContain('${');
