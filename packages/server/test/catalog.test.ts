@@ -45,6 +45,7 @@ const SAMPLE_CONFIG: Record<string, string> = {
   account: 'xy12345.us-east-2.aws',
   oktaOrg: 'acme',
   tenant_domain: 'acme.us.auth0.com',
+  pagerdutyApiHost: 'api.eu.pagerduty.com',
   loginHost: 'acme--uat.sandbox.my.salesforce.com',
   appHost: 'app.eu.intercom.com',
   apiHost: 'api.eu.intercom.io',

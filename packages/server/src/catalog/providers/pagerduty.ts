@@ -5,12 +5,26 @@ const USER_TOKEN = 'https://developer.pagerduty.com/docs/user-oauth-token-via-co
 export const pagerduty: ProviderEntry = {
   slug: 'pagerduty',
   name: 'PagerDuty',
-  description: 'Read incidents, services, schedules and on-call data in a PagerDuty account (US service region).',
+  description: 'Read incidents, services, schedules and on-call data in a PagerDuty account (US or EU service region).',
   category: 'monitoring',
   docsUrl: USER_TOKEN,
   logo: 'pagerduty',
   authMethods: ['oauth'],
-  apiBaseUrl: 'https://api.pagerduty.com',
+  apiBaseUrl: 'https://${config.pagerdutyApiHost}',
+  // Sign-in is global (identity.pagerduty.com); only the REST API host depends on the account's service region.
+  configFields: [
+    {
+      name: 'pagerdutyApiHost',
+      label: 'PagerDuty API host',
+      description: 'api.pagerduty.com (US service region, the default) or api.eu.pagerduty.com (EU service region).',
+      scope: 'installation',
+      pattern: '^api(?:\\.eu)?\\.pagerduty\\.com$',
+      required: false,
+      secret: false,
+      kind: 'host',
+      default: 'api.pagerduty.com',
+    },
+  ],
   oauth: {
     authorizationUrl: 'https://identity.pagerduty.com/oauth/authorize',
     tokenUrl: 'https://identity.pagerduty.com/oauth/token',
@@ -31,6 +45,8 @@ export const pagerduty: ProviderEntry = {
     tokenLifetime: doc(USER_TOKEN),
     refreshToken: doc(USER_TOKEN),
     revocation: unconfirmed('The token guide documents no revocation endpoint; none is configured.'),
-    apiBaseUrl: doc(USER_TOKEN),
+    apiBaseUrl: unconfirmed(
+      'The guide calls the REST API at api.pagerduty.com; accounts in the EU service region use api.eu.pagerduty.com, which was not read on a PagerDuty page this time (the US host stays the default).',
+    ),
   },
 };
