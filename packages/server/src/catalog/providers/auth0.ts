@@ -11,7 +11,7 @@ export const auth0: ProviderEntry = {
   logo: 'auth0',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://${config.tenant_domain}',
-  // Auth0-hosted tenant domains only: a custom domain would leave `hosts` (the host-suffix rule of catalog/host-rules.ts).
+  // Auth0-hosted tenant domains only: a custom domain would leave `hosts` (docs/security.md B, built-in URL templates).
   hosts: ['auth0.com'],
   configFields: [
     {

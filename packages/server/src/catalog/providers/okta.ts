@@ -35,7 +35,7 @@ export const okta: ProviderEntry = {
   },
   sources: {
     // The guides write https://${yourOktaDomain}; only <org>.okta.com orgs are covered: oktapreview.com,
-    // okta-emea.com and custom URL domains would each need their own host suffix (catalog/host-rules.ts).
+    // okta-emea.com and custom URL domains would leave the entry's hosts (docs/security.md B, built-in URL templates).
     authorizationUrl: doc(AUTH_CODE),
     tokenUrl: doc(AUTH_CODE),
     pkce: doc(REFRESH),
