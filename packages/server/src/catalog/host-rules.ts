@@ -80,9 +80,28 @@ function hasTopLevelAlternation(pattern: string): boolean {
   return false;
 }
 
-/** Whether every value `pattern` accepts ends with `.suffix` for one of `suffixes` (checked structurally). */
-export const patternPinsSuffix = (pattern: string, suffixes: readonly string[]): boolean =>
-  !hasTopLevelAlternation(pattern) && suffixes.some((suffix) => pattern.endsWith(`${escapeRegExp(`.${suffix}`)}$`));
+/**
+ * The hosts a pattern of the form `^(?:a\.example\.com|b\.example\.eu)$` accepts: an anchored list of literal
+ * host names with escaped dots (a data center per top-level domain, as Zoho has). `null` for any other pattern.
+ */
+export function literalHosts(pattern: string): string[] | null {
+  const list = /^\^\((?:\?:)?(.*)\)\$$/.exec(pattern)?.[1];
+  if (list === undefined) return null;
+  const hosts = list.split('|');
+  const literal = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
+  return hosts.every((host) => literal.test(host)) ? hosts.map((host) => host.replaceAll('\\.', '.')) : null;
+}
+
+/**
+ * Whether every value `pattern` accepts ends with `.suffix` for one of `suffixes` (checked structurally),
+ * or is one of a fixed list of literal hosts each under one of `suffixes`.
+ */
+export function patternPinsSuffix(pattern: string, suffixes: readonly string[]): boolean {
+  const under = (name: string) => suffixes.some((suffix) => name === suffix || name.endsWith(`.${suffix}`));
+  const listed = literalHosts(pattern);
+  if (listed !== null) return listed.every(under);
+  return !hasTopLevelAlternation(pattern) && suffixes.some((suffix) => pattern.endsWith(`${escapeRegExp(`.${suffix}`)}$`));
+}
 
 /**
  * Why the host template `host` may leave `suffixes`, or `null` when it cannot. `wholeHostPattern` is the
@@ -96,7 +115,7 @@ export function hostEscape(host: string, suffixes: readonly string[], wholeHostP
   if (tail === '' && wholeHostPattern !== null) {
     return patternPinsSuffix(wholeHostPattern, suffixes)
       ? null
-      : `the host field's pattern must end with an escaped ".<suffix>$" of one of ${suffixes.join(', ')} and have no top-level "|"`;
+      : `the host field's pattern must end with an escaped ".<suffix>$" of one of ${suffixes.join(', ')} and have no top-level "|", or list literal hosts under them as ^(?:a\\.b|c\\.d)$`;
   }
   return `host ${host} may resolve outside ${suffixes.join(', ')}${tail === '' ? ' (a placeholder that is the whole host needs a config field of kind "host")' : ''}`;
 }
