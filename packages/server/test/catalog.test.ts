@@ -43,6 +43,7 @@ const SAMPLE_CONFIG: Record<string, string> = {
   subdomain: 'acme',
   shop: 'acme-store',
   account: 'xy12345.us-east-2.aws',
+  domain: 'accounts.zoho.eu',
 };
 
 const URL_KEYS = ['authorizationUrl', 'tokenUrl', 'refreshTokenUrl', 'revocationUrl'] as const;
