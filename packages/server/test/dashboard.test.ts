@@ -363,6 +363,7 @@ describe.each(DIALECTS)('operator dashboard (%s)', (dialect) => {
       const b = await signedIn();
       const byName = await b.get(`${ENV}/providers?q=Goo`);
       expect(byName.html).toContain('<code>google</code>');
+      expect(byName.html).toContain('<img class="logo" src="/catalog/providers/google/logo.svg" alt=""');
       expect(byName.html).not.toContain('<code>github</code>');
       expect((await b.get(`${ENV}/providers?q=gitl`)).html).toContain('<code>gitlab</code>');
     });

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { logoPath } from '../catalog/logos.ts';
 import type { DashboardApp, DashboardDeps } from './deps.ts';
 import { allIntegrations, OWNERSHIP_LABEL } from './integration-view.ts';
 import { environmentFrame, environmentSearch } from './pages.ts';
@@ -22,6 +23,7 @@ export function catalogRoute(app: DashboardApp, deps: DashboardDeps): void {
       .map((p) => ({
         slug: p.slug,
         name: p.name,
+        logoSrc: logoPath(p.slug),
         description: p.description,
         authMethods: p.authMethods.join(', '),
         added: (added.get(p.slug) ?? []).join(', '),

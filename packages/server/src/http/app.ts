@@ -22,6 +22,7 @@ import { authorizeRoutes } from './routes/authorize.ts';
 import { clientCredentialsRoutes } from './routes/client-credentials.ts';
 import { vendingRoutes } from './routes/vending.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { installCatalogLogos } from './routes/catalog-logo.ts';
 import { connectedAccountRoutes } from './routes/connected-accounts.ts';
 import { dataIntegrationRoutes } from './routes/data-integrations.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -91,6 +92,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await installOpenApi(app, deps.publicUrl);
   installMetrics(app, deps.metrics, deps.metricsEndpoint);
   installProbes(app, () => deps.readiness());
+  installCatalogLogos(app, deps.catalog);
 
   await app.register(flowRoutes(deps));
   await app.register(widgetPageRoutes(deps));

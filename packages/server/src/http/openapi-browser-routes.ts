@@ -9,6 +9,8 @@ interface BrowserRoute {
   responses: Record<number, string>;
   /** A form post's example fields (sent form-encoded). */
   form?: Record<string, string>;
+  /** The 200 answer's media type and example when it is not an HTML page. */
+  media?: { type: string; example: string };
 }
 
 const html = (example: string) => ({ content: { 'text/html': { schema: { type: 'string', examples: [example] } } } });
@@ -51,6 +53,17 @@ export const BROWSER_ROUTES: Record<string, BrowserRoute> = {
     description: 'A page hosting the organization administrator’s widget; open it with `?token=`.',
     responses: { 200: 'The widget page (HTML).', 403: 'The widget token is invalid or expired.' },
   },
+  'GET /catalog/providers/:slug/logo.svg': {
+    summary: 'Logo of a built-in provider',
+    description:
+      'The SVG logo of a catalog provider (`logo_url` of `GET /catalog/providers`): its simple-icons brand icon, or a generated monogram. No API key: `<img>` elements load it. Cached for a week. An unknown slug answers 404 `entity_not_found` (JSON).',
+    responses: { 200: 'The logo (`image/svg+xml`).' },
+    media: {
+      type: 'image/svg+xml',
+      example:
+        '<svg role="img" viewBox="0 0 24 24" xmlns="http://www.w3.org/2000/svg" fill="#181717"><title>GitHub</title><path d="…"/></svg>',
+    },
+  },
   'GET /dashboard/': {
     summary: 'Operator dashboard',
     description: 'The operator dashboard; redirects to the sign-in page without a session.',
@@ -83,7 +96,9 @@ export function browserOperation(route: BrowserRoute, body: unknown): Record<str
       status,
       status === '303'
         ? { type: 'null', description, headers: { location: { type: 'string', description: 'Where the browser goes next.' } } }
-        : { description, ...html(PAGE) },
+        : status === '200' && route.media
+          ? { description, content: { [route.media.type]: { schema: { type: 'string', examples: [route.media.example] } } } }
+          : { description, ...html(PAGE) },
     ]),
   );
   return {

@@ -2,8 +2,9 @@ import type { ResolvedIntegration } from '../integrations/provider-resolver.ts';
 
 /**
  * Built-in slugs that `@workos-inc/widgets` 1.18.0 has an icon for (its `provider-icon-slugs`
- * list, intersected with our catalog). Any other provider gets no `iconSlug`, and the widget
- * falls back to its generic mark (widgets-api.md §12.12). No `iconUrl` is served yet.
+ * list, intersected with our catalog). Any other built-in provider gets an `iconUrl` instead when the
+ * public URL is https (`http/widgets/widget-provider-presenter.ts`); without either, the widget falls
+ * back to its generic mark (widgets-api.md §12.12).
  */
 const ICON_SLUGS: ReadonlySet<string> = new Set([
   'asana',

@@ -6,6 +6,7 @@ export const airtable: ProviderEntry = {
   description: 'Read and write records in Airtable bases.',
   category: 'productivity',
   docsUrl: 'https://airtable.com/developers/web/api/oauth-reference',
+  logo: 'airtable',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.airtable.com/v0',
   oauth: {

@@ -6,6 +6,7 @@ export const asana: ProviderEntry = {
   description: 'Access tasks, projects and workspaces in Asana.',
   category: 'project-management',
   docsUrl: 'https://developers.asana.com/docs/oauth',
+  logo: 'asana',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://app.asana.com/api/1.0',
   oauth: {

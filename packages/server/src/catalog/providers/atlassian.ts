@@ -6,6 +6,7 @@ export const atlassian: ProviderEntry = {
   description: 'Access Jira and Confluence Cloud sites through Atlassian OAuth 2.0 (3LO).',
   category: 'project-management',
   docsUrl: 'https://developer.atlassian.com/cloud/jira/platform/oauth-2-3lo-apps/',
+  logo: 'atlassian',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.atlassian.com',
   oauth: {

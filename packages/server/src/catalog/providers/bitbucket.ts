@@ -6,6 +6,7 @@ export const bitbucket: ProviderEntry = {
   description: 'Access repositories and pull requests on Bitbucket Cloud.',
   category: 'developer',
   docsUrl: 'https://developer.atlassian.com/cloud/bitbucket/oauth-2/',
+  logo: 'bitbucket',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.bitbucket.org/2.0',
   oauth: {

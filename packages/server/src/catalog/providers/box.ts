@@ -6,6 +6,7 @@ export const box: ProviderEntry = {
   description: 'Access files and folders in Box.',
   category: 'files',
   docsUrl: 'https://developer.box.com/guides/authentication/tokens/access-tokens/',
+  logo: 'box',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.box.com/2.0',
   oauth: {

@@ -6,6 +6,7 @@ export const calendly: ProviderEntry = {
   description: 'Access scheduled events and event types in Calendly.',
   category: 'calendar-email',
   docsUrl: 'https://developer.calendly.com/how-to-access-calendly-data-on-behalf-of-authenticated-users',
+  logo: 'calendly',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.calendly.com',
   oauth: {

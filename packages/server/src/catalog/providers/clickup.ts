@@ -6,6 +6,7 @@ export const clickup: ProviderEntry = {
   description: 'Access tasks, lists and spaces in ClickUp workspaces.',
   category: 'project-management',
   docsUrl: 'https://developer.clickup.com/docs/authentication',
+  logo: 'clickup',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.clickup.com/api/v2',
   oauth: {

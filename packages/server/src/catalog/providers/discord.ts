@@ -6,6 +6,7 @@ export const discord: ProviderEntry = {
   description: "Access a Discord user's identity and guilds.",
   category: 'communication',
   docsUrl: 'https://discord.com/developers/docs/topics/oauth2',
+  logo: 'discord',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://discord.com/api/v10',
   oauth: {

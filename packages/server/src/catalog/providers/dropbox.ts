@@ -6,6 +6,7 @@ export const dropbox: ProviderEntry = {
   description: 'Access files and folders in Dropbox.',
   category: 'files',
   docsUrl: 'https://developers.dropbox.com/oauth-guide',
+  logo: 'dropbox',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.dropboxapi.com/2',
   oauth: {

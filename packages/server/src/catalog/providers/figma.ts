@@ -6,6 +6,7 @@ export const figma: ProviderEntry = {
   description: 'Read Figma files, comments and design data.',
   category: 'docs-design',
   docsUrl: 'https://developers.figma.com/docs/rest-api/authentication/',
+  logo: 'figma',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.figma.com/v1',
   oauth: {

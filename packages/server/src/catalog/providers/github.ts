@@ -6,6 +6,7 @@ export const github: ProviderEntry = {
   description: 'Access repositories, issues and pull requests on GitHub.',
   category: 'developer',
   docsUrl: 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps',
+  logo: 'github',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.github.com',
   oauth: {

@@ -6,6 +6,7 @@ export const gitlab: ProviderEntry = {
   description: 'Access projects, merge requests and issues on GitLab.com.',
   category: 'developer',
   docsUrl: 'https://docs.gitlab.com/api/oauth2/',
+  logo: 'gitlab',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://gitlab.com/api/v4',
   oauth: {

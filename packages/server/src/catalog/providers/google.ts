@@ -6,6 +6,7 @@ export const google: ProviderEntry = {
   description: 'Access Google account data such as Gmail, Calendar and Drive.',
   category: 'productivity',
   docsUrl: 'https://developers.google.com/identity/protocols/oauth2/web-server',
+  logo: 'google',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://www.googleapis.com',
   oauth: {

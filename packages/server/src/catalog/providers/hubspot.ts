@@ -6,6 +6,7 @@ export const hubspot: ProviderEntry = {
   description: 'Access CRM contacts, companies and deals in a HubSpot account.',
   category: 'crm',
   docsUrl: 'https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/migration-guide',
+  logo: 'hubspot',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.hubapi.com',
   oauth: {

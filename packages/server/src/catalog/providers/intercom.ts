@@ -6,6 +6,7 @@ export const intercom: ProviderEntry = {
   description: 'Access conversations and contacts in an Intercom workspace.',
   category: 'support',
   docsUrl: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication/setting-up-oauth',
+  logo: 'intercom',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.intercom.io',
   oauth: {

@@ -6,6 +6,7 @@ export const linear: ProviderEntry = {
   description: 'Access issues, projects and teams in a Linear workspace.',
   category: 'project-management',
   docsUrl: 'https://linear.app/developers/oauth-2-0-authentication',
+  logo: 'linear',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.linear.app',
   oauth: {

@@ -6,6 +6,7 @@ export const miro: ProviderEntry = {
   description: 'Access boards and their content in Miro.',
   category: 'docs-design',
   docsUrl: 'https://developers.miro.com/docs/getting-started-with-oauth',
+  logo: 'miro',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.miro.com/v2',
   oauth: {

@@ -6,6 +6,7 @@ export const notion: ProviderEntry = {
   description: 'Read and update pages and databases shared with the integration in a Notion workspace.',
   category: 'docs-design',
   docsUrl: 'https://developers.notion.com/docs/authorization',
+  logo: 'notion',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.notion.com/v1',
   oauth: {

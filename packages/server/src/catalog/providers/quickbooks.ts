@@ -6,6 +6,7 @@ export const quickbooks: ProviderEntry = {
   description: 'Access accounting data in a QuickBooks Online company.',
   category: 'accounting',
   docsUrl: 'https://developer.intuit.com/app/developer/qbo/docs/develop/sdks-and-samples-collections/python/python_oauth_client',
+  logo: 'quickbooks',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://quickbooks.api.intuit.com/v3',
   oauth: {

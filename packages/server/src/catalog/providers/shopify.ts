@@ -6,6 +6,7 @@ export const shopify: ProviderEntry = {
   description: 'Access products, orders and customers in a Shopify store.',
   category: 'ecommerce',
   docsUrl: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens',
+  logo: 'shopify',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://${config.shop}.myshopify.com/admin/api',
   configFields: [

@@ -6,6 +6,7 @@ export const snowflake: ProviderEntry = {
   description: 'Run queries in a Snowflake account as the connecting user.',
   category: 'cloud',
   docsUrl: 'https://docs.snowflake.com/en/user-guide/oauth-custom',
+  logo: 'snowflake',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://${config.account}.snowflakecomputing.com/api/v2',
   configFields: [

@@ -6,6 +6,7 @@ export const todoist: ProviderEntry = {
   description: 'Access tasks and projects in Todoist.',
   category: 'productivity',
   docsUrl: 'https://developer.todoist.com/guides/#oauth',
+  logo: 'todoist',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.todoist.com',
   oauth: {

@@ -6,6 +6,7 @@ export const x: ProviderEntry = {
   description: 'Read posts and profile data on X.',
   category: 'social',
   docsUrl: 'https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token',
+  logo: 'x',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.x.com/2',
   oauth: {

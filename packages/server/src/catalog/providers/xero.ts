@@ -6,6 +6,7 @@ export const xero: ProviderEntry = {
   description: 'Access accounting data in Xero organisations.',
   category: 'accounting',
   docsUrl: 'https://developer.xero.com/documentation/guides/oauth2/auth-flow',
+  logo: 'xero',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.xero.com/api.xro/2.0',
   oauth: {

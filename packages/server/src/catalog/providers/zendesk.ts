@@ -6,6 +6,7 @@ export const zendesk: ProviderEntry = {
   description: 'Access tickets and users in a Zendesk Support account.',
   category: 'support',
   docsUrl: 'https://developer.zendesk.com/documentation/api-basics/authentication/refresh-token',
+  logo: 'zendesk',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://${config.subdomain}.zendesk.com/api/v2',
   configFields: [

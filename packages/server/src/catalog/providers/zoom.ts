@@ -6,6 +6,7 @@ export const zoom: ProviderEntry = {
   description: 'Access meetings, recordings and user data in Zoom.',
   category: 'communication',
   docsUrl: 'https://developers.zoom.us/docs/api/using-zoom-apis/',
+  logo: 'zoom',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.zoom.us/v2',
   oauth: {

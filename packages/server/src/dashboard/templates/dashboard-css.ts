@@ -21,6 +21,7 @@ td.wrap { white-space: normal; min-width: 12rem; }
 form.inline { display: inline; margin: 0; }
 form.inline button { width: auto; margin: 0; padding: 0.2rem 0.7rem; font-size: 0.875rem; }
 .muted, small { color: var(--pico-muted-color); }
+img.logo { vertical-align: middle; margin-inline-end: 0.35rem; border-radius: 3px; }
 .notice, .problem { border-left: 0.3rem solid; padding: 0.75rem 1rem; margin-bottom: var(--pico-spacing);
   background: var(--pico-card-background-color); border-radius: var(--pico-border-radius); }
 .notice { border-color: var(--pico-ins-color); }

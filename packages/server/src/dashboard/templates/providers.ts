@@ -17,7 +17,7 @@ export const providers = `<% layout('@layout') %>
 <tbody>
 <% for (const p of it.providers) { %>
 <tr>
-<td data-label="Provider"><strong><%= p.name %></strong></td>
+<td data-label="Provider"><img class="logo" src="<%= p.logoSrc %>" alt="" width="20" height="20" loading="lazy"> <strong><%= p.name %></strong></td>
 <td data-label="Slug"><code><%= p.slug %></code></td>
 <td data-label="Description" class="wrap"><%= p.description %></td>
 <td data-label="Auth"><%= p.authMethods %></td>

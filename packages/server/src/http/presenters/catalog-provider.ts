@@ -1,11 +1,14 @@
+import { logoPath } from '../../catalog/logos.ts';
 import type { ProviderDefinition } from '../../catalog/provider-definition.ts';
 
 /** A built-in catalog entry as the extension route shows it: what an operator needs to configure it. */
-export const presentCatalogProvider = (p: ProviderDefinition) => ({
+export const presentCatalogProvider = (publicUrl: string, p: ProviderDefinition) => ({
   object: 'catalog_provider' as const,
   slug: p.slug,
   name: p.name,
   description: p.description,
+  category: p.category,
+  logo_url: `${publicUrl}${logoPath(p.slug)}`,
   auth_methods: [...p.authMethods],
   default_scopes: [...p.defaultScopes],
   scope_separator: p.scopeSeparator,

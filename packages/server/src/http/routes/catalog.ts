@@ -7,8 +7,9 @@ import { CatalogParams, CatalogProvider, CatalogProviderList } from '../schemas/
 const tags = ['Catalog (extension)'];
 
 /** Extension routes: the built-in providers an operator can configure. */
-export const catalogRoutes = routePlugin((app, { catalog }) => {
-  const all = { object: 'list' as const, data: catalog.list().map(presentCatalogProvider) };
+export const catalogRoutes = routePlugin((app, { catalog, publicUrl }) => {
+  const present = (p: Parameters<typeof presentCatalogProvider>[1]) => presentCatalogProvider(publicUrl, p);
+  const all = { object: 'list' as const, data: catalog.list().map(present) };
 
   app.get(
     '/catalog/providers',
@@ -37,7 +38,7 @@ export const catalogRoutes = routePlugin((app, { catalog }) => {
     async (request) => {
       const p = catalog.get(request.params.slug);
       if (!p) throw providerNotFound(request.params.slug);
-      return presentCatalogProvider(p);
+      return present(p);
     },
   );
 });

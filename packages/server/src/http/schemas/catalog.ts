@@ -8,6 +8,10 @@ export const CatalogProvider = Type.Object(
     slug: Type.String(),
     name: Type.String(),
     description: Type.String(),
+    category: Type.Union([Type.String(), Type.Null()], { description: 'The catalog category (docs/providers.md groups by it).' }),
+    logo_url: Type.String({
+      description: 'The provider logo (SVG, no API key needed): its simple-icons brand icon, or a generated monogram.',
+    }),
     auth_methods: Type.Array(Type.String()),
     default_scopes: Type.Array(Type.String()),
     scope_separator: Type.String(),
@@ -22,6 +26,7 @@ export const CatalogProvider = Type.Object(
         required: Type.Boolean(),
         secret: Type.Boolean(),
         pattern: Type.String(),
+        kind: Type.Optional(Type.Enum(['text', 'host', 'baseUrl'])),
       }),
     ),
   },

@@ -60,6 +60,8 @@ export const CATALOG_PROVIDER = {
   slug: 'github',
   name: 'GitHub',
   description: 'Repositories, issues and pull requests.',
+  category: 'developer',
+  logo_url: 'https://pipes.example.com/catalog/providers/github/logo.svg',
   auth_methods: ['oauth'],
   default_scopes: ['read:user'],
   scope_separator: ' ',

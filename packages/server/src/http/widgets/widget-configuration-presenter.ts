@@ -51,7 +51,7 @@ export function presentConfiguration(publicUrl: string, view: OrgConfigurationVi
   const { row } = integration;
   return {
     object: 'data_integration_configuration' as const,
-    ...presentProvider(integration),
+    ...presentProvider(integration, publicUrl),
     integrationType: integrationTypeOf(integration),
     ownership: widgetOwnershipOf(row),
     ...presentSettings(publicUrl, view),

@@ -18,12 +18,12 @@ import { presentProvider } from './widget-provider-presenter.ts';
  * `DataIntegration` (widgets-api.md §4.3): an item of W3 and the base of W11's. Provider-level
  * keys camelCase, the connection keys snake_case, exactly as the widget reads them.
  */
-export function presentDataIntegration({ integration, settings, installation }: WidgetIntegration) {
+export function presentDataIntegration({ integration, settings, installation }: WidgetIntegration, publicUrl: string) {
   const { row, provider } = integration;
   const current = installation && presentInstallation(installation, provider.configFields);
   return {
     object: 'data_integration' as const,
-    ...presentProvider(integration),
+    ...presentProvider(integration, publicUrl),
     integrationType: integrationTypeOf(integration),
     ownership: widgetOwnershipOf(row),
     credentialsType: credentialsTypeOf(row),
@@ -39,9 +39,9 @@ export function presentDataIntegration({ integration, settings, installation }: 
 }
 
 /** `SharedDataConnection` (§4.4): an item of W4; availability only, no secrets, no provider settings. */
-export const presentSharedDataConnection = ({ integration, accounts }: SharedIntegration) => ({
+export const presentSharedDataConnection = ({ integration, accounts }: SharedIntegration, publicUrl: string) => ({
   object: 'data_integration' as const,
-  ...presentProvider(integration),
+  ...presentProvider(integration, publicUrl),
   ownership: 'organization' as const,
   connected_accounts: accounts.map(presentSharedConnection),
 });
@@ -54,7 +54,7 @@ export function presentOrganizationDataIntegration(publicUrl: string, item: Widg
   const { row } = item.integration;
   const configured = isConfigured(row, item.override);
   return {
-    ...presentDataIntegration(item),
+    ...presentDataIntegration(item, publicUrl),
     configuration: {
       hasOverride: item.override !== null,
       rootEnabled: row.enabled,

@@ -16,13 +16,15 @@ export const widgetMemberRoutes: WidgetRoutes = (app, deps) => {
 
   app.get('/DataIntegrations/mine', { schema: { hide: true }, ...guard(WidgetAccess.member) }, async (request) => {
     const { environmentId, owner } = WidgetAccess.member(request.widget);
-    return { data: (await directory.mine(environmentId, owner)).map(presentDataIntegration) };
+    return { data: (await directory.mine(environmentId, owner)).map((item) => presentDataIntegration(item, deps.publicUrl)) };
   });
 
   // Any valid token; without an organization there is nothing shared, and the section hides itself.
   app.get('/DataIntegrations/shared-connections', { schema: { hide: true } }, async (request) => {
     const { environmentId, owner } = WidgetAccess.sharedOwner(request.widget);
-    return { data: owner ? (await directory.shared(environmentId, owner)).map(presentSharedDataConnection) : [] };
+    return {
+      data: owner ? (await directory.shared(environmentId, owner)).map((item) => presentSharedDataConnection(item, deps.publicUrl)) : [],
+    };
   });
 
   connectionRoutes(app, deps, new WidgetConnections({ ...deps, directory }), {
