@@ -36,7 +36,8 @@ function authorize(slug: string, scopes: readonly string[], config: Record<strin
   return { origin: `${parsed.origin}${parsed.pathname}`, params: Object.fromEntries(parsed.searchParams), raw: url, challenge };
 }
 
-const formBody = (req: OutboundRequest): Record<string, string> => Object.fromEntries(new URLSearchParams(req.body));
+const formBody = (req: OutboundRequest): Record<string, string> => Object.fromEntries(new URLSearchParams(req.body ?? ''));
+const jsonBody = (req: OutboundRequest): unknown => JSON.parse(req.body ?? 'null');
 const basicOf = (req: OutboundRequest): string | null => {
   const header = req.headers.Authorization;
   if (header === undefined) return null;
@@ -227,7 +228,7 @@ describe('buildTokenRequest', () => {
     expect(req.headers['Content-Type']).toBe('application/json');
     expect(req.headers.Accept).toBe('application/json');
     expect(basicOf(req)).toBe('client-123:secret-456');
-    expect(JSON.parse(req.body)).toEqual({ grant_type: 'authorization_code', code: 'code-abc', redirect_uri: REDIRECT });
+    expect(jsonBody(req)).toEqual({ grant_type: 'authorization_code', code: 'code-abc', redirect_uri: REDIRECT });
   });
 
   it('Slack: Basic auth with a form body', () => {
@@ -243,7 +244,8 @@ describe('buildTokenRequest', () => {
   });
 
   it('client auth "both": the Basic header and the credentials in the body', () => {
-    const def: ProviderDefinition = { ...provider('slack'), clientAuth: 'client_secret_both' };
+    const slack = provider('slack');
+    const def: ProviderDefinition = { ...slack, oauth: { ...slack.oauth!, clientAuth: 'both' } };
     const req = buildTokenRequest(def, def.tokenUrl as string, code, CLIENT);
     expect(basicOf(req)).toBe('client-123:secret-456');
     expect(formBody(req)).toMatchObject({ client_id: 'client-123', client_secret: 'secret-456' });
@@ -270,7 +272,7 @@ describe('buildTokenRequest', () => {
       { clientId: 'pub', clientSecret: null },
     );
     expect(req.headers).not.toHaveProperty('Authorization');
-    expect(JSON.parse(req.body)).toEqual({ grant_type: 'refresh_token', refresh_token: 'r-1', client_id: 'pub' });
+    expect(jsonBody(req)).toEqual({ grant_type: 'refresh_token', refresh_token: 'r-1', client_id: 'pub' });
   });
 
   it('client_secret_post without a secret omits client_secret', () => {
@@ -322,19 +324,26 @@ describe('buildTokenRequest', () => {
 
   it('adds tokenParams, and refuses ones that override the client', () => {
     const base = provider('google');
-    const withParams: ProviderDefinition = { ...base, tokenParams: { audience: 'https://api.example' } };
+    const withParams: ProviderDefinition = { ...base, oauth: { ...base.oauth!, tokenParams: { audience: 'https://api.example' } } };
     expect(formBody(buildTokenRequest(withParams, 'https://oauth2.googleapis.com/token', code, CLIENT)).audience).toBe(
       'https://api.example',
     );
-    const bad: ProviderDefinition = { ...base, tokenParams: { grant_type: 'password' } };
+    const bad: ProviderDefinition = { ...base, oauth: { ...base.oauth!, tokenParams: { grant_type: 'password' } } };
     expect(() => buildTokenRequest(bad, 'https://oauth2.googleapis.com/token', code, CLIENT)).toThrow(/cannot set "grant_type"/);
   });
 });
 
 describe('buildRevocationRequest', () => {
+  const revocationOf = (slug: string) => provider(slug).oauth!.revocation!;
+
   it('Google: RFC 7009 form body with the hint and client credentials in the body', () => {
-    const def = provider('google');
-    const req = buildRevocationRequest(def, def.revocationUrl as string, '1//0g-refresh', 'refresh_token', CLIENT);
+    const req = buildRevocationRequest(
+      revocationOf('google'),
+      'https://oauth2.googleapis.com/revoke',
+      '1//0g-refresh',
+      'refresh_token',
+      CLIENT,
+    );
     expect(req.url).toBe('https://oauth2.googleapis.com/revoke');
     expect(req.method).toBe('POST');
     expect(req.headers).toEqual({ Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' });
@@ -346,37 +355,16 @@ describe('buildRevocationRequest', () => {
     });
   });
 
-  it('Notion: revocationAuth basic puts the client in the Authorization header', () => {
-    const def = provider('notion');
-    const req = buildRevocationRequest(def, def.revocationUrl as string, 'ntn_access', 'access_token', CLIENT);
+  it('Notion: JSON body with the token only, the client as HTTP Basic', () => {
+    const req = buildRevocationRequest(
+      revocationOf('notion'),
+      'https://api.notion.com/v1/oauth/revoke',
+      'ntn_access',
+      'access_token',
+      CLIENT,
+    );
     expect(basicOf(req)).toBe('client-123:secret-456');
-    // Notion's revoke endpoint takes a JSON body with the token only.
-    expect(JSON.parse(req.body)).toEqual({ token: 'ntn_access' });
-  });
-
-  it('falls back to clientAuth when revocationAuth is null', () => {
-    const def: ProviderDefinition = { ...provider('notion'), revocationAuth: null };
-    const req = buildRevocationRequest(def, 'https://api.notion.com/v1/oauth/revoke', 't', 'refresh_token', CLIENT);
-    expect(basicOf(req)).toBe('client-123:secret-456');
-  });
-});
-
-describe('revocation body encoding', () => {
-  it('sends a JSON body with only the token to providers with a JSON revocation API (Notion)', () => {
-    const notion = new ProviderCatalog(builtinProviders).get('notion')!;
-    const req = buildRevocationRequest(notion, notion.revocationUrl!, 'ntn_secret_token', 'refresh_token', {
-      clientId: 'id',
-      clientSecret: 'sec',
-    });
     expect(req.headers['Content-Type']).toBe('application/json');
-    expect(JSON.parse(req.body)).toEqual({ token: 'ntn_secret_token' });
-    expect(req.headers.Authorization).toBe(`Basic ${Buffer.from('id:sec').toString('base64')}`);
-  });
-
-  it('keeps RFC 7009 form bodies with the hint for everyone else (Google)', () => {
-    const google = new ProviderCatalog(builtinProviders).get('google')!;
-    const req = buildRevocationRequest(google, google.revocationUrl!, 'rt', 'refresh_token', { clientId: 'id', clientSecret: 'sec' });
-    expect(req.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
-    expect(new URLSearchParams(req.body).get('token_type_hint')).toBe('refresh_token');
+    expect(jsonBody(req)).toEqual({ token: 'ntn_access' });
   });
 });

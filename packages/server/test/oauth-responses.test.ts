@@ -500,7 +500,7 @@ describe('standard error and transport-level statuses', () => {
     expect(
       tokens(processTokenResponse(custom, res(200, { access_token: 'a', scope: 'read, write  admin' }), 'refresh_token', NOW)).scopes,
     ).toEqual(['read', 'write', 'admin']);
-    const dotted: ProviderDefinition = { ...custom, scopeSeparator: '+', quirks: { ...custom.quirks, scopeResponseField: 'grant.scopes' } };
+    const dotted: ProviderDefinition = { ...custom, oauth: { ...custom.oauth!, scopeSeparator: '+', scopeResponseField: 'grant.scopes' } };
     expect(
       tokens(processTokenResponse(dotted, res(200, { access_token: 'a', grant: { scopes: 'a+b' } }), 'refresh_token', NOW)).scopes,
     ).toEqual(['a', 'b']);

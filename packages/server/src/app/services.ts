@@ -121,6 +121,7 @@ export function buildServices(core: CoreDeps) {
     lock,
     marginMs: core.refreshMarginMs ?? REFRESH_MARGIN_MS,
     telemetry,
+    publicUrl: core.publicUrl,
   });
   const environments = new EnvironmentService({ store, clock });
   const revoker = new Revoker({ store, catalog, oauth, log: core.log ?? stderrLog });

@@ -32,6 +32,7 @@ const SECRET_RESPONSE_FIELDS = new Set([
 /** Callback parameters that are secrets or protocol state, never kept on a connection. */
 const PROTOCOL_CALLBACK_PARAMS = new Set(['code', 'state', 'error', 'error_description', 'error_uri', 'iss']);
 const CLIENT_ID = '${client_id}';
+const CLIENT_SECRET = '${client_secret}';
 const FIELD_REFERENCE = /\$\{([^}]*)\}/g;
 
 function collectFields(entry: ProviderEntry, fail: Fail): Map<string, FieldInfo> {
@@ -45,6 +46,10 @@ function collectFields(entry: ProviderEntry, fail: Fail): Map<string, FieldInfo>
         fields.set(field.name, { path, field, regex: new RegExp(field.pattern) });
       } catch (error) {
         fail(`${path}/pattern`, `not a valid regular expression (${(error as Error).message})`);
+      }
+      if (field.default !== undefined) {
+        if (field.secret) fail(`${path}/default`, 'a secret field has no default');
+        if (!new RegExp(field.pattern).test(field.default)) fail(`${path}/default`, 'does not match the pattern');
       }
     });
   add(entry.configFields ?? [], '/configFields');
@@ -93,7 +98,8 @@ function checkUrl(check: UrlCheck, fields: ReadonlyMap<string, FieldInfo>, optio
     const info = fields.get(name);
     if (!info || info.path.startsWith('/apiKey')) return fail(path, `placeholder \${config.${name}} names no declared config field`);
     const { field } = info;
-    if (!field.required) fail(path, `placeholder \${config.${name}} names an optional field, so the URL could not always resolve`);
+    if (!field.required && field.default === undefined)
+      fail(path, `placeholder \${config.${name}} names an optional field without a default, so the URL could not always resolve`);
     if (field.kind === 'baseUrl') {
       const rest = template.slice(`\${config.${name}}`.length);
       if (!template.startsWith(`\${config.${name}}`) || !(rest === '' || rest.startsWith('/'))) {
@@ -175,8 +181,8 @@ function checkOAuth(entry: ProviderEntry, fail: Fail): void {
     }
   }
   for (const [name, value] of Object.entries(o.revocation?.body ?? {})) {
-    if (value.replaceAll(CLIENT_ID, '').includes('$'))
-      fail(`/oauth/revocation/body/${name}`, 'may hold ${client_id} and no other placeholder');
+    if (value.replaceAll(CLIENT_ID, '').replaceAll(CLIENT_SECRET, '').includes('$'))
+      fail(`/oauth/revocation/body/${name}`, 'may hold ${client_id} and ${client_secret}, no other placeholder');
   }
 }
 

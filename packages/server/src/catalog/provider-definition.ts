@@ -79,6 +79,12 @@ const ConfigFieldSchema = Type.Object(
      * `hosts` but checked by the outbound address guard. Absent means `text`.
      */
     kind: Type.Optional(Type.Union([Type.Literal('text'), Type.Literal('host'), Type.Literal('baseUrl')])),
+    /**
+     * The value a URL placeholder takes when the connection and the integration give none (Salesforce's
+     * production login host, gitlab.com): lets a host variant be optional, so connections made before the
+     * field existed keep resolving. Must match `pattern`; not allowed on secret fields.
+     */
+    default: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
   },
   { additionalProperties: false },
 );
@@ -100,7 +106,7 @@ const RevocationSchema = Type.Object(
     auth: Type.Optional(Type.Enum(['body', 'basic', 'bearer', 'none'] as const)),
     encoding: Type.Optional(Type.Enum(['form', 'json', 'none'] as const)),
     tokenField: Type.Optional(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.-]{0,63}$' })),
-    /** Extra body fields; values may hold `${client_id}`. */
+    /** Extra body fields; values may hold `${client_id}` and `${client_secret}` (Miro's camel-case fields). */
     body: Type.Optional(Params),
   },
   { additionalProperties: false },

@@ -1,5 +1,4 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
-import { resolveTemplate } from '../catalog/catalog.ts';
 import type { Clock } from '../core/clock.ts';
 import { iso } from '../core/clock.ts';
 import type { ConnectionIntent, Flow } from '../domain/flow.ts';
@@ -18,7 +17,12 @@ import {
 import type { EventRecorder } from '../events/event-recorder.ts';
 import { withInstallationConfig } from '../integrations/config-values.ts';
 import { effectiveSettings } from '../integrations/effective-settings.ts';
-import { loadProviderContext, type ProviderContext, type ProviderContextStore } from '../integrations/provider-context.ts';
+import {
+  loadProviderContext,
+  providerEndpoint,
+  type ProviderContext,
+  type ProviderContextStore,
+} from '../integrations/provider-context.ts';
 import { loadIntegration } from '../integrations/provider-resolver.ts';
 import { redirectUri } from '../integrations/redirect-uri.ts';
 import { ID_PREFIX, newId } from '../core/ids.ts';
@@ -242,7 +246,7 @@ export class AuthorizationService {
     });
     if (!moved) return usedLinkPage;
     const location = buildAuthorizationUrl(context.provider, {
-      authorizationUrl: resolveTemplate(context.provider.authorizationUrl!, context.config),
+      authorizationUrl: providerEndpoint(context, 'authorization')!,
       clientId: flow.client_id,
       redirectUri: redirectUri(this.deps.publicUrl, integration),
       scopes: flow.scopes,

@@ -1,5 +1,5 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
-import { resolveTemplate } from '../catalog/catalog.ts';
+import { resolveProviderUrl } from '../catalog/provider-urls.ts';
 import type { Clock } from '../core/clock.ts';
 import { iso } from '../core/clock.ts';
 import type { ConnectedAccount } from '../domain/connected-account.ts';
@@ -48,7 +48,7 @@ export class ClientCredentialsConnections {
     // Validate and locate first (no provider call for a request that is wrong anyway).
     const probe = await findSaveTarget(store, environmentId, slug, input, mode, 'client_credentials');
     const context = await loadProviderContext(store, catalog, probe.integration, probe.owner.organizationId, null);
-    const tokenUrl = context?.provider.tokenUrl;
+    const tokenUrl = context?.provider.oauth?.tokenUrl;
     if (!context || !tokenUrl) throw notFound(`Provider "${slug}" has no token endpoint.`, slug);
     const { provider } = context;
     const installation = input.config ?? {};
@@ -56,7 +56,7 @@ export class ClientCredentialsConnections {
 
     const outcome = await oauth.clientCredentials(
       provider,
-      resolveTemplate(tokenUrl, config),
+      resolveProviderUrl(provider, tokenUrl, config),
       { clientId: input.client_id, clientSecret: input.client_secret },
       requestedScopes(provider, probe.integration.scopes, null),
     );

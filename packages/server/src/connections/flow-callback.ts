@@ -1,5 +1,5 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
-import { resolveTemplate } from '../catalog/catalog.ts';
+import { withConfigDefaults } from '../catalog/provider-urls.ts';
 import type { Clock } from '../core/clock.ts';
 import { faultPoint } from '../core/fault-points.ts';
 import { iso } from '../core/clock.ts';
@@ -7,7 +7,12 @@ import type { Flow } from '../domain/flow.ts';
 import type { Integration } from '../domain/integration.ts';
 import type { ConnectionFailure, EventRecorder } from '../events/event-recorder.ts';
 import { installationValues } from '../integrations/config-values.ts';
-import { loadProviderContext, type ProviderContext, type ProviderContextStore } from '../integrations/provider-context.ts';
+import {
+  loadProviderContext,
+  providerEndpoint,
+  type ProviderContext,
+  type ProviderContextStore,
+} from '../integrations/provider-context.ts';
 import { redirectUri } from '../integrations/redirect-uri.ts';
 import type { OAuthClient } from '../oauth/oauth-client.ts';
 import { sha256Base64Url } from '../oauth/pkce.ts';
@@ -15,6 +20,7 @@ import type { TokenSet } from '../oauth/token-response.ts';
 import type { Store } from '../store/store.ts';
 import { exchangeFailure } from './exchange-failure.ts';
 import { type FlowPage, flowCookieName, matchesHash } from './flow-page.ts';
+import { callbackParamValues } from './callback-params.ts';
 import { saveConnection } from './save-connection.ts';
 import { withError } from './return-to.ts';
 import { UnmatchedCallbacks, unmatchedReason } from './unmatched-callbacks.ts';
@@ -25,6 +31,8 @@ export interface CallbackQuery {
   iss?: string;
   error?: string;
   error_description?: string;
+  /** Provider-specific parameters (QuickBooks' `realmId`): only the ones the catalog names are read. */
+  [param: string]: unknown;
 }
 
 export interface FlowCallbackDeps {
@@ -126,15 +134,21 @@ export class FlowCallback {
       await this.finishFailed(integration, flow, { error_code: 'invalid_callback', error_reason: 'The callback carried no code.' });
       return this.failurePage(flow, 'invalid_callback', 'The provider sent no authorization code.');
     }
+    const kept = callbackParamValues(context.provider.oauth?.callbackParams ?? [], query);
+    if (!kept.ok) {
+      await this.finishFailed(integration, flow, { error_code: 'invalid_callback', error_reason: kept.reason });
+      return this.failurePage(flow, 'invalid_callback', kept.reason);
+    }
     // Claim the flow: a code is redeemed once, even if the callback is hit twice at once.
     if (!(await store.flows.transition(flow, 'redirected', iso(now), { status: 'exchanging' }))) {
       return alreadyUsed('This authorization response was already used.');
     }
     faultPoint('callback.after_state_consumed');
-    const { client, provider, config } = context;
+    const { client, provider } = context;
+    const tokenUrl = providerEndpoint(context, 'token');
     const outcome =
-      client && client.clientId === flow.client_id && provider.tokenUrl
-        ? await this.deps.oauth.exchangeCode(provider, resolveTemplate(provider.tokenUrl, config), client, {
+      client && client.clientId === flow.client_id && tokenUrl
+        ? await this.deps.oauth.exchangeCode(provider, tokenUrl, client, {
             code: query.code,
             redirectUri: redirectUri(this.deps.publicUrl, integration),
             codeVerifier: flow.code_verifier?.open() ?? null,
@@ -155,13 +169,13 @@ export class FlowCallback {
       return this.failurePage(flow, 'token_exchange_failed', failure.error_reason);
     }
     faultPoint('callback.after_exchange');
-    await this.connect(context, flow, outcome.tokens);
+    await this.connect(context, flow, outcome.tokens, kept.values);
     if (flow.return_to) return { kind: 'redirect', location: flow.return_to };
     return { kind: 'success', providerName: provider.name };
   }
 
   /** Creates or re-authorizes the connection, in one transaction with its event and the flow's end. */
-  private async connect(context: ProviderContext, flow: Flow, tokens: TokenSet): Promise<void> {
+  private async connect(context: ProviderContext, flow: Flow, tokens: TokenSet, fromCallback: Record<string, string>): Promise<void> {
     const { row: integration, provider } = context;
     const now = iso(this.deps.clock.now());
     await saveConnection(
@@ -181,7 +195,11 @@ export class FlowCallback {
         expires_at: tokens.expiresAt,
         scopes: tokens.scopes ?? flow.scopes,
         metadata: Object.keys(tokens.metadata).length > 0 ? tokens.metadata : null,
-        config: { values: installationValues(provider.configFields, context.config), fields: provider.configFields },
+        // Callback parameters the catalog names (QuickBooks' realmId) join the connection's public config.
+        config: {
+          values: { ...installationValues(provider.configFields, context.config), ...fromCallback },
+          fields: provider.configFields,
+        },
         state: 'connected',
         updated_at: now,
       }),
@@ -228,8 +246,20 @@ const failureOf = (flow: Flow | null, f: Failure): ConnectionFailure => ({
  * only where the operator declared it on a custom provider; built-in issuers are compared when the
  * provider sends one (not every provider that has an issuer sends it on callbacks).
  */
-function issuerMismatch(context: ProviderContext, iss: string | undefined): boolean {
+function issuerMismatch(context: ProviderContext, iss: unknown): boolean {
   const required = context.custom?.issuer ?? null;
-  const expected = required ?? (context.custom ? null : context.provider.issuer);
+  const expected = required ?? (context.custom ? null : builtinIssuer(context));
   return iss !== undefined ? expected !== null && iss !== expected : required !== null;
+}
+
+/**
+ * The catalog's issuer, except where the integration pins a base URL other than the field's default
+ * (self-managed GitLab): that instance is its own issuer, so its base URL is what a sent `iss` must name.
+ */
+function builtinIssuer(context: ProviderContext): string | null {
+  const { provider, config } = context;
+  const base = provider.configFields.find((f) => f.kind === 'baseUrl');
+  const pinned = base ? withConfigDefaults(provider, config)[base.name] : undefined;
+  if (base && pinned !== undefined && pinned !== base.default) return pinned.replace(/\/+$/, '');
+  return provider.oauth?.issuer ?? null;
 }

@@ -1,12 +1,12 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
-import { resolveTemplate } from '../catalog/catalog.ts';
 import type { Clock } from '../core/clock.ts';
 import { iso } from '../core/clock.ts';
 import { faultPoint } from '../core/fault-points.ts';
 import type { ConnectedAccount } from '../domain/connected-account.ts';
 import type { Integration } from '../domain/integration.ts';
 import type { EventRecorder } from '../events/event-recorder.ts';
-import { loadProviderContext } from '../integrations/provider-context.ts';
+import { loadProviderContext, providerEndpoint } from '../integrations/provider-context.ts';
+import { redirectUri } from '../integrations/redirect-uri.ts';
 import type { OAuthClient } from '../oauth/oauth-client.ts';
 import type { TokenOutcome } from '../oauth/token-response.ts';
 import { LockTimeoutError, type RefreshLock } from '../store/refresh-lock.ts';
@@ -32,6 +32,8 @@ export interface RefreshCoordinatorDeps {
   usage: UsageCounter;
   /** The same renewals by provider, for `/metrics`. */
   telemetry: Telemetry;
+  /** For the redirect URI that providers with `oauth.redirectUriOnRefresh` (GitLab) want repeated on refresh. */
+  publicUrl: string;
 }
 
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
@@ -88,32 +90,43 @@ export class RefreshCoordinator {
       ? await loadProviderContext(store, this.deps.catalog, integrationRow, row.organization_id, row.config)
       : null;
     if (!integrationRow || !context) return { kind: 'needs_reauthorization' };
-    const { provider, config, override } = context;
+    const { provider, override } = context;
 
     let outcome: TokenOutcome;
     let usedRefreshToken: string | null = null;
     if (row.auth_method === 'client_credentials') {
-      if (!provider.tokenUrl || !row.client_id || !row.client_secret) return this.reauthorize(store, row, integrationRow);
+      const tokenUrl = providerEndpoint(context, 'token');
+      if (!tokenUrl || !row.client_id || !row.client_secret) return this.reauthorize(store, row, integrationRow);
       outcome = await this.deps.oauth.clientCredentials(
         provider,
-        resolveTemplate(provider.tokenUrl, config),
+        tokenUrl,
         { clientId: row.client_id, clientSecret: row.client_secret.open() },
         requestedScopes(provider, integrationRow.scopes, override?.scopes ?? null),
       );
     } else {
-      const endpoint = provider.refreshTokenUrl ?? provider.tokenUrl;
+      const endpoint = providerEndpoint(context, 'refresh');
       const { client } = context;
       if (row.refresh_token === null || !endpoint || !client) {
         // Nothing to refresh with: usable until it expires, then only the user can help.
         return this.stillValid(row, now) ? currentToken(row) : this.reauthorize(store, row, integrationRow);
       }
       usedRefreshToken = row.refresh_token.open();
-      outcome = await this.deps.oauth.refresh(provider, resolveTemplate(endpoint, config), client, usedRefreshToken);
+      outcome = await this.deps.oauth.refresh(
+        provider,
+        endpoint,
+        client,
+        usedRefreshToken,
+        redirectUri(this.deps.publicUrl, integrationRow),
+      );
     }
 
     const counted = outcome.ok ? 'refreshed' : outcome.kind;
+    // A provider the catalog says rotates refresh tokens answered without a new one: shown on /metrics,
+    // where a wrong catalog fact (or a provider change) becomes visible.
+    const unrotated =
+      outcome.ok && usedRefreshToken !== null && outcome.tokens.refreshToken === null && provider.oauth?.refreshTokenRotates;
     this.deps.usage.count(row.environment_id, 'refresh', counted);
-    this.deps.telemetry.refresh(provider.slug, counted);
+    this.deps.telemetry.refresh(provider.slug, unrotated ? 'refreshed_without_rotation' : counted);
     if (outcome.ok) {
       faultPoint('refresh.before_commit');
       const t = outcome.tokens;
@@ -121,7 +134,10 @@ export class RefreshCoordinator {
       const metadata = Object.keys(t.metadata).length > 0 ? t.metadata : row.metadata;
       await store.accounts.update(row, {
         access_token: t.accessToken,
-        // A refresh answer without a refresh token keeps the old one (RFC 6749 §6).
+        // A refresh answer without a refresh token keeps the old one (RFC 6749 §6: the server revokes the
+        // old one only when it issues a new one), even where the catalog says refresh tokens rotate: the
+        // new access token is good either way, and dropping the old refresh token could only end the grant
+        // sooner. That case is reported to /metrics as `refreshed_without_rotation`.
         ...(t.refreshToken === null ? {} : { refresh_token: t.refreshToken }),
         expires_at: t.expiresAt,
         scopes,

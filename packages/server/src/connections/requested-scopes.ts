@@ -12,9 +12,15 @@ export function requestedScopes(
 /**
  * Requested scopes the grant lacks (§3.5 `missing_scopes`). `offline_access` asks for a refresh
  * token rather than for access, and OpenID providers leave it out of the granted scopes, so it is
- * never reported missing.
+ * never reported missing. A scope granted under one of its catalog aliases (`oauth.scopeAliases`:
+ * Google answers `email` as `https://www.googleapis.com/auth/userinfo.email`) counts as granted.
  */
-export const missingScopes = (requested: readonly string[], granted: readonly string[]): string[] => {
+export const missingScopes = (
+  requested: readonly string[],
+  granted: readonly string[],
+  aliases: Readonly<Record<string, readonly string[]>> = {},
+): string[] => {
   const have = new Set(granted);
-  return requested.filter((s) => s !== 'offline_access' && !have.has(s));
+  const held = (scope: string) => have.has(scope) || (Object.hasOwn(aliases, scope) && (aliases[scope] ?? []).some((a) => have.has(a)));
+  return requested.filter((s) => s !== 'offline_access' && !held(s));
 };

@@ -67,6 +67,8 @@ interface Vended<T> {
 interface Selected {
   row: VendAccount;
   requested: string[];
+  /** The catalog's scope aliases: a requested scope granted under another name is not missing. */
+  scopeAliases: Readonly<Record<string, readonly string[]>>;
   /** Config the answer may show: the integration's pinned values under the connection's. */
   config: () => Record<string, string>;
 }
@@ -136,7 +138,7 @@ export class VendingService {
         access_token: t.accessToken,
         expires_at: t.expiresAt,
         scopes: t.scopes,
-        missing_scopes: missingScopes(selected.requested, t.scopes),
+        missing_scopes: missingScopes(selected.requested, t.scopes, selected.scopeAliases),
       },
     };
     return { answer, renewed };
@@ -162,7 +164,7 @@ export class VendingService {
       value: t.accessToken,
       expires_at: t.expiresAt,
       scopes: t.scopes,
-      missing_scopes: missingScopes(selected.requested, t.scopes),
+      missing_scopes: missingScopes(selected.requested, t.scopes, selected.scopeAliases),
       config,
     };
     if (row.auth_method === 'client_credentials')
@@ -198,6 +200,7 @@ export class VendingService {
     return {
       row,
       requested: requestedScopes(builtin ?? null, first.requested_scopes, null),
+      scopeAliases: builtin?.oauth?.scopeAliases ?? {},
       config: () => first.integration_config.under(row.config).visible(fields),
     };
   }

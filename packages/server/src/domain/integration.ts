@@ -23,6 +23,12 @@ export interface Integration {
   client_secret_last4: string | null;
   redirect_key: string;
   custom_provider_id: string | null;
+  /**
+   * OpenPipes' own setting (not in the WorkOS shape): the access-token lifetime to assume when a token
+   * response has no `expires_in`, over the provider's (e.g. a Salesforce org with a shorter session
+   * timeout); null: the provider's.
+   */
+  token_lifetime_seconds: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -37,6 +43,7 @@ export interface IntegrationChanges {
   client_id?: string | null;
   client_secret?: string | null;
   client_secret_last4?: string | null;
+  token_lifetime_seconds?: number | null;
   updated_at: string;
 }
 

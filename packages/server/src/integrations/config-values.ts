@@ -1,5 +1,6 @@
 import type { ConfigField } from '../catalog/provider-definition.ts';
 import { missingConfig, validationFailed, type FieldError } from '../core/errors.ts';
+import { checkOutboundUrl } from '../outbound/url-guard.ts';
 
 const compiled = new Map<string, RegExp>();
 const patternOf = (field: ConfigField): RegExp => {
@@ -48,4 +49,24 @@ export function withInstallationConfig(
 /** Only installation-scope values belong to a connection; pinned ones stay on the integration. */
 export function installationValues(fields: readonly ConfigField[], config: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(config).filter(([k]) => fields.some((f) => f.name === k && f.scope === 'installation')));
+}
+
+/**
+ * Base URLs an operator pins (`kind: 'baseUrl'`, self-managed GitLab) leave the catalog's host rule, so they
+ * pass the outbound guard's configuration check instead (docs/security.md B: https, a public host, no
+ * credentials); the guarded dispatcher checks the addresses again on every connection. Throws 422.
+ */
+export function checkBaseUrls(fields: readonly ConfigField[], values: Readonly<Record<string, string>>, allowInsecure: boolean): void {
+  const errors: FieldError[] = [];
+  const reasons: string[] = [];
+  for (const field of fields) {
+    const value = field.kind === 'baseUrl' && Object.hasOwn(values, field.name) ? values[field.name] : undefined;
+    if (value === undefined) continue;
+    const check = checkOutboundUrl(value, { allowInsecure, purpose: `config.${field.name}` });
+    if (!check.ok) {
+      errors.push({ field: `config.${field.name}`, code: check.code });
+      reasons.push(check.reason);
+    }
+  }
+  if (errors.length > 0) throw validationFailed(['The config has a base URL the service may not call.', ...reasons].join(' '), errors);
 }

@@ -15,8 +15,8 @@ import type { PageQuery } from '../store/integrations-repo.ts';
 import type { AuthMethod, ConnectedAccount } from '../domain/connected-account.ts';
 import type { Integration, IntegrationChanges, Ownership } from '../domain/integration.ts';
 import { lastFour } from '../domain/secret.ts';
-import { isSlug } from '../catalog/provider-definition.ts';
-import { checkConfigValues } from './config-values.ts';
+import { isSlug, type ProviderDefinition } from '../catalog/provider-definition.ts';
+import { checkBaseUrls, checkConfigValues } from './config-values.ts';
 import {
   CUSTOM_PROVIDER_DEFAULTS,
   checkCustomProvider,
@@ -54,6 +54,8 @@ export interface CreateIntegrationInput {
   credentials?: CredentialsInput;
   api_key?: ApiKeyInstall;
   custom_provider?: CustomProviderInput;
+  /** OpenPipes' own: the access-token lifetime to assume when a token response has no `expires_in`. */
+  token_lifetime_seconds?: number | null;
 }
 
 export interface UpdateIntegrationInput {
@@ -63,6 +65,7 @@ export interface UpdateIntegrationInput {
   credentials?: CredentialsInput;
   api_key?: ApiKeyInstall;
   custom_provider?: CustomProviderInput;
+  token_lifetime_seconds?: number | null;
 }
 
 export interface IntegrationResult extends ResolvedIntegration {
@@ -160,9 +163,11 @@ export class IntegrationService {
       const errors: FieldError[] = [];
       this.checkCredentials(authMethod, input.credentials, errors, true);
       if (input.api_key !== undefined && authMethod !== 'api_key') errors.push({ field: 'api_key', code: 'not_allowed' });
+      checkTokenLifetime(provider, authMethod, input.token_lifetime_seconds, errors);
       if (errors.length > 0) throw validationFailed('The integration is not valid for its auth method.', errors);
       const config = input.config ?? {};
       checkConfigValues(provider.configFields, config);
+      checkBaseUrls(provider.configFields, config, allowInsecureProviderUrls);
 
       const creds = input.credentials;
       const row = await tx.integrations.insert({
@@ -181,6 +186,7 @@ export class IntegrationService {
         client_secret_last4: creds?.type === 'custom' && creds.client_secret !== undefined ? lastFour(creds.client_secret) : null,
         redirect_key: newId(ID_PREFIX.redirectKey),
         custom_provider_id: customProviderId,
+        token_lifetime_seconds: input.token_lifetime_seconds ?? null,
         created_at: now,
         updated_at: now,
       });
@@ -204,6 +210,7 @@ export class IntegrationService {
       if (input.api_key !== undefined && row.auth_method !== 'api_key') errors.push({ field: 'api_key', code: 'not_allowed' });
       if (input.custom_provider !== undefined && row.custom_provider_id === null)
         errors.push({ field: 'custom_provider', code: 'not_allowed' });
+      checkTokenLifetime(current.provider, row.auth_method, input.token_lifetime_seconds, errors);
       if (errors.length > 0) throw validationFailed('The update is not valid for this integration.', errors);
 
       const now = iso(clock.now());
@@ -211,6 +218,7 @@ export class IntegrationService {
       if (input.description !== undefined) patch.description = input.description;
       if (input.enabled !== undefined) patch.enabled = input.enabled;
       if (input.scopes !== undefined) patch.scopes = input.scopes;
+      if (input.token_lifetime_seconds !== undefined) patch.token_lifetime_seconds = input.token_lifetime_seconds;
       const creds = input.credentials;
       if (creds !== undefined) {
         patch.credentials_type = creds.type;
@@ -280,6 +288,22 @@ export class IntegrationService {
       if (creds.client_secret !== undefined) errors.push({ field: 'credentials.client_secret', code: 'not_allowed' });
     }
   }
+}
+
+/**
+ * `token_lifetime_seconds` only means something where tokens are minted by OAuth and may come without
+ * `expires_in`: not for API keys, and not for a provider whose tokens never expire (a lifetime would make
+ * the service refresh a token that cannot be refreshed).
+ */
+function checkTokenLifetime(
+  provider: Pick<ProviderDefinition, 'oauth'>,
+  authMethod: AuthMethod,
+  value: number | null | undefined,
+  errors: FieldError[],
+): void {
+  if (value === undefined || value === null) return;
+  if (authMethod === 'api_key' || !provider.oauth) errors.push({ field: 'token_lifetime_seconds', code: 'not_allowed' });
+  else if (provider.oauth.accessTokenNeverExpires) errors.push({ field: 'token_lifetime_seconds', code: 'tokens_never_expire' });
 }
 
 /** §10.6: `valid` when the integration can be used as configured. */

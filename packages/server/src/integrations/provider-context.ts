@@ -1,4 +1,6 @@
 import type { ProviderCatalog } from '../catalog/catalog.ts';
+import type { ProviderDefinition } from '../catalog/provider-definition.ts';
+import { resolveProviderUrl } from '../catalog/provider-urls.ts';
 import type { Integration } from '../domain/integration.ts';
 import type { OrgConfiguration } from '../domain/org-configuration.ts';
 import type { StoredConfig } from '../domain/stored-config.ts';
@@ -37,7 +39,43 @@ export async function loadProviderContext(
   const resolved = await loadIntegration(store, catalog, row);
   if (!resolved) return null;
   const override = organizationId ? await store.orgConfigurations.get(row.environment_id, organizationId, row.slug) : null;
-  return { ...resolved, override, client: effectiveClient(row, override), config: configInForce(resolved, override, own) };
+  return {
+    ...resolved,
+    provider: withIntegrationSettings(resolved.provider, row),
+    override,
+    client: effectiveClient(row, override),
+    config: configInForce(resolved, override, own),
+  };
+}
+
+export type ProviderEndpoint = 'authorization' | 'token' | 'refresh' | 'revocation';
+
+/**
+ * The provider's URL for one kind of call, resolved for this context (config defaults, the host rule:
+ * see `resolveProviderUrl`); null when the provider has no such endpoint.
+ *
+ * @throws ProviderUrlError when a placeholder has no value or the host leaves the entry's `hosts`.
+ */
+export function providerEndpoint(context: ProviderContext, kind: ProviderEndpoint): string | null {
+  const oauth = context.provider.oauth;
+  const template =
+    kind === 'authorization'
+      ? (oauth?.authorizationUrl ?? null)
+      : kind === 'token'
+        ? (oauth?.tokenUrl ?? null)
+        : kind === 'refresh'
+          ? (oauth?.refreshTokenUrl ?? null)
+          : (oauth?.revocation?.url ?? null);
+  return template === null ? null : resolveProviderUrl(context.provider, template, context.config, context.client?.clientId);
+}
+
+/**
+ * The provider as this integration uses it: the integration's own token lifetime (an OpenPipes setting)
+ * over the catalog's, so token responses without `expires_in` are given the lifetime the operator knows.
+ */
+function withIntegrationSettings(provider: ProviderDefinition, row: Integration): ProviderDefinition {
+  if (row.token_lifetime_seconds === null || !provider.oauth) return provider;
+  return { ...provider, oauth: { ...provider.oauth, tokenLifetimeSeconds: row.token_lifetime_seconds } };
 }
 
 /** Pinned values, the organization's (organization-credential providers only), then `own`. */

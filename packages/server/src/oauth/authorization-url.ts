@@ -1,4 +1,5 @@
 import { type ProviderDefinition, RESERVED_OAUTH_PARAMS } from '../catalog/provider-definition.ts';
+import { oauthOf } from './oauth-settings.ts';
 
 /** What one authorization request needs besides the provider's static data. */
 export interface AuthorizationUrlParams {
@@ -31,8 +32,9 @@ export interface AuthorizationUrlParams {
  *   parameter the client owns.
  */
 export function buildAuthorizationUrl(provider: ProviderDefinition, p: AuthorizationUrlParams): string {
+  const oauth = oauthOf(provider);
   const url = new URL(p.authorizationUrl);
-  const scopeParam = provider.quirks.nestedUserToken ? 'user_scope' : 'scope';
+  const scopeParam = oauth.nestedUserToken ? 'user_scope' : 'scope';
   const owned = new Map<string, string | null>([
     ['response_type', 'code'],
     ['client_id', p.clientId],
@@ -43,11 +45,11 @@ export function buildAuthorizationUrl(provider: ProviderDefinition, p: Authoriza
     ['code_challenge', p.codeChallenge],
     ['code_challenge_method', p.codeChallenge === null ? null : 'S256'],
   ]);
-  if (p.scopes.length > 0) owned.set(scopeParam, p.scopes.join(provider.scopeSeparator));
+  if (p.scopes.length > 0) owned.set(scopeParam, p.scopes.join(oauth.scopeSeparator));
 
-  for (const name of Object.keys(provider.authorizationParams)) {
+  for (const name of Object.keys(oauth.authorizationParams)) {
     // `user_scope` is ours only where it carries the scopes; elsewhere it is the provider's own business.
-    if (RESERVED_OAUTH_PARAMS.has(name) || (name === 'user_scope' && provider.quirks.nestedUserToken)) {
+    if (RESERVED_OAUTH_PARAMS.has(name) || (name === 'user_scope' && oauth.nestedUserToken)) {
       throw new Error(`authorizationParams of provider "${provider.slug}" cannot set "${name}": the OAuth client owns it`);
     }
   }
@@ -56,6 +58,6 @@ export function buildAuthorizationUrl(provider: ProviderDefinition, p: Authoriza
     if (value === null) continue;
     url.searchParams.set(name, value);
   }
-  for (const [name, value] of Object.entries(provider.authorizationParams)) url.searchParams.set(name, value);
+  for (const [name, value] of Object.entries(oauth.authorizationParams)) url.searchParams.set(name, value);
   return url.toString();
 }

@@ -98,7 +98,13 @@ export class OAuthHttpClient {
     const signal = AbortSignal.timeout(this.#timeoutMs);
     try {
       const res = await untilAborted(
-        this.#fetch(req.url, { method: req.method, headers: { ...req.headers }, body: req.body, signal, redirect: 'manual' }),
+        this.#fetch(req.url, {
+          method: req.method,
+          headers: { ...req.headers },
+          ...(req.body === undefined ? {} : { body: req.body }),
+          signal,
+          redirect: 'manual',
+        }),
         signal,
       );
       const bodyText = await untilAborted(readCapped(res), signal);

@@ -13,6 +13,7 @@ import type { ProviderDefinition } from '../catalog/provider-definition.ts';
 import { NO_TELEMETRY, type ProviderCallKind, type Telemetry } from '../core/telemetry.ts';
 import type { ClientCredentials, OutboundRequest } from './client-auth.ts';
 import type { OAuthHttpClient } from './http-client.ts';
+import { oauthOf } from './oauth-settings.ts';
 import { redactSecrets } from './response-body.ts';
 import { buildRevocationRequest, processRevocationResponse, type RevocationOutcome } from './revocation-request.ts';
 import { buildTokenRequest, type TokenGrant } from './token-request.ts';
@@ -55,9 +56,18 @@ export class OAuthClient {
     });
   }
 
-  /** Exchanges a refresh token for new tokens (RFC 6749 §6). `refreshToken: null` in the result means keep the old one. */
-  refresh(provider: ProviderDefinition, endpoint: string, client: ClientCredentials, refreshToken: string): Promise<TokenOutcome> {
-    return this.#token('refresh', provider, endpoint, client, { grantType: 'refresh_token', refreshToken });
+  /**
+   * Exchanges a refresh token for new tokens (RFC 6749 §6). `refreshToken: null` in the result means keep the
+   * old one. `redirectUri` is repeated only to providers that want it (`oauth.redirectUriOnRefresh`, GitLab).
+   */
+  refresh(
+    provider: ProviderDefinition,
+    endpoint: string,
+    client: ClientCredentials,
+    refreshToken: string,
+    redirectUri: string | null = null,
+  ): Promise<TokenOutcome> {
+    return this.#token('refresh', provider, endpoint, client, { grantType: 'refresh_token', refreshToken, redirectUri });
   }
 
   /** Gets a token for the client itself (RFC 6749 §4.4). */
@@ -70,7 +80,10 @@ export class OAuthClient {
     return this.#token('client_credentials', provider, endpoint, client, { grantType: 'client_credentials', scopes });
   }
 
-  /** Revokes a token (RFC 7009). Callers erase their copy whatever the outcome (docs/security.md §11). */
+  /**
+   * Revokes a token the way the provider documents (`oauth.revocation`; RFC 7009 by default). Callers
+   * erase their copy whatever the outcome (docs/security.md §11).
+   */
   async revoke(
     provider: ProviderDefinition,
     endpoint: string,
@@ -78,7 +91,9 @@ export class OAuthClient {
     token: string,
     hint: 'refresh_token' | 'access_token',
   ): Promise<RevocationOutcome> {
-    const res = await this.#send('revoke', provider, buildRevocationRequest(provider, endpoint, token, hint, client));
+    const revocation = oauthOf(provider).revocation;
+    if (!revocation) return { ok: false, kind: 'rejected', status: null, detail: 'no_revocation_endpoint' };
+    const res = await this.#send('revoke', provider, buildRevocationRequest(revocation, endpoint, token, hint, client));
     if (!res.ok) return { ok: false, kind: 'temporary', status: null, detail: `${res.reason}: ${res.detail}` };
     const outcome = processRevocationResponse(res);
     return outcome.ok ? outcome : { ...outcome, detail: redactSecrets(outcome.detail, [token, client.clientSecret]) };

@@ -1,33 +1,63 @@
-import type { ProviderDefinition } from '../catalog/provider-definition.ts';
-import { applyClientAuth, type ClientCredentials, type OutboundRequest } from './client-auth.ts';
+import type { RevocationSettings } from '../catalog/provider-definition.ts';
+import { basicCredentials, type ClientCredentials, type OutboundRequest } from './client-auth.ts';
 import { isObject, parseResponseBody, safeErrorCode, type ReceivedResponse } from './response-body.ts';
 
 /** What a revocation request came to. `detail` names the HTTP status and OAuth error code only. */
 export type RevocationOutcome = { ok: true } | { ok: false; kind: 'temporary' | 'rejected'; status: number | null; detail: string };
 
 /**
- * An RFC 7009 revocation request: form body `token` + `token_type_hint`, client authentication per
- * `provider.revocationAuth` (falling back to `provider.clientAuth`).
+ * Which token a revocation sends. RFC 7009 endpoints (`tokenField: 'token'`, not Bearer) take either and
+ * get the refresh token first: revoking it ends the whole grant at most providers. Endpoints that take the
+ * access token itself (GitHub's `access_token`, Miro's `accessToken`) or authenticate with it as Bearer
+ * (Dropbox, Zendesk, Linear, Slack) get the access token.
+ */
+export const revokesAccessToken = (revocation: RevocationSettings): boolean =>
+  revocation.auth === 'bearer' || revocation.tokenField !== 'token';
+
+const TEMPLATE = /\$\{(client_id|client_secret)\}/g;
+
+/**
+ * The revocation request the provider documents (`oauth.revocation`; all defaults = RFC 7009): `method`,
+ * the `endpoint` (already resolved, `${client_id}` included), the token in `tokenField` plus the extra
+ * `body` fields (`${client_id}`/`${client_secret}` filled in), encoded per `encoding` (`form` adds RFC 7009's
+ * `token_type_hint`; `json` carries the fields only; `none` sends no body), and the client authenticated per
+ * `auth`: `body` (client_id/client_secret fields), `basic`, `bearer` (the token itself as the credential,
+ * so no token field) or `none`.
  *
  * @example
- * const req = buildRevocationRequest(google, google.revocationUrl!, refreshToken, 'refresh_token', client);
+ * const req = buildRevocationRequest(github.oauth!.revocation!, 'https://api.github.com/applications/Iv1.abc/token',
+ *   accessToken, 'access_token', client); // DELETE, Basic, {"access_token": …}
  */
 export function buildRevocationRequest(
-  provider: ProviderDefinition,
+  revocation: RevocationSettings,
   endpoint: string,
   token: string,
   hint: 'refresh_token' | 'access_token',
   client: ClientCredentials,
 ): OutboundRequest {
-  // Providers with a JSON revocation API (Notion, QuickBooks) take `{ "token": … }` and no hint.
-  const json = provider.revocationBodyContentType === 'application/json';
-  const body: Record<string, string> = json ? { token } : { token, token_type_hint: hint };
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Content-Type': json ? 'application/json' : 'application/x-www-form-urlencoded',
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const fields: Record<string, string> = {};
+  if (revocation.auth === 'bearer') headers.Authorization = `Bearer ${token}`;
+  else fields[revocation.tokenField] = token;
+  if (revocation.encoding === 'form' && revocation.auth !== 'bearer' && revocation.tokenField === 'token') fields.token_type_hint = hint;
+  for (const [name, value] of Object.entries(revocation.body)) {
+    fields[name] = value.replace(TEMPLATE, (_, which: string) => (which === 'client_id' ? client.clientId : (client.clientSecret ?? '')));
+  }
+  if (revocation.auth === 'basic' && client.clientSecret !== null)
+    headers.Authorization = basicCredentials(client.clientId, client.clientSecret);
+  else if (revocation.auth === 'body' || revocation.auth === 'basic') {
+    fields.client_id = client.clientId;
+    if (client.clientSecret !== null) fields.client_secret = client.clientSecret;
+  }
+  const request: OutboundRequest = { url: endpoint, method: revocation.method, headers };
+  if (revocation.encoding === 'none') return request;
+  if (revocation.encoding === 'json')
+    return { ...request, headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(fields) };
+  return {
+    ...request,
+    headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
   };
-  applyClientAuth(provider.revocationAuth ?? provider.clientAuth, client, headers, body);
-  return { url: endpoint, method: 'POST', headers, body: json ? JSON.stringify(body) : new URLSearchParams(body).toString() };
 }
 
 /**

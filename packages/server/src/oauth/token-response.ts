@@ -1,4 +1,5 @@
 import type { ProviderDefinition } from '../catalog/provider-definition.ts';
+import { oauthOf } from './oauth-settings.ts';
 import type { TokenGrant } from './token-request.ts';
 import {
   isObject,
@@ -17,13 +18,17 @@ export interface TokenSet {
   accessToken: string;
   /** `null` when the response carries none (keep the old one on refresh: docs/security.md §9). */
   refreshToken: string | null;
-  /** ISO 8601, from `expires_in` and the `now` given to the processor; `null` when the response does not say. */
+  /**
+   * ISO 8601, from `expires_in` and the `now` given to the processor; without `expires_in`, from the lifetime
+   * the provider (or the integration) declares (`oauth.tokenLifetimeSeconds`), so the token is renewed in time;
+   * `null` when neither says (the token does not expire).
+   */
   expiresAt: string | null;
   /** The granted scopes; `null` when the response does not say. */
   scopes: string[] | null;
   tokenType: string | null;
   /**
-   * Non-secret response fields worth keeping on the connection: the provider's `quirks.metadataFields`
+   * Non-secret response fields worth keeping on the connection: the provider's `oauth.metadataFields`
    * (dot paths allowed, stored under the path), and for client-credentials grants every top-level field
    * except `access_token`, `refresh_token`, `id_token`, `expires_in`, `token_type` and `scope`.
    */
@@ -77,9 +82,9 @@ const TOKEN_FIELDS = new Set(['access_token', 'refresh_token', 'id_token', 'expi
  * - 429 → temporary `rate_limited` with `Retry-After` in seconds; 5xx → temporary `server_error`.
  * - The body is JSON, else form-encoded (GitHub's default).
  * - 4xx with `error`: `invalid_grant` → dead grant, anything else → `rejected`; 4xx without → `rejected` `http_<status>`.
- * - 2xx with `error` (or Slack's `ok: false`) where `quirks.tokenErrorInOkResponse`: classified likewise,
+ * - 2xx with `error` (or Slack's `ok: false`) where `oauth.tokenErrorInOkResponse`: classified likewise,
  *   with GitHub's and Slack's own codes.
- * - 2xx success: the token comes from `authed_user` for `quirks.nestedUserToken` providers when it holds an
+ * - 2xx success: the token comes from `authed_user` for `oauth.nestedUserToken` providers when it holds an
  *   `access_token` (Slack user tokens), else from the top level; no string `access_token` → `malformed`.
  *
  * @example
@@ -118,7 +123,7 @@ export function processTokenResponse(
   }
   const errorCode = typeof fields.error === 'string' ? fields.error : fields.ok === false ? 'unknown_error' : null;
   if (errorCode !== null && fields.ok !== true) {
-    if (provider.quirks.tokenErrorInOkResponse) {
+    if (oauthOf(provider).tokenErrorInOkResponse) {
       return classifyError(provider, fields, errorCode, status, grantType, res, now);
     }
     if (fields.access_token === undefined) {
@@ -135,7 +140,8 @@ function readTokenSet(
   grantType: TokenGrant['grantType'],
   now: number,
 ): TokenOutcome {
-  const nested = provider.quirks.nestedUserToken ? fields.authed_user : undefined;
+  const oauth = oauthOf(provider);
+  const nested = oauth.nestedUserToken ? fields.authed_user : undefined;
   const source = isObject(nested) && typeof nested.access_token === 'string' ? nested : fields;
 
   const accessToken = source.access_token;
@@ -149,8 +155,8 @@ function readTokenSet(
   const refreshToken = typeof source.refresh_token === 'string' && source.refresh_token !== '' ? source.refresh_token : null;
   const tokenType = typeof source.token_type === 'string' && source.token_type !== '' ? source.token_type : null;
 
-  const scopeValue = provider.quirks.scopeResponseField === null ? undefined : readPath(fields, provider.quirks.scopeResponseField);
-  const scopes = readScopes(scopeValue === undefined || scopeValue === null ? source.scope : scopeValue, provider.scopeSeparator);
+  const scopeValue = oauth.scopeResponseField === null ? undefined : readPath(fields, oauth.scopeResponseField);
+  const scopes = readScopes(scopeValue === undefined || scopeValue === null ? source.scope : scopeValue, oauth.scopeSeparator);
 
   const metadata: Record<string, unknown> = {};
   if (grantType === 'client_credentials') {
@@ -159,7 +165,7 @@ function readTokenSet(
       setField(metadata, key, value);
     }
   }
-  for (const path of provider.quirks.metadataFields) {
+  for (const path of oauth.metadataFields) {
     const value = readPath(fields, path);
     if (value !== undefined) setField(metadata, path, value);
   }
@@ -169,8 +175,7 @@ function readTokenSet(
     tokens: {
       accessToken,
       refreshToken,
-      // 0 is what some providers send for "does not expire"; a token that is already expired would be useless.
-      expiresAt: expiresIn === null || expiresIn === 0 ? null : new Date(now + expiresIn * 1000).toISOString(),
+      expiresAt: expiryOf(expiresIn, oauth, now),
       scopes,
       tokenType,
       metadata,
@@ -203,7 +208,7 @@ function classifyError(
           rawDescription,
           echoed.filter((v): v is string => typeof v === 'string'),
         );
-  const quirky = provider.quirks.tokenErrorInOkResponse;
+  const quirky = oauthOf(provider).tokenErrorInOkResponse;
 
   if (error === 'invalid_grant' || (quirky && QUIRK_DEAD_GRANT_ERRORS.has(error))) {
     return { ok: false, kind: 'invalid_grant', error, description };
@@ -219,6 +224,17 @@ function classifyError(
     return temporary('server_error', status, parseRetryAfter(res.headers.get('retry-after'), now));
   }
   return { ok: false, kind: 'rejected', error, description, status };
+}
+
+/**
+ * When the token expires: `expires_in` when the answer has it (0 is what some providers send for "does
+ * not expire": a token that is already expired would be useless); else the declared lifetime, unless the
+ * provider's tokens never expire; else never (`null`).
+ */
+function expiryOf(expiresIn: number | null, oauth: ReturnType<typeof oauthOf>, now: number): string | null {
+  if (expiresIn === 0) return null;
+  const seconds = expiresIn ?? (oauth.accessTokenNeverExpires ? null : oauth.tokenLifetimeSeconds);
+  return seconds === null ? null : new Date(now + seconds * 1000).toISOString();
 }
 
 /** Seconds, `null` when absent, `'invalid'` when present but not a non-negative number (or numeric string). */

@@ -22,6 +22,7 @@ const BLANK = {
   client_id: null,
   client_secret: null,
   client_secret_last4: null,
+  token_lifetime_seconds: null,
 } as const;
 
 export interface PageQuery {

@@ -8,6 +8,7 @@ import * as flowHandoff from './migrations/0006-flow-handoff.ts';
 import * as shortLastFour from './migrations/0007-short-last-four.ts';
 import * as keyRotation from './migrations/0008-key-rotation.ts';
 import * as idempotencyApiKey from './migrations/0009-idempotency-api-key.ts';
+import * as tokenLifetime from './migrations/0011-token-lifetime.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations ship in the code (no directory scan), in order; forward-only. */
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007-short-last-four': shortLastFour,
   '0008-key-rotation': keyRotation,
   '0009-idempotency-api-key': idempotencyApiKey,
+  '0011-token-lifetime': tokenLifetime,
 };
 
 const migratorFor = (db: Kysely<Database>): Migrator => new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });

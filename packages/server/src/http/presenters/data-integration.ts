@@ -39,6 +39,7 @@ export function presentDataIntegration(
         }),
     config: row.config.visible(provider.configFields),
     custom_provider: custom,
+    token_lifetime_seconds: row.token_lifetime_seconds,
     created_at: row.created_at,
     updated_at: row.updated_at,
   };

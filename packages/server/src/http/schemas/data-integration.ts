@@ -62,6 +62,16 @@ const CredentialsInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** OpenPipes' own field (not in the WorkOS shape). */
+const TokenLifetime = Nullable(
+  Type.Integer({
+    minimum: 60,
+    maximum: 315_360_000,
+    description:
+      "Extension: seconds an access token is assumed to live when the token response has no expires_in (null: the provider's lifetime from the catalog). Not for api_key integrations or providers whose tokens never expire.",
+  }),
+);
+
 const ApiKeyInstallInput = Type.Object(
   {
     secret: SecretString('The tenant API key.'),
@@ -83,6 +93,7 @@ export const CreateDataIntegrationBody = Type.Object(
     credentials: Type.Optional(CredentialsInput),
     api_key: Type.Optional(ApiKeyInstallInput),
     custom_provider: Type.Optional(CustomProviderInput),
+    token_lifetime_seconds: Type.Optional(TokenLifetime),
   },
   { additionalProperties: false, title: 'CreateDataIntegrationBody', examples: [EX.CREATE_DATA_INTEGRATION] },
 );
@@ -95,6 +106,7 @@ export const UpdateDataIntegrationBody = Type.Object(
     credentials: Type.Optional(CredentialsInput),
     api_key: Type.Optional(ApiKeyInstallInput),
     custom_provider: Type.Optional(CustomProviderInput),
+    token_lifetime_seconds: Type.Optional(TokenLifetime),
   },
   { additionalProperties: false, title: 'UpdateDataIntegrationBody', examples: [EX.UPDATE_DATA_INTEGRATION] },
 );
@@ -139,6 +151,7 @@ export const DataIntegration = Type.Object(
     installation: Type.Optional(Nullable(InstallationOutput)),
     config: Type.Record(Type.String(), Type.String()),
     custom_provider: Nullable(CustomProviderOutput),
+    token_lifetime_seconds: TokenLifetime,
     created_at: Timestamp,
     updated_at: Timestamp,
   },

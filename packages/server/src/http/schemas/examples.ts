@@ -42,6 +42,7 @@ export const DATA_INTEGRATION = {
   credentials: { type: 'custom', client_id: 'Iv1.0123456789abcdef', redacted_client_secret: 'c0de' },
   config: {},
   custom_provider: null,
+  token_lifetime_seconds: null,
   created_at: AT,
   updated_at: AT,
 } as const;
