@@ -332,7 +332,7 @@ describe.each(DIALECTS)('store contract on %s', (dialect) => {
       expect(await store.integrations.allBySlug(other.id, 'slack')).toHaveLength(1);
     });
 
-    it('keeps an integration\'s own token lifetime: NULL when never set, the number when set, NULL again when cleared', async () => {
+    it("keeps an integration's own token lifetime: NULL when never set, the number when set, NULL again when cleared", async () => {
       const env = await newEnv(store);
       const row = await newIntegration(store, env.id, 'salesforce', 'user');
       expect(row.token_lifetime_seconds).toBeNull();
