@@ -201,8 +201,37 @@ describe('catalog format: built-in entries', () => {
     const catalog = new ProviderCatalog(builtinProviders);
     for (const def of catalog.list()) {
       expect(CATEGORIES, def.slug).toContain(def.category);
-      expect(def.apiBaseUrl === null || def.apiBaseUrl.startsWith('https://'), def.slug).toBe(true);
+      // A self-managed base URL (GitLab) opens its templates; it is https by its field's pattern.
+      expect(def.apiBaseUrl === null || /^(https:\/\/|\$\{config\.)/.test(def.apiBaseUrl), def.slug).toBe(true);
       expect(def.hosts.length, def.slug).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('catalog format: config defaults and revocation templates (issue 11, engine)', () => {
+  const field = (changes: Record<string, unknown>) => ({
+    name: 'subdomain',
+    label: 'Subdomain',
+    description: 'The account subdomain.',
+    scope: 'installation',
+    pattern: '^[a-z0-9]+$',
+    required: false,
+    secret: false,
+    ...changes,
+  });
+
+  it('an optional placeholder field needs a default, and the default must match the pattern', () => {
+    expect(rejection([validEntry({ configFields: [field({})] })]).path).toBe('/oauth/authorizationUrl');
+    const ok = checkProviderEntry(validEntry({ configFields: [field({ default: 'www' })] }));
+    expect(ok.configFields[0]?.default).toBe('www');
+    expect(rejection([validEntry({ configFields: [field({ default: 'Not Valid' })] })]).path).toBe('/configFields/0/default');
+    expect(rejection([validEntry({ configFields: [field({ default: 'www', secret: true })] })]).path).toBe('/configFields/0/default');
+  });
+
+  it('a revocation body may name the client id and secret, nothing else', () => {
+    const revocation = (body: Record<string, string>) =>
+      withOAuth({ revocation: { url: 'https://acme.example/revoke', body } }, { sources: { ...OAUTH_SOURCES } });
+    expect(() => checkProviderEntry(revocation({ clientId: '${client_id}', clientSecret: '${client_secret}' }))).not.toThrow();
+    expect(rejection([revocation({ other: '${config.subdomain}' })]).path).toBe('/oauth/revocation/body/other');
   });
 });

@@ -152,7 +152,7 @@ describe('built-in providers end to end with recorded token responses', () => {
     expect(sent.body).not.toContain('notion-secret');
   });
 
-  it('Salesforce: instance_url is kept as connection metadata, and the token has no expiry', async () => {
+  it('Salesforce: instance_url is kept as connection metadata; without expires_in the token gets the two-hour session lifetime', async () => {
     next = {
       status: 200,
       body: JSON.stringify({
@@ -166,9 +166,14 @@ describe('built-in providers end to end with recorded token responses', () => {
       }),
     };
     const flow = await begin('salesforce', 'sf_user');
+    const before = Date.now();
     expect((await browse(h, flow.jar, 'GET', flow.callback.toString())).status).toBe(200);
     const token = await h.request('POST', '/data-integrations/salesforce/token', { user_id: 'sf_user' });
-    expect(token.body.access_token).toMatchObject({ access_token: '00D-sf', expires_at: null });
+    expect(token.body.access_token).toMatchObject({ access_token: '00D-sf' });
+    // Refreshed in time rather than used until Salesforce answers "Session expired or invalid".
+    const expires = Date.parse(token.body.access_token.expires_at);
+    expect(expires).toBeGreaterThanOrEqual(before + 7200_000);
+    expect(expires).toBeLessThanOrEqual(Date.now() + 7200_000);
     const row = await h.db
       .selectFrom('connected_accounts')
       .select(['metadata', 'access_token'])

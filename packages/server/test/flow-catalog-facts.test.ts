@@ -116,4 +116,99 @@ describe('catalog facts end to end', () => {
     const metrics = await h.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toMatch(/openpipes_\w*refresh\w*\{[^}]*provider="gitlab"[^}]*outcome="refreshed_without_rotation"[^}]*\} 1/);
   });
+
+  it("QuickBooks: the realmId of the callback is kept in the connection's config, a malformed one fails the callback", async () => {
+    await integrate('quickbooks');
+    const tokens = { access_token: 'qb-at', refresh_token: 'qb-rt', expires_in: 3600, token_type: 'bearer' };
+    expect((await connect('quickbooks', 'qb_user', tokens, { realmId: '4620816365178303680' })).landed.status).toBe(200);
+    const account = await h.request('GET', '/user_management/users/qb_user/connected_accounts/quickbooks');
+    expect(account.body.config).toEqual({ realmId: '4620816365178303680' });
+    const credential = await h.request('POST', '/data-integrations/quickbooks/credentials', { user_id: 'qb_user' });
+    expect(credential.body.credential.config).toEqual({ realmId: '4620816365178303680' });
+    calls.length = 0;
+    expect((await connect('quickbooks', 'qb_bad', tokens, { realmId: '<img src=x>' })).landed.status).toBe(400);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('Google: scopes granted under their URL names are not reported missing', async () => {
+    await integrate('google');
+    await connect('google', 'g_user', {
+      access_token: 'ya29.g',
+      expires_in: 3599,
+      refresh_token: '1//g',
+      scope: 'openid https://www.googleapis.com/auth/userinfo.email https://www.googleapis.com/auth/userinfo.profile',
+      token_type: 'Bearer',
+    });
+    const token = await h.request('POST', '/data-integrations/google/token', { user_id: 'g_user' });
+    expect(token.body.access_token.missing_scopes).toEqual([]);
+  });
+
+  it('Salesforce: a sandbox connection authorizes, exchanges and revokes at its own login host', async () => {
+    await integrate('salesforce').catch(() => undefined);
+    const config = { loginHost: 'acme--uat.sandbox.my.salesforce.com' };
+    calls.length = 0;
+    const { providerUrl, landed } = await connect(
+      'salesforce',
+      'sf_sandbox',
+      { access_token: '00D!sb', refresh_token: '5Aep-sb' },
+      {},
+      config,
+    );
+    expect(landed.status).toBe(200);
+    expect(providerUrl.origin).toBe('https://acme--uat.sandbox.my.salesforce.com');
+    expect(calls.map((c) => c.url)).toEqual(['https://acme--uat.sandbox.my.salesforce.com/services/oauth2/token']);
+    calls.length = 0;
+    answer = () => ({ status: 200, body: {} });
+    expect((await h.request('DELETE', '/user_management/users/sf_sandbox/connected_accounts/salesforce')).status).toBe(204);
+    expect(calls.map((c) => [c.method, c.url])).toEqual([['POST', 'https://acme--uat.sandbox.my.salesforce.com/services/oauth2/revoke']]);
+    expect(new URLSearchParams(calls[0]!.body).has('client_secret')).toBe(false);
+    const outside = await h.request('POST', '/data-integrations/salesforce/authorize', {
+      user_id: 'sf_x',
+      config: { loginHost: 'login.evil.example' },
+    });
+    expect(outside.status).toBe(422);
+  });
+
+  it('GitHub: deleting a connection revokes with DELETE /applications/{client_id}/token', async () => {
+    await integrate('github').catch(() => undefined);
+    await connect('github', 'gh_rev', { access_token: 'gho_rev', scope: 'read:user', token_type: 'bearer' });
+    calls.length = 0;
+    answer = () => ({ status: 204, body: '' });
+    expect((await h.request('DELETE', '/user_management/users/gh_rev/connected_accounts/github')).status).toBe(204);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ method: 'DELETE', url: 'https://api.github.com/applications/github-id/token' });
+    expect(calls[0]!.headers.Authorization).toBe(`Basic ${Buffer.from('github-id:github-secret').toString('base64')}`);
+    expect(JSON.parse(calls[0]!.body)).toEqual({ access_token: 'gho_rev' });
+  });
+
+  it('GitLab: a self-managed base URL pinned on the integration; its own iss; redirect_uri on refresh', async () => {
+    const refused = await h.request('POST', '/data-integrations', {
+      provider: 'gitlab',
+      ownership: 'organization',
+      credentials: { type: 'custom', client_id: 'x', client_secret: 'y' },
+      config: { baseUrl: 'https://metadata.google.internal' },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([{ field: 'config.baseUrl', code: 'internal_hostname' }]);
+
+    await integrate('gitlab').catch(() => undefined);
+    await h.request('DELETE', '/data-integrations/gitlab');
+    await integrate('gitlab', { config: { baseUrl: 'https://gitlab.example.com' } });
+    calls.length = 0;
+    const tokens = { access_token: 'sm-at', refresh_token: 'sm-rt', expires_in: 7200, token_type: 'Bearer' };
+    const { providerUrl, landed } = await connect('gitlab', 'gl_sm', tokens, { iss: 'https://gitlab.example.com' });
+    expect(landed.status).toBe(200);
+    expect(`${providerUrl.origin}${providerUrl.pathname}`).toBe('https://gitlab.example.com/oauth/authorize');
+    expect(calls.map((c) => c.url)).toEqual(['https://gitlab.example.com/oauth/token']);
+    expect((await connect('gitlab', 'gl_wrong_iss', tokens, { iss: 'https://gitlab.com' })).landed.status).toBe(400);
+
+    await expireAccount(h.db, (await accountOf('gl_sm')).id);
+    calls.length = 0;
+    answer = () => ({ status: 200, body: { ...tokens, access_token: 'sm-at2', refresh_token: 'sm-rt2' } });
+    expect((await h.request('POST', '/data-integrations/gitlab/token', { user_id: 'gl_sm' })).body.access_token.access_token).toBe(
+      'sm-at2',
+    );
+    expect(calls[0]!.url).toBe('https://gitlab.example.com/oauth/token');
+    expect(new URLSearchParams(calls[0]!.body).get('redirect_uri')).toBe(new URL(providerUrl.searchParams.get('redirect_uri')!).toString());
+  });
 });

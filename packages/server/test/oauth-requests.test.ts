@@ -336,7 +336,7 @@ describe('buildTokenRequest', () => {
 describe('buildRevocationRequest', () => {
   const revocationOf = (slug: string) => provider(slug).oauth!.revocation!;
 
-  it('Google: RFC 7009 form body with the hint and client credentials in the body', () => {
+  it('Google: RFC 7009 form body with the token and hint, and no client credentials (the endpoint takes none)', () => {
     const req = buildRevocationRequest(
       revocationOf('google'),
       'https://oauth2.googleapis.com/revoke',
@@ -347,12 +347,7 @@ describe('buildRevocationRequest', () => {
     expect(req.url).toBe('https://oauth2.googleapis.com/revoke');
     expect(req.method).toBe('POST');
     expect(req.headers).toEqual({ Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' });
-    expect(formBody(req)).toEqual({
-      token: '1//0g-refresh',
-      token_type_hint: 'refresh_token',
-      client_id: 'client-123',
-      client_secret: 'secret-456',
-    });
+    expect(formBody(req)).toEqual({ token: '1//0g-refresh', token_type_hint: 'refresh_token' });
   });
 
   it('Notion: JSON body with the token only, the client as HTTP Basic', () => {

@@ -305,7 +305,7 @@ describe('Notion, Salesforce, Google success shapes', () => {
     });
   });
 
-  it('Salesforce: no expires_in → expiresAt null; instance_url, id, issued_at kept; id_token not', () => {
+  it('Salesforce: no expires_in → the two-hour session lifetime; instance_url, id, issued_at kept; id_token not', () => {
     const body = {
       access_token: '00DB0000000TfcR!AQQAQFhoK8vTMg_rKA.esrJ2bCs.OOIjJgl.9Cx6O7KqjZmHMLOyVb.U61BU9tm4xRusf7d3fD1P9oefzqS6i9sJMPWj48IK',
       refresh_token: '5Aep861rEpScxnNE66jGO6gqeJ82V9wEMn6I8CvVYhLiAAxfXgHzEfXhnSbHN2YgMYNiPjt6lGHHP0VRRj1gqQE',
@@ -320,7 +320,7 @@ describe('Notion, Salesforce, Google success shapes', () => {
     expect(tokens(processTokenResponse(provider('salesforce'), res(200, body), 'authorization_code', NOW))).toEqual({
       accessToken: body.access_token,
       refreshToken: body.refresh_token,
-      expiresAt: null,
+      expiresAt: new Date(NOW + 7200_000).toISOString(),
       scopes: ['refresh_token', 'api'],
       tokenType: 'Bearer',
       metadata: { instance_url: 'https://yourInstance.my.salesforce.com', id: body.id, issued_at: '1558553873237' },

@@ -50,7 +50,12 @@ export function hostTemplate(template: string): string | null {
   const match = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/([^/?#]*)/.exec(template);
   if (!match) return null;
   const authority = (match[1] as string).replace(/^.*@/, '');
-  return authority.replace(/:\d*$/, '').toLowerCase();
+  // Host names are case-insensitive, placeholder names are not (`${config.loginHost}` names a field).
+  return authority
+    .replace(/:\d*$/, '')
+    .split(/(\$\{[^}]*\})/)
+    .map((part, index) => (index % 2 === 1 ? part : part.toLowerCase()))
+    .join('');
 }
 
 /** The literal end of a host template after its last placeholder (the whole host when it has none). */

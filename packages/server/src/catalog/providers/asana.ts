@@ -1,35 +1,35 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry } from '../provider-definition.ts';
+
+const OAUTH = 'https://developers.asana.com/docs/oauth';
 
 export const asana: ProviderEntry = {
   slug: 'asana',
   name: 'Asana',
   description: 'Access tasks, projects and workspaces in Asana.',
   category: 'project-management',
-  docsUrl: 'https://developers.asana.com/docs/oauth',
+  docsUrl: OAUTH,
   logo: 'asana',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://app.asana.com/api/1.0',
   oauth: {
     authorizationUrl: 'https://app.asana.com/-/oauth_authorize',
     tokenUrl: 'https://app.asana.com/-/oauth_token',
+    // The user authorization endpoint takes code_challenge and code_challenge_method=S256.
+    pkce: true,
     defaultScopes: ['users:read'],
-    revocation: {
-      url: 'https://app.asana.com/-/oauth_revoke',
-    },
+    revocation: { url: 'https://app.asana.com/-/oauth_revoke' },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    pkce: unconfirmed(
-      "Placeholder: checked by the engine change (issue 11). Earlier note: Third-party guides show code_challenge on Asana, but Asana's own page did not confirm it.",
-    ),
-    clientAuth: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenLifetime: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    revocation: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    apiBaseUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    authorizationUrl: doc(OAUTH),
+    tokenUrl: doc(OAUTH),
+    pkce: doc(OAUTH),
+    clientAuth: doc(OAUTH),
+    tokenRequestEncoding: doc(OAUTH),
+    scopeSeparator: doc('https://developers.asana.com/docs/oauth-scopes'),
+    defaultScopes: doc('https://developers.asana.com/docs/oauth-scopes'),
+    tokenLifetime: doc(OAUTH),
+    refreshToken: doc(OAUTH),
+    revocation: doc(OAUTH),
+    apiBaseUrl: doc('https://developers.asana.com/docs/overview'),
   },
 };

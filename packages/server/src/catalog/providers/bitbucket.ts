@@ -1,11 +1,13 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+
+const OAUTH = 'https://developer.atlassian.com/cloud/bitbucket/oauth-2/';
 
 export const bitbucket: ProviderEntry = {
   slug: 'bitbucket',
   name: 'Bitbucket',
   description: 'Access repositories and pull requests on Bitbucket Cloud.',
   category: 'developer',
-  docsUrl: 'https://developer.atlassian.com/cloud/bitbucket/oauth-2/',
+  docsUrl: OAUTH,
   logo: 'bitbucket',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.bitbucket.org/2.0',
@@ -14,20 +16,21 @@ export const bitbucket: ProviderEntry = {
     tokenUrl: 'https://bitbucket.org/site/oauth2/access_token',
     clientAuth: 'basic',
     defaultScopes: ['account'],
+    // The answer names the granted scopes in `scopes`, space-separated.
+    scopeResponseField: 'scopes',
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    pkce: unconfirmed('Placeholder: checked by the engine change (issue 11). Earlier note: Not documented for Bitbucket Cloud.'),
-    clientAuth: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenLifetime: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    revocation: unconfirmed(
-      'Placeholder: checked by the engine change (issue 11). Earlier note: No revocation endpoint documented for Bitbucket Cloud.',
-    ),
-    apiBaseUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    authorizationUrl: doc(OAUTH),
+    tokenUrl: doc(OAUTH),
+    pkce: unconfirmed('Not documented for Bitbucket Cloud: PKCE off (conservative).'),
+    clientAuth: doc(OAUTH),
+    tokenRequestEncoding: doc(OAUTH),
+    scopeSeparator: doc(OAUTH),
+    defaultScopes: doc(OAUTH),
+    tokenLifetime: doc(OAUTH),
+    refreshToken: doc(OAUTH),
+    revocation: unconfirmed('No revocation endpoint is documented for Bitbucket Cloud OAuth consumers.'),
+    tokenResponse: doc(OAUTH),
+    apiBaseUrl: doc('https://developer.atlassian.com/cloud/bitbucket/rest/intro/'),
   },
 };

@@ -1,11 +1,14 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry } from '../provider-definition.ts';
+
+const GUIDE = 'https://developers.dropbox.com/oauth-guide';
+const HTTP_DOCS = 'https://www.dropbox.com/developers/documentation/http/documentation';
 
 export const dropbox: ProviderEntry = {
   slug: 'dropbox',
   name: 'Dropbox',
   description: 'Access files and folders in Dropbox.',
   category: 'files',
-  docsUrl: 'https://developers.dropbox.com/oauth-guide',
+  docsUrl: GUIDE,
   logo: 'dropbox',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.dropboxapi.com/2',
@@ -15,25 +18,24 @@ export const dropbox: ProviderEntry = {
     pkce: true,
     defaultScopes: ['account_info.read'],
     // offline is what makes Dropbox issue a refresh token alongside its short-lived access token.
-    authorizationParams: {
-      token_access_type: 'offline',
-    },
+    authorizationParams: { token_access_type: 'offline' },
     metadataFields: ['account_id', 'uid', 'team_id'],
+    // /2/auth/token/revoke: a bodiless POST authenticated by the access token it revokes (and, with it,
+    // the refresh token it came from).
+    revocation: { url: 'https://api.dropboxapi.com/2/auth/token/revoke', auth: 'bearer', encoding: 'none' },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    pkce: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    clientAuth: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenLifetime: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    revocation: unconfirmed(
-      'Placeholder: checked by the engine change (issue 11). Earlier note: Dropbox revokes with POST https://api.dropboxapi.com/2/auth/token/revoke authenticated by the access token itself, which the old format could not express.',
-    ),
-    apiBaseUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenResponse: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    authorizationUrl: doc(`${HTTP_DOCS}#oauth2-authorize`),
+    tokenUrl: doc(`${HTTP_DOCS}#oauth2-token`),
+    pkce: doc(GUIDE),
+    clientAuth: doc(`${HTTP_DOCS}#oauth2-token`),
+    tokenRequestEncoding: doc(`${HTTP_DOCS}#oauth2-token`),
+    scopeSeparator: doc(`${HTTP_DOCS}#oauth2-authorize`),
+    defaultScopes: doc(GUIDE),
+    tokenLifetime: doc(GUIDE),
+    refreshToken: doc(GUIDE),
+    revocation: doc(`${HTTP_DOCS}#auth-token-revoke`),
+    tokenResponse: doc(`${HTTP_DOCS}#oauth2-token`),
+    apiBaseUrl: doc(HTTP_DOCS),
   },
 };

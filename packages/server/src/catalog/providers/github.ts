@@ -1,11 +1,14 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry } from '../provider-definition.ts';
+
+const AUTHORIZING = 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps';
+const SCOPES = 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps';
 
 export const github: ProviderEntry = {
   slug: 'github',
   name: 'GitHub',
   description: 'Access repositories, issues and pull requests on GitHub.',
   category: 'developer',
-  docsUrl: 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps',
+  docsUrl: AUTHORIZING,
   logo: 'github',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.github.com',
@@ -17,25 +20,27 @@ export const github: ProviderEntry = {
     defaultScopes: ['read:user'],
     accessTokenNeverExpires: true,
     tokenErrorInOkResponse: true,
+    // "Delete an app token": the client id in the path, the client as HTTP Basic, the token in a JSON body.
+    revocation: {
+      url: 'https://api.github.com/applications/${client_id}/token',
+      method: 'DELETE',
+      auth: 'basic',
+      encoding: 'json',
+      tokenField: 'access_token',
+    },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    pkce: unconfirmed(
-      'Placeholder: checked by the engine change (issue 11). Earlier note: Supported since 2025-07 (github.blog changelog "PKCE support for OAuth and GitHub App authentication").',
-    ),
-    clientAuth: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenLifetime: unconfirmed(
-      'Placeholder: checked by the engine change (issue 11). Earlier note: OAuth apps issue non-expiring tokens; GitHub Apps with expiring user tokens also return expires_in and refresh_token.',
-    ),
-    refreshToken: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    revocation: unconfirmed(
-      'Placeholder: checked by the engine change (issue 11). Earlier note: GitHub revokes with DELETE https://api.github.com/applications/{client_id}/token (Basic auth, JSON body); the client id in the path was not expressible in the old format.',
-    ),
-    apiBaseUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenResponse: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    authorizationUrl: doc(AUTHORIZING),
+    tokenUrl: doc(AUTHORIZING),
+    pkce: doc('https://github.blog/changelog/2025-07-14-pkce-support-for-oauth-and-github-app-authentication'),
+    clientAuth: doc(AUTHORIZING),
+    tokenRequestEncoding: doc(AUTHORIZING),
+    scopeSeparator: doc(SCOPES),
+    defaultScopes: doc(SCOPES),
+    tokenLifetime: doc('https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/best-practices-for-creating-an-oauth-app'),
+    refreshToken: doc(AUTHORIZING),
+    revocation: doc('https://docs.github.com/en/rest/apps/oauth-applications#delete-an-app-token'),
+    tokenResponse: doc(AUTHORIZING),
+    apiBaseUrl: doc('https://docs.github.com/en/rest/using-the-rest-api/getting-started-with-the-rest-api'),
   },
 };

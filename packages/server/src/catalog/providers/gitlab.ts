@@ -1,37 +1,57 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry } from '../provider-definition.ts';
+
+const OAUTH = 'https://docs.gitlab.com/api/oauth2/';
 
 export const gitlab: ProviderEntry = {
   slug: 'gitlab',
   name: 'GitLab',
-  description: 'Access projects, merge requests and issues on GitLab.com.',
+  description: 'Access projects, merge requests and issues on GitLab.com or a self-managed GitLab.',
   category: 'developer',
-  docsUrl: 'https://docs.gitlab.com/api/oauth2/',
+  docsUrl: OAUTH,
   logo: 'gitlab',
   authMethods: ['oauth'],
-  apiBaseUrl: 'https://gitlab.com/api/v4',
+  apiBaseUrl: '${config.baseUrl}/api/v4',
+  // gitlab.com's; the URLs all open with the pinned base URL, exempt from the suffix rule.
+  hosts: ['gitlab.com'],
+  configFields: [
+    {
+      name: 'baseUrl',
+      label: 'GitLab URL',
+      description: 'https://gitlab.com (the default) or the base URL of a self-managed instance, such as https://gitlab.example.com.',
+      scope: 'integration',
+      pattern:
+        '^https://[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~-]+)*$',
+      required: false,
+      secret: false,
+      kind: 'baseUrl',
+      default: 'https://gitlab.com',
+    },
+  ],
   oauth: {
-    authorizationUrl: 'https://gitlab.com/oauth/authorize',
-    tokenUrl: 'https://gitlab.com/oauth/token',
+    authorizationUrl: '${config.baseUrl}/oauth/authorize',
+    tokenUrl: '${config.baseUrl}/oauth/token',
     pkce: true,
+    redirectUriOnRefresh: true,
     defaultScopes: ['read_user'],
+    // gitlab.com's; a self-managed instance is its own issuer (its base URL).
     issuer: 'https://gitlab.com',
     refreshTokenRotates: true,
-    revocation: {
-      url: 'https://gitlab.com/oauth/revoke',
-    },
+    revocation: { url: '${config.baseUrl}/oauth/revoke' },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    pkce: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    clientAuth: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenLifetime: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    revocation: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    apiBaseUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    issuer: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    authorizationUrl: doc(OAUTH),
+    tokenUrl: doc(OAUTH),
+    pkce: doc(OAUTH),
+    clientAuth: doc(OAUTH),
+    tokenRequestEncoding: doc(OAUTH),
+    redirectUriOnRefresh: doc(OAUTH),
+    scopeSeparator: doc(OAUTH),
+    defaultScopes: doc('https://docs.gitlab.com/integration/oauth_provider/'),
+    tokenLifetime: doc(OAUTH),
+    refreshToken: doc(OAUTH),
+    revocation: doc(OAUTH),
+    issuer: doc('https://gitlab.com/.well-known/openid-configuration'),
+    apiBaseUrl: doc('https://docs.gitlab.com/api/rest/'),
+    hosts: doc(OAUTH),
   },
 };

@@ -1,11 +1,13 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+
+const OAUTH = 'https://linear.app/developers/oauth-2-0-authentication';
 
 export const linear: ProviderEntry = {
   slug: 'linear',
   name: 'Linear',
   description: 'Access issues, projects and teams in a Linear workspace.',
   category: 'project-management',
-  docsUrl: 'https://linear.app/developers/oauth-2-0-authentication',
+  docsUrl: OAUTH,
   logo: 'linear',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.linear.app',
@@ -15,22 +17,22 @@ export const linear: ProviderEntry = {
     pkce: true,
     scopeSeparator: ',',
     defaultScopes: ['read'],
+    // POST /oauth/revoke authenticated with the access token it revokes.
+    revocation: { url: 'https://api.linear.app/oauth/revoke', auth: 'bearer', encoding: 'none' },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    pkce: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    clientAuth: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenLifetime: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    authorizationUrl: doc(OAUTH),
+    tokenUrl: doc(OAUTH),
+    pkce: doc(OAUTH),
+    clientAuth: doc(OAUTH),
+    tokenRequestEncoding: doc(OAUTH),
+    scopeSeparator: doc(OAUTH),
+    defaultScopes: doc(OAUTH),
+    tokenLifetime: doc(OAUTH),
     refreshToken: unconfirmed(
-      'Placeholder: checked by the engine change (issue 11). Earlier note: Refresh tokens are mandatory since 2026-04-01; whether they rotate could not be confirmed.',
+      'Refresh tokens are issued to every OAuth app since 2026-04-01 (the page says so); whether a refresh also replaces the refresh token is not stated, so none is assumed and a new one is kept when sent.',
     ),
-    revocation: unconfirmed(
-      'Placeholder: checked by the engine change (issue 11). Earlier note: Linear documents POST https://api.linear.app/oauth/revoke, but how it authenticates (bearer access token vs client credentials) could not be confirmed.',
-    ),
-    apiBaseUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    revocation: doc(OAUTH),
+    apiBaseUrl: doc('https://linear.app/developers/graphql'),
   },
 };

@@ -1,32 +1,42 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+
+const OAUTH_21 = 'https://developer.monday.com/apps/docs/oauth-2-1';
+const MIGRATION = 'https://developer.monday.com/apps/docs/migrating-to-the-new-oauth-flow';
 
 export const monday: ProviderEntry = {
   slug: 'monday',
   name: 'monday.com',
   description: 'Access boards and items in a monday.com account.',
   category: 'project-management',
-  docsUrl: 'https://developer.monday.com/apps/docs/oauth',
+  docsUrl: OAUTH_21,
   authMethods: ['oauth'],
   apiBaseUrl: 'https://api.monday.com/v2',
   oauth: {
+    // OAuth 2.1, the only flow for apps created since it became the default; the legacy /oauth2/token
+    // flow issues non-expiring tokens that API version 2027-04 no longer accepts.
     authorizationUrl: 'https://auth.monday.com/oauth2/authorize',
-    tokenUrl: 'https://auth.monday.com/oauth2/token',
+    tokenUrl: 'https://auth.monday.com/oauth_ms/oauth/token',
+    pkce: true,
     defaultScopes: ['me:read'],
-    accessTokenNeverExpires: true,
+    tokenLifetimeSeconds: 3600,
+    refreshTokenRotates: true,
+    revocation: { url: 'https://auth.monday.com/oauth_ms/oauth/revoke' },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    pkce: unconfirmed(
-      "Placeholder: checked by the engine change (issue 11). Earlier note: Only in monday's opt-in OAuth 2.1 flow (with refresh tokens); this entry uses the classic non-expiring flow.",
+    authorizationUrl: doc(OAUTH_21),
+    tokenUrl: doc(OAUTH_21),
+    pkce: doc(OAUTH_21),
+    clientAuth: doc(MIGRATION),
+    tokenRequestEncoding: unconfirmed(
+      'Form body: OAuth 2.1 token endpoints must accept application/x-www-form-urlencoded, and the pages list the parameters without an encoding.',
     ),
-    clientAuth: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenLifetime: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    revocation: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    apiBaseUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    scopeSeparator: unconfirmed('Space, the OAuth default: the pages list scopes but show no request with several of them.'),
+    defaultScopes: doc('https://developer.monday.com/apps/docs/oauth'),
+    tokenLifetime: unconfirmed(
+      'Access tokens expire, but the documented answer has no expires_in and no lifetime is stated: one hour is assumed, so a token is refreshed early rather than late (overridable per integration).',
+    ),
+    refreshToken: doc(MIGRATION),
+    revocation: doc(MIGRATION),
+    apiBaseUrl: doc('https://developer.monday.com/api-reference/docs/basics'),
   },
 };

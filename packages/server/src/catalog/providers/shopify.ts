@@ -1,11 +1,14 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+
+const CODE_GRANT = 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/authorization-code-grant';
+const OFFLINE = 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens';
 
 export const shopify: ProviderEntry = {
   slug: 'shopify',
   name: 'Shopify',
   description: 'Access products, orders and customers in a Shopify store.',
   category: 'ecommerce',
-  docsUrl: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/offline-access-tokens',
+  docsUrl: OFFLINE,
   logo: 'shopify',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://${config.shop}.myshopify.com/admin/api',
@@ -23,29 +26,24 @@ export const shopify: ProviderEntry = {
   oauth: {
     authorizationUrl: 'https://${config.shop}.myshopify.com/admin/oauth/authorize',
     tokenUrl: 'https://${config.shop}.myshopify.com/admin/oauth/access_token',
+    tokenRequestEncoding: 'json',
     scopeSeparator: ',',
     defaultScopes: ['read_products'],
-    // Requests expiring offline tokens (1 h, with a rotating refresh token).
-    tokenParams: {
-      expiring: '1',
-    },
+    // Requests expiring offline tokens (1 h, with a refresh token replaced on every refresh).
+    tokenParams: { expiring: '1' },
     refreshTokenRotates: true,
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    pkce: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    clientAuth: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenLifetime: unconfirmed(
-      'Placeholder: checked by the engine change (issue 11). Earlier note: Requests expiring offline tokens (1 h, with a rotating refresh token); public apps must use them from 2027-01-01.',
-    ),
-    refreshToken: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    revocation: unconfirmed(
-      'Placeholder: checked by the engine change (issue 11). Earlier note: Access ends when the app is uninstalled; there is no token revocation endpoint.',
-    ),
-    apiBaseUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    authorizationUrl: doc(CODE_GRANT),
+    tokenUrl: doc(CODE_GRANT),
+    pkce: unconfirmed('Not documented for the authorization code grant: PKCE off (conservative).'),
+    clientAuth: doc(CODE_GRANT),
+    tokenRequestEncoding: doc(OFFLINE),
+    scopeSeparator: doc(CODE_GRANT),
+    defaultScopes: doc('https://shopify.dev/docs/api/usage/access-scopes'),
+    tokenLifetime: doc(OFFLINE),
+    refreshToken: doc(OFFLINE),
+    revocation: unconfirmed('No token revocation endpoint: access ends when the merchant uninstalls the app.'),
+    apiBaseUrl: doc('https://shopify.dev/docs/api/admin-rest'),
   },
 };

@@ -1,11 +1,16 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry } from '../provider-definition.ts';
+
+const GRANT_TOKENS = 'https://developer.zendesk.com/api-reference/ticketing/oauth/grant_type_tokens/';
+const REFRESH = 'https://developer.zendesk.com/documentation/api-basics/authentication/refresh-token';
+const PKCE = 'https://developer.zendesk.com/documentation/api-basics/authentication/oauth-pkce/';
+const REVOKE = 'https://developer.zendesk.com/documentation/api-basics/authentication/revoking-oauth-token';
 
 export const zendesk: ProviderEntry = {
   slug: 'zendesk',
   name: 'Zendesk',
   description: 'Access tickets and users in a Zendesk Support account.',
   category: 'support',
-  docsUrl: 'https://developer.zendesk.com/documentation/api-basics/authentication/refresh-token',
+  docsUrl: REFRESH,
   logo: 'zendesk',
   authMethods: ['oauth'],
   apiBaseUrl: 'https://${config.subdomain}.zendesk.com/api/v2',
@@ -24,21 +29,28 @@ export const zendesk: ProviderEntry = {
     authorizationUrl: 'https://${config.subdomain}.zendesk.com/oauth/authorizations/new',
     tokenUrl: 'https://${config.subdomain}.zendesk.com/oauth/tokens',
     pkce: true,
+    tokenRequestEncoding: 'json',
     defaultScopes: ['read'],
+    // Zendesk revokes a token by its id, or the one a call is authenticated with: the access token itself
+    // as Bearer on DELETE …/oauth/tokens/current.json (no token id is needed).
+    revocation: {
+      url: 'https://${config.subdomain}.zendesk.com/api/v2/oauth/tokens/current.json',
+      method: 'DELETE',
+      auth: 'bearer',
+      encoding: 'none',
+    },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    pkce: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    clientAuth: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    tokenLifetime: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
-    revocation: unconfirmed(
-      'Placeholder: checked by the engine change (issue 11). Earlier note: Zendesk revokes by token id (DELETE /api/v2/oauth/tokens/{id}), not RFC 7009.',
-    ),
-    apiBaseUrl: unconfirmed('Placeholder: checked by the engine change (issue 11).'),
+    authorizationUrl: doc(PKCE),
+    tokenUrl: doc(GRANT_TOKENS),
+    pkce: doc(PKCE),
+    clientAuth: doc(GRANT_TOKENS),
+    tokenRequestEncoding: doc(GRANT_TOKENS),
+    scopeSeparator: doc(GRANT_TOKENS),
+    defaultScopes: doc(GRANT_TOKENS),
+    tokenLifetime: doc(REFRESH),
+    refreshToken: doc(REFRESH),
+    revocation: doc(REVOKE),
+    apiBaseUrl: doc('https://developer.zendesk.com/api-reference/introduction/introduction/'),
   },
 };
