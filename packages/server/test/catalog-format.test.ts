@@ -161,6 +161,23 @@ describe('catalog format: hosts', () => {
     expect(rejection([entry({ ...pinned, kind: 'text' })]).path).toBe('/oauth/tokenUrl');
   });
 
+  it('accepts a host field that ends the host when its pattern lists host names under hosts', () => {
+    const site = hostField('^(?:datadoghq\\.com|datadoghq\\.eu)$');
+    const entry = (field: unknown, hosts: string[]) =>
+      withOAuth(
+        {},
+        {
+          apiBaseUrl: 'https://api.${config.instance}/api/v1',
+          hosts,
+          configFields: [...(validEntry().configFields as unknown[]), field],
+          sources: { ...OAUTH_SOURCES, hosts: PENDING },
+        },
+      );
+    expect(checkProviderEntry(entry(site, ['acme.example', 'datadoghq.com', 'datadoghq.eu'])).hosts).toContain('datadoghq.eu');
+    expect(rejection([entry(site, ['acme.example', 'datadoghq.com'])]).path).toBe('/apiBaseUrl');
+    expect(rejection([entry(hostField('^(?:datadoghq\\.com|[a-z]+)$'), ['acme.example', 'datadoghq.com'])]).path).toBe('/apiBaseUrl');
+  });
+
   it('exempts a base URL pinned on the integration, and only that', () => {
     const base = hostField('^https://[a-z0-9.-]{1,200}$', 'baseUrl');
     const entry = (field: unknown, tokenUrl = '${config.instance}/oauth/token') =>

@@ -150,6 +150,13 @@ describe('openpipes CLI', () => {
     for (const slug of ['github', 'gitlab', 'slack', 'zendesk', 'snowflake'])
       expect(providers.stdout).toMatch(new RegExp(`^${slug}\\s`, 'm'));
     expect(providers.stdout).toMatch(/^zendesk\s.*subdomain/m);
+    const show = cli(['providers', 'show', 'slack'], env);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/^token_url\s+https:\/\/slack\.com\/api\/oauth\.v2\.access\s+\S/m);
+    expect(show.stdout).toMatch(/^hosts\s+\["slack\.com"\]\s+\(default\)$/m);
+    const unknown = cli(['providers', 'show', 'nope'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/Unknown provider "nope"/);
     expect(cli(['migrate'], env)).toMatchObject({ code: 0 });
     expect(cli(['nonsense'], env).code).toBe(1);
   });

@@ -1,4 +1,4 @@
-import { derivedSuffix, hostEscape, hostTemplate, isPublicSuffix } from './host-rules.ts';
+import { derivedSuffix, hostEscape, hostTemplate, isPublicSuffix, type TrailingHostField } from './host-rules.ts';
 import { type ConfigField, type ProviderEntry, RESERVED_OAUTH_PARAMS } from './provider-definition.ts';
 import { checkSources } from './source-rules.ts';
 import { PLACEHOLDER, resolveTemplate, templateFields } from './templates.ts';
@@ -128,11 +128,11 @@ function checkUrl(check: UrlCheck, fields: ReadonlyMap<string, FieldInfo>, optio
   return exempt ? null : hostTemplate(template);
 }
 
-/** The pattern of the `kind: 'host'` field that makes up the whole of `host`, if any. */
-function wholeHostPattern(host: string, fields: ReadonlyMap<string, FieldInfo>): string | null {
-  const match = /^\$\{config\.([a-zA-Z0-9_]+)\}$/.exec(host);
-  const info = match ? fields.get(match[1] as string) : undefined;
-  return info?.field.kind === 'host' ? info.field.pattern : null;
+/** The `kind: 'host'` field whose placeholder ends `host` (after literal text only), if any. */
+function trailingHostField(host: string, fields: ReadonlyMap<string, FieldInfo>): TrailingHostField | null {
+  const match = /^([a-z0-9.-]*)\$\{config\.([a-zA-Z0-9_]+)\}$/.exec(host);
+  const info = match ? fields.get(match[2] as string) : undefined;
+  return info?.field.kind === 'host' ? { prefix: match?.[1] ?? '', pattern: info.field.pattern } : null;
 }
 
 /** Checks URLs and the host-suffix rule; returns the entry's `hosts` (explicit or derived). */
@@ -150,7 +150,7 @@ function checkUrls(entry: ProviderEntry, fields: ReadonlyMap<string, FieldInfo>,
   if (options.allowInsecureProviderUrls) return hosts;
   for (const { check, host } of checked) {
     if (host === null) continue;
-    const outside = hostEscape(host, hosts, wholeHostPattern(host, fields));
+    const outside = hostEscape(host, hosts, trailingHostField(host, fields));
     if (outside !== null) fail(check.path, outside);
   }
   return hosts;

@@ -85,42 +85,44 @@ function hasTopLevelAlternation(pattern: string): boolean {
   return false;
 }
 
+/** Whether every value `pattern` accepts ends with `.suffix` for one of `suffixes` (checked structurally). */
+export const patternPinsSuffix = (pattern: string, suffixes: readonly string[]): boolean =>
+  !hasTopLevelAlternation(pattern) && suffixes.some((suffix) => pattern.endsWith(`${escapeRegExp(`.${suffix}`)}$`));
+
 /**
- * The hosts a pattern of the form `^(?:a\.example\.com|b\.example\.eu)$` accepts: an anchored list of literal
- * host names with escaped dots (a data center per top-level domain, as Zoho has). `null` for any other pattern.
+ * The host names a pattern that is a plain list accepts (`^(?:eu\.example\.com|example\.com)$` gives both
+ * names), or `null` when it is anything more than literal alternatives.
  */
-export function literalHosts(pattern: string): string[] | null {
-  const list = /^\^\((?:\?:)?(.*)\)\$$/.exec(pattern)?.[1];
-  if (list === undefined) return null;
-  const hosts = list.split('|');
-  const literal = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
-  return hosts.every((host) => literal.test(host)) ? hosts.map((host) => host.replaceAll('\\.', '.')) : null;
+export function literalAlternatives(pattern: string): string[] | null {
+  let body = pattern.replace(/^\^/, '').replace(/\$$/, '');
+  if (body.startsWith('(?:') && body.endsWith(')')) body = body.slice(3, -1);
+  else if (body.startsWith('(') && body.endsWith(')')) body = body.slice(1, -1);
+  if (!/^(?:[a-z0-9-]|\\\.|\|)+$/.test(body)) return null;
+  const names = body.split('|').map((name) => name.replaceAll('\\.', '.'));
+  return names.every((name) => /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(name)) ? names : null;
+}
+
+/** A `kind: 'host'` field that ends a host template: the literal text before it and the field's pattern. */
+export interface TrailingHostField {
+  prefix: string;
+  pattern: string;
 }
 
 /**
- * Whether every value `pattern` accepts ends with `.suffix` for one of `suffixes` (checked structurally),
- * or is one of a fixed list of literal hosts each under one of `suffixes`.
+ * Why the host template `host` may leave `suffixes`, or `null` when it cannot. `hostField` is the
+ * `kind: 'host'` field whose placeholder ends the host, if any: its pattern must then pin a suffix, or
+ * list host names that, after `prefix`, are all under `suffixes`.
  */
-export function patternPinsSuffix(pattern: string, suffixes: readonly string[]): boolean {
-  const under = (name: string) => suffixes.some((suffix) => name === suffix || name.endsWith(`.${suffix}`));
-  const listed = literalHosts(pattern);
-  if (listed !== null) return listed.every(under);
-  return !hasTopLevelAlternation(pattern) && suffixes.some((suffix) => pattern.endsWith(`${escapeRegExp(`.${suffix}`)}$`));
-}
-
-/**
- * Why the host template `host` may leave `suffixes`, or `null` when it cannot. `wholeHostPattern` is the
- * pattern of the `kind: 'host'` field when a placeholder is the entire host, else `null`.
- */
-export function hostEscape(host: string, suffixes: readonly string[], wholeHostPattern: string | null): string | null {
+export function hostEscape(host: string, suffixes: readonly string[], hostField: TrailingHostField | null): string | null {
   const under = (name: string) => suffixes.some((suffix) => name === suffix || name.endsWith(`.${suffix}`));
   if (!host.includes('${')) return under(host) ? null : `host ${host} is not under ${suffixes.join(', ')}`;
   const tail = literalTail(host);
   if (suffixes.some((suffix) => tail.endsWith(`.${suffix}`))) return null;
-  if (tail === '' && wholeHostPattern !== null) {
-    return patternPinsSuffix(wholeHostPattern, suffixes)
-      ? null
-      : `the host field's pattern must end with an escaped ".<suffix>$" of one of ${suffixes.join(', ')} and have no top-level "|", or list literal hosts under them as ^(?:a\\.b|c\\.d)$`;
+  if (tail === '' && hostField !== null) {
+    if (patternPinsSuffix(hostField.pattern, suffixes)) return null;
+    const names = literalAlternatives(hostField.pattern);
+    if (names?.every((name) => under(`${hostField.prefix}${name}`))) return null;
+    return `the host field's pattern must end with an escaped ".<suffix>$" of one of ${suffixes.join(', ')} (no top-level "|"), or list host names all under them`;
   }
-  return `host ${host} may resolve outside ${suffixes.join(', ')}${tail === '' ? ' (a placeholder that is the whole host needs a config field of kind "host")' : ''}`;
+  return `host ${host} may resolve outside ${suffixes.join(', ')}${tail === '' ? ' (a placeholder that ends the host needs a config field of kind "host")' : ''}`;
 }

@@ -1,6 +1,4 @@
 import { parseArgs } from 'node:util';
-import { ProviderCatalog } from '../catalog/catalog.ts';
-import { builtinProviders } from '../catalog/builtin-providers.ts';
 import { systemClock } from '../core/clock.ts';
 import { ConfigError, loadConfig, unknownVariableWarnings, type Config } from '../app/config.ts';
 import { parseOrigin } from '../environments/origin.ts';
@@ -14,6 +12,7 @@ import { OperatorService } from '../operators/operator-service.ts';
 import { adminCommand, readNewPassword } from './admin-commands.ts';
 import { webhookCommand } from './webhook-commands.ts';
 import { keyCommand } from './key-commands.ts';
+import { providerCommand } from './provider-commands.ts';
 
 const USAGE = `openpipes — connected accounts and credential vending
 
@@ -26,6 +25,7 @@ const USAGE = `openpipes — connected accounts and credential vending
   openpipes api-keys list [--environment NAME]
   openpipes api-keys revoke KEY_ID
   openpipes providers list                          the built-in provider catalog
+  openpipes providers show SLUG                     one provider's facts (endpoints, PKCE, encodings, …), each with its source
   openpipes webhooks list                           webhook endpoints of every environment, with a health label
   openpipes webhooks deliveries ENDPOINT_ID [--limit N]   deliveries and their latest attempt
   openpipes webhooks resend DELIVERY_ID             queue a delivery again now
@@ -249,21 +249,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<numbe
         out(`Revoked ${arg}.`);
       });
       return 0;
-    case 'providers list': {
-      const catalog = new ProviderCatalog(builtinProviders);
-      out(
-        table(
-          catalog.list().map((p) => ({
-            slug: p.slug,
-            name: p.name,
-            auth: p.authMethods.join(','),
-            pkce: p.pkce ? 'yes' : 'no',
-            config: p.configFields.map((f) => f.name).join(','),
-          })),
-        ),
-      );
-      return 0;
-    }
+    case `providers ${sub}`:
+      return providerCommand(sub, arg, { out, table, usage: usageError });
     case `webhooks ${sub}`:
       await withStore(config, async ({ environments, webhooks }) => {
         const environmentNames = new Map((await environments.list()).map((e) => [e.id, e.name]));

@@ -1,4 +1,4 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
 export const airtable: ProviderEntry = {
   slug: 'airtable',
@@ -18,16 +18,24 @@ export const airtable: ProviderEntry = {
     refreshTokenRotates: true,
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    pkce: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Required by Airtable.'),
-    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    revocation: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    authorizationUrl: doc('https://airtable.com/developers/web/api/oauth-reference#authorization-request'),
+    tokenUrl: doc('https://github.com/Airtable/oauth-example'),
+    pkce: doc('https://airtable.com/developers/web/api/oauth-reference#authorization-request-query'),
+    clientAuth: doc('https://github.com/Airtable/oauth-example'),
+    tokenRequestEncoding: doc('https://github.com/Airtable/oauth-example'),
+    scopeSeparator: doc('https://airtable.com/developers/web/api/oauth-reference#authorization-request-query'),
+    defaultScopes: doc('https://airtable.com/developers/web/api/scopes'),
+    tokenLifetime: unconfirmed(
+      'The token response carries expires_in (section https://airtable.com/developers/web/api/oauth-reference#token-expiry-refresh-tokens); the section text was not in the copy checked today.',
+    ),
+    refreshToken: unconfirmed(
+      'Each refresh returns a new refresh token and invalidates the old one (kept from before; section https://airtable.com/developers/web/api/oauth-reference#token-expiry-refresh-tokens, not in the copy checked today).',
+    ),
+    revocation: unconfirmed(
+      'The OAuth reference documents no token revocation endpoint; none is used, so a disconnect only erases the stored tokens.',
+    ),
+    apiBaseUrl: unconfirmed(
+      "https://api.airtable.com/v0, the base of Airtable's Web API reference; the introduction page was not re-read today.",
+    ),
   },
 };

@@ -1,4 +1,4 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
 export const atlassian: ProviderEntry = {
   slug: 'atlassian',
@@ -21,20 +21,22 @@ export const atlassian: ProviderEntry = {
     refreshTokenRotates: true,
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    pkce: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Not documented for 3LO.'),
-    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    authorizationUrl: doc('https://developer.atlassian.com/cloud/oauth/getting-started/implementing-oauth-3lo'),
+    tokenUrl: doc('https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens'),
+    pkce: unconfirmed("Atlassian's 3LO pages describe the code exchange without code_challenge; PKCE off (conservative)."),
+    clientAuth: doc('https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens'),
+    tokenRequestEncoding: doc('https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens'),
+    scopeSeparator: doc('https://developer.atlassian.com/cloud/oauth/getting-started/implementing-oauth-3lo'),
     defaultScopes: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: offline_access is what makes Atlassian issue a refresh token.',
+      'offline_access is documented as what yields a refresh token (https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens); read:me (the /me profile) was not re-confirmed on a page checked today.',
     ),
-    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    tokenLifetime: doc('https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens'),
+    refreshToken: doc('https://developer.atlassian.com/cloud/oauth/getting-started/refresh-tokens'),
     revocation: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: No revocation endpoint is documented for 3LO.',
+      'No token revocation endpoint is documented for 3LO apps; none is used, so a disconnect only erases the stored tokens.',
     ),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    apiBaseUrl: unconfirmed(
+      'https://api.atlassian.com, the host of /oauth/token/accessible-resources and of the ex/jira/{cloudid} routes 3LO apps call; not stated in a sentence on the pages checked today.',
+    ),
   },
 };

@@ -1,4 +1,4 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
 export const box: ProviderEntry = {
   slug: 'box',
@@ -18,18 +18,24 @@ export const box: ProviderEntry = {
     },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    pkce: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Not documented by Box.'),
-    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    defaultScopes: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Box grants the scopes configured on the app.',
+    authorizationUrl: unconfirmed("https://account.box.com/api/oauth2/authorize (Box's API reference, get-authorize); not re-read today."),
+    tokenUrl: doc('https://developer.box.com/guides/authentication/tokens/access-tokens/'),
+    pkce: unconfirmed("Box's authorize reference lists no code_challenge parameter; PKCE off (conservative)."),
+    clientAuth: doc('https://developer.box.com/reference/post-oauth2-token/'),
+    tokenRequestEncoding: doc('https://developer.box.com/guides/authentication/tokens/access-tokens/'),
+    scopeSeparator: unconfirmed(
+      'Space, the RFC 6749 default; no scopes are requested (Box grants the scopes configured on the app), so the separator is not used.',
     ),
-    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    revocation: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    defaultScopes: unconfirmed(
+      'None requested: Box grants the scopes configured on the app, and the scope parameter of the authorize request is optional.',
+    ),
+    tokenLifetime: doc('https://developer.box.com/guides/authentication/tokens/access-tokens/'),
+    refreshToken: unconfirmed(
+      'Box documents refresh tokens as single use (each refresh returns a new one) and valid for 60 days; the refresh guide was not in the copies checked today, the access-token page shows the pair.',
+    ),
+    revocation: unconfirmed(
+      "POST https://api.box.com/oauth2/revoke with client_id, client_secret and token in a form body (Box's API reference, post-oauth2-revoke); not re-read today.",
+    ),
+    apiBaseUrl: unconfirmed("https://api.box.com/2.0 is the base of every endpoint in Box's API reference; not re-read today."),
   },
 };

@@ -1,4 +1,4 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
 export const discord: ProviderEntry = {
   slug: 'discord',
@@ -22,19 +22,21 @@ export const discord: ProviderEntry = {
     },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    pkce: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    revocation: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    authorizationUrl: doc('https://discord.com/developers/docs/topics/oauth2#shared-resources-oauth2-urls'),
+    tokenUrl: doc('https://discord.com/developers/docs/topics/oauth2#shared-resources-oauth2-urls'),
+    pkce: unconfirmed(
+      'Not described on the OAuth2 page; kept on as before (the server metadata at https://discord.com/.well-known/oauth-authorization-server was the basis; not re-fetched today).',
+    ),
+    clientAuth: doc('https://discord.com/developers/docs/topics/oauth2#authorization-code-grant'),
+    tokenRequestEncoding: doc('https://discord.com/developers/docs/topics/oauth2#shared-resources-oauth2-urls'),
+    scopeSeparator: doc('https://discord.com/developers/docs/topics/oauth2#authorization-code-grant'),
+    defaultScopes: doc('https://discord.com/developers/docs/topics/oauth2#shared-resources-oauth2-scopes'),
+    tokenLifetime: doc('https://discord.com/developers/docs/topics/oauth2#authorization-code-grant-access-token-response'),
+    refreshToken: doc('https://discord.com/developers/docs/topics/oauth2#authorization-code-grant'),
+    revocation: doc('https://discord.com/developers/docs/topics/oauth2#authorization-code-grant'),
+    apiBaseUrl: doc('https://discord.com/developers/docs/topics/oauth2#authorization-code-grant-access-token-exchange-example'),
     issuer: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: From https://discord.com/.well-known/oauth-authorization-server, which also advertises authorization_response_iss_parameter_supported.',
+      'From https://discord.com/.well-known/oauth-authorization-server, which also advertises authorization_response_iss_parameter_supported; not re-fetched today.',
     ),
   },
 };

@@ -18,29 +18,29 @@ export const figma: ProviderEntry = {
     defaultScopes: ['current_user:read'],
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    authorizationUrl: unconfirmed(
+      'https://www.figma.com/oauth, as before; the authentication page (https://developers.figma.com/docs/rest-api/authentication/) was seen today only down to its OAuth app overview.',
+    ),
     tokenUrl: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: www.figma.com/api/oauth/token was retired in 2025 for api.figma.com.',
+      'www.figma.com/api/oauth/token was retired in 2025 for api.figma.com; the endpoint section of https://developers.figma.com/docs/rest-api/authentication/ was not in the copy checked today.',
     ),
-    refreshTokenUrl: unconfirmed(
-      "Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Figma refreshes at a separate endpoint; path not confirmed from Figma's own page.",
-    ),
-    pkce: unconfirmed(
-      "Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Not confirmed from Figma's docs.",
-    ),
+    refreshTokenUrl: unconfirmed("Figma refreshes at a separate endpoint; the path was not confirmed from Figma's own page."),
+    pkce: unconfirmed("Not confirmed from Figma's docs; PKCE off (conservative)."),
     clientAuth: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: api.figma.com takes client credentials as Basic auth.',
+      'api.figma.com takes client credentials as Basic auth (as before); not confirmed from the copy of https://developers.figma.com/docs/rest-api/authentication/ checked today.',
     ),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed(
-      "Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Comma per Figma's examples; not confirmed.",
+    tokenRequestEncoding: unconfirmed("Form body, the RFC 6749 default; not confirmed from Figma's page today."),
+    scopeSeparator: unconfirmed("Comma per Figma's examples; not confirmed."),
+    defaultScopes: unconfirmed(
+      "current_user:read, the narrowest scope that identifies the user; not confirmed on Figma's scope list today.",
     ),
-    defaultScopes: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    revocation: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: No revocation endpoint documented.',
+    tokenLifetime: unconfirmed("Figma's token response carries expires_in; not re-read today."),
+    refreshToken: unconfirmed(
+      'Refresh at the separate refresh endpoint; whether the refresh token rotates was not confirmed (assumed not).',
     ),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    revocation: unconfirmed("No revocation endpoint found in Figma's docs; none is used."),
+    apiBaseUrl: unconfirmed(
+      'https://api.figma.com/v1, the base of the REST API endpoints; not stated in a sentence on the part of https://developers.figma.com/docs/rest-api/authentication/ checked today.',
+    ),
   },
 };

@@ -1,4 +1,4 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
 export const hubspot: ProviderEntry = {
   slug: 'hubspot',
@@ -19,22 +19,22 @@ export const hubspot: ProviderEntry = {
     },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenUrl: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Date-versioned OAuth API; the /oauth/v1 endpoints are sunset on 2027-02-16.',
-    ),
+    authorizationUrl: doc('https://developers.hubspot.com/docs/api-reference/auth-oauth-v3/guide'),
+    tokenUrl: doc('https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/migration-guide'),
     pkce: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: The 2026-03 token endpoint accepts code_verifier.',
+      "HubSpot's token reference lists code_verifier (v1 reference page); the 2026-03 endpoint is assumed to accept it too. Earlier note: the 2026-03 token endpoint accepts code_verifier.",
     ),
-    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    clientAuth: doc('https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/migration-guide'),
+    tokenRequestEncoding: doc('https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/migration-guide'),
+    scopeSeparator: unconfirmed("Space, as HubSpot's install URLs encode scopes; not stated in a sentence on the pages checked today."),
+    defaultScopes: unconfirmed("oauth: the scope every HubSpot app must request; not re-read on HubSpot's scope list today."),
+    tokenLifetime: doc('https://developers.hubspot.com/docs/api-reference/auth-oauth-v3/guide'),
+    refreshToken: doc('https://developers.hubspot.com/docs/api-reference/legacy/authentication/oauth-tokens/v1/migration-guide'),
     revocation: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Assumed to take client credentials in the body like the token endpoint; not confirmed.',
+      'POST https://api.hubapi.com/oauth/2026-03/token/revoke, assumed to take client credentials in the body like the token endpoint; not confirmed.',
     ),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    apiBaseUrl: unconfirmed(
+      "https://api.hubapi.com, the host of the token endpoint and of every API in HubSpot's reference; not stated in a sentence on the pages checked today.",
+    ),
   },
 };

@@ -1,4 +1,4 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
 export const microsoft: ProviderEntry = {
   slug: 'microsoft',
@@ -28,23 +28,23 @@ export const microsoft: ProviderEntry = {
     defaultScopes: ['openid', 'profile', 'email', 'offline_access', 'User.Read'],
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    pkce: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    authorizationUrl: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
+    tokenUrl: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
+    pkce: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
+    clientAuth: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
+    tokenRequestEncoding: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
+    scopeSeparator: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
+    defaultScopes: unconfirmed(
+      "openid profile email offline_access User.Read: sign-in, a refresh token and the user's profile (https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc); not re-read today.",
+    ),
+    tokenLifetime: doc('https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow'),
     refreshToken: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Each refresh returns a new refresh token but the previous one stays valid until it expires.',
+      'Each refresh returns a new refresh token but the previous one stays valid until it expires, so not treated as rotating (https://learn.microsoft.com/en-us/entra/identity-platform/refresh-tokens); not re-read today.',
     ),
-    revocation: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: The Microsoft identity platform has no token revocation endpoint.',
+    revocation: unconfirmed('The Microsoft identity platform has no token revocation endpoint; none is used.'),
+    apiBaseUrl: unconfirmed(
+      "https://graph.microsoft.com/v1.0, Microsoft Graph's stable endpoint (https://learn.microsoft.com/en-us/graph/use-the-api); not re-read today.",
     ),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    issuer: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Tenant-specific (https://login.microsoftonline.com/{tenantid}/v2.0), unknown for "common"; none set.',
-    ),
+    issuer: unconfirmed('Tenant-specific (https://login.microsoftonline.com/{tenantid}/v2.0), unknown for "common"; none set.'),
   },
 };

@@ -1,4 +1,4 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
 export const notion: ProviderEntry = {
   slug: 'notion',
@@ -26,21 +26,27 @@ export const notion: ProviderEntry = {
     },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    pkce: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    authorizationUrl: unconfirmed(
+      "https://api.notion.com/v1/oauth/authorize with owner=user per Notion's authorization guide (https://developers.notion.com/docs/authorization); not in the copies checked today.",
+    ),
+    tokenUrl: doc('https://developers.notion.com/reference/create-a-token'),
+    pkce: unconfirmed("Notion's authorization guide and token reference show no code_challenge; PKCE off (conservative)."),
+    clientAuth: doc('https://developers.notion.com/reference/create-a-token'),
+    tokenRequestEncoding: doc('https://developers.notion.com/reference/create-a-token'),
+    scopeSeparator: unconfirmed(
+      'Space, the RFC 6749 default; Notion has no scopes (the user picks pages during consent), so the separator is not used.',
+    ),
     defaultScopes: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Notion has no scopes: the user picks pages during consent.',
+      'None: Notion has no scopes, the user picks pages during consent (https://developers.notion.com/docs/authorization); not in the copies checked today.',
     ),
     tokenLifetime: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Notion now documents a refresh_token grant ("Refresh a token") that returns a new access and refresh token, so tokens are not treated as non-expiring.',
+      'The token reference shows no expires_in; with a refresh token now issued (https://developers.notion.com/reference/refresh-a-token) tokens are not treated as non-expiring.',
     ),
-    refreshToken: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    revocation: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenResponse: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    refreshToken: doc('https://developers.notion.com/reference/refresh-a-token'),
+    revocation: doc('https://developers.notion.com/reference/revoke-token'),
+    apiBaseUrl: unconfirmed(
+      "https://api.notion.com/v1, the base of every endpoint in Notion's API reference (the token and revoke pages checked today are under it).",
+    ),
+    tokenResponse: doc('https://developers.notion.com/reference/create-a-token'),
   },
 };

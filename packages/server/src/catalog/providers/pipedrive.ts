@@ -1,4 +1,4 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
 export const pipedrive: ProviderEntry = {
   slug: 'pipedrive',
@@ -19,19 +19,25 @@ export const pipedrive: ProviderEntry = {
     },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    pkce: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    defaultScopes: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Pipedrive grants the scopes configured on the app.',
+    authorizationUrl: doc('https://developers.pipedrive.com/docs/api/v1/Oauth'),
+    tokenUrl: doc('https://developers.pipedrive.com/docs/api/v1/Oauth'),
+    pkce: unconfirmed("Pipedrive's OAuth reference lists no code_challenge; PKCE off (conservative)."),
+    clientAuth: doc('https://developers.pipedrive.com/docs/api/v1/Oauth'),
+    tokenRequestEncoding: doc('https://developers.pipedrive.com/docs/api/v1/Oauth'),
+    scopeSeparator: unconfirmed(
+      'Space, the RFC 6749 default; no scopes are requested (Pipedrive grants the scopes set on the app), so the separator is not used.',
     ),
-    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    revocation: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenResponse: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    defaultScopes: doc('https://pipedrive.readme.io/docs/marketplace-oauth-authorization'),
+    tokenLifetime: doc('https://developers.pipedrive.com/docs/api/v1/Oauth'),
+    refreshToken: doc('https://developers.pipedrive.com/docs/api/v1/Oauth'),
+    revocation: unconfirmed(
+      "POST https://oauth.pipedrive.com/oauth/revoke with Basic client authentication and token in a form body, per Pipedrive's OAuth reference; that section was not in the copy checked today.",
+    ),
+    apiBaseUrl: unconfirmed(
+      'https://api.pipedrive.com/v1 is the base the v1 reference lists; per-company calls may use the api_domain of the token response instead. Not re-read today.',
+    ),
+    tokenResponse: unconfirmed(
+      "api_domain (the company's API host) is kept as metadata, as Pipedrive's token response documents; that part was not in the copy checked today.",
+    ),
   },
 };

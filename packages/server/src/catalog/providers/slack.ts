@@ -1,4 +1,4 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
 export const slack: ProviderEntry = {
   slug: 'slack',
@@ -20,30 +20,37 @@ export const slack: ProviderEntry = {
     nestedUserToken: true,
     scopeResponseField: 'authed_user.scope',
     metadataFields: ['team', 'enterprise', 'bot_user_id', 'app_id', 'is_enterprise_install'],
-    revocation: {
-      url: 'https://slack.com/api/auth.revoke',
-    },
+    // auth.revoke takes the token being revoked as its own credential, not the client's.
+    revocation: { url: 'https://slack.com/api/auth.revoke', auth: 'none' },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    pkce: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    defaultScopes: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: User-token scopes: with nestedUserToken the OAuth client sends them as `user_scope`, not `scope`.',
+    authorizationUrl: unconfirmed(
+      "https://slack.com/oauth/v2/authorize per Slack's install guide (https://docs.slack.dev/authentication/installing-with-oauth); not in the copies checked today.",
     ),
-    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    tokenUrl: doc('https://docs.slack.dev/reference/methods/oauth.v2.access'),
+    pkce: unconfirmed(
+      "oauth.v2.access takes a code_verifier argument (Slack's method reference); the PKCE section of the install guide was not re-read today.",
+    ),
+    clientAuth: doc('https://docs.slack.dev/reference/methods/oauth.v2.access'),
+    tokenRequestEncoding: doc('https://docs.slack.dev/reference/methods/oauth.v2.access'),
+    scopeSeparator: unconfirmed(
+      'Comma-separated scope and user_scope per https://docs.slack.dev/authentication/installing-with-oauth; not in the copies checked today.',
+    ),
+    defaultScopes: unconfirmed(
+      'users:read, a read-only user scope enough to identify the user; with nestedUserToken the OAuth client sends them as user_scope, not scope.',
+    ),
+    tokenLifetime: unconfirmed(
+      'With token rotation on, tokens expire in 12 hours and the response carries expires_in; without it they do not expire (https://docs.slack.dev/authentication/using-token-rotation, seen today only as a summary).',
+    ),
     refreshToken: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Refresh tokens exist only when the app opted into token rotation.',
+      'Refresh tokens exist only when the app opted into token rotation, and each refresh returns a new one (https://docs.slack.dev/authentication/using-token-rotation, seen today only as a summary). oauth.v2.access takes grant_type=refresh_token (https://docs.slack.dev/reference/methods/oauth.v2.access).',
     ),
     revocation: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: auth.revoke authenticates with the token being revoked (sent as `token` in the form body), not with client credentials.',
+      'auth.revoke (https://docs.slack.dev/reference/methods/auth.revoke) authenticates with the token being revoked, sent as token in the form body, not with client credentials; the page was not in the copies checked today.',
     ),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenResponse: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Errors come back as {ok: false, error} with HTTP 200.',
+    apiBaseUrl: unconfirmed(
+      'https://slack.com/api, where every Web API method lives (oauth.v2.access and auth.revoke included); not stated in a sentence on the pages checked today.',
     ),
+    tokenResponse: doc('https://docs.slack.dev/reference/methods/oauth.v2.access'),
   },
 };

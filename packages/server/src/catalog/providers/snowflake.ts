@@ -29,23 +29,31 @@ export const snowflake: ProviderEntry = {
     metadataFields: ['username'],
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    authorizationUrl: unconfirmed(
+      "https://<account>.snowflakecomputing.com/oauth/authorize per https://docs.snowflake.com/en/user-guide/oauth-custom (the entry's docs page); not in the stored copies checked today.",
+    ),
+    tokenUrl: unconfirmed(
+      'https://<account>.snowflakecomputing.com/oauth/token-request per https://docs.snowflake.com/en/user-guide/oauth-custom; not in the stored copies checked today.',
+    ),
     pkce: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Snowflake security integrations accept code_challenge (OAUTH_ENFORCE_PKCE); not re-confirmed here.',
+      'Snowflake security integrations accept code_challenge (OAUTH_ENFORCE_PKCE); not re-confirmed today. Kept on, as before.',
     ),
-    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    clientAuth: unconfirmed(
+      'Basic client authentication at the token endpoint, as before; not re-confirmed from https://docs.snowflake.com/en/user-guide/oauth-custom today.',
+    ),
+    tokenRequestEncoding: unconfirmed('Form body, the RFC 6749 default; not re-confirmed today.'),
+    scopeSeparator: unconfirmed('Space, the RFC 6749 default; not re-confirmed today.'),
     defaultScopes: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: refresh_token asks Snowflake for a refresh token; session:role:<ROLE> can narrow the role.',
+      'refresh_token asks Snowflake for a refresh token; session:role:<ROLE> can narrow the role. Not re-confirmed today.',
     ),
-    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    revocation: unconfirmed(
-      "Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Not confirmed from Snowflake's docs.",
+    tokenLifetime: unconfirmed('The token response carries expires_in (access tokens are short-lived); not re-confirmed today.'),
+    refreshToken: unconfirmed(
+      'Refresh tokens only when the security integration issues them (OAUTH_ISSUE_REFRESH_TOKENS); rotation not documented, assumed not.',
     ),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenResponse: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    revocation: unconfirmed("No RFC 7009 revocation endpoint found in Snowflake's OAuth docs; none is used."),
+    apiBaseUrl: unconfirmed(
+      "The SQL API at https://<account>.snowflakecomputing.com/api/v2 (Snowflake's SQL API guide); not re-read today.",
+    ),
+    tokenResponse: unconfirmed('username (the Snowflake login name) is kept as metadata, as before; not re-confirmed today.'),
   },
 };

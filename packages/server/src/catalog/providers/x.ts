@@ -1,4 +1,4 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
 export const x: ProviderEntry = {
   slug: 'x',
@@ -22,18 +22,24 @@ export const x: ProviderEntry = {
     },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    pkce: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Required by X.'),
-    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    defaultScopes: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: offline.access is what makes X issue a refresh token.',
+    authorizationUrl: unconfirmed(
+      'https://x.com/i/oauth2/authorize per https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token (step 1); the URL itself was cut from the copy checked today.',
     ),
-    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    revocation: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    tokenUrl: doc('https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code'),
+    pkce: doc('https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code'),
+    clientAuth: doc('https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token'),
+    tokenRequestEncoding: doc('https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code'),
+    scopeSeparator: doc('https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token'),
+    defaultScopes: doc('https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code'),
+    tokenLifetime: doc('https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code'),
+    refreshToken: unconfirmed(
+      'offline.access yields a refresh token (https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code); that each refresh returns a new one was kept from before, not confirmed on the pages checked today.',
+    ),
+    revocation: unconfirmed(
+      'POST https://api.x.com/2/oauth2/revoke with Basic client authentication per https://docs.x.com/fundamentals/authentication/oauth-2-0/user-access-token; that step was not in the copy checked today.',
+    ),
+    apiBaseUrl: unconfirmed(
+      'https://api.x.com/2, the X API v2 base (the token endpoint lives under it, https://docs.x.com/fundamentals/authentication/oauth-2-0/authorization-code); not stated in a sentence on the pages checked today.',
+    ),
   },
 };

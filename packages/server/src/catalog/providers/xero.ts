@@ -1,4 +1,4 @@
-import { type ProviderEntry, unconfirmed } from '../provider-definition.ts';
+import { doc, type ProviderEntry, unconfirmed } from '../provider-definition.ts';
 
 export const xero: ProviderEntry = {
   slug: 'xero',
@@ -22,19 +22,27 @@ export const xero: ProviderEntry = {
     },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    pkce: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Xero documents PKCE for its public "PKCE apps"; not confirmed for web apps with a secret.',
+    authorizationUrl: doc('https://developer.xero.com/documentation/oauth2/auth-flow'),
+    tokenUrl: unconfirmed(
+      'POST https://identity.xero.com/connect/token per https://developer.xero.com/documentation/oauth2/auth-flow; that section was not in the copy checked today.',
     ),
-    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    defaultScopes: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    revocation: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    issuer: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    pkce: unconfirmed(
+      'Xero documents PKCE for apps without a secret (https://developer.xero.com/documentation/oauth2/pkce-flow); not for web apps with one, so PKCE off (conservative).',
+    ),
+    clientAuth: unconfirmed(
+      'Basic client authentication at the token endpoint per https://developer.xero.com/documentation/oauth2/auth-flow; that section was not in the copy checked today.',
+    ),
+    tokenRequestEncoding: unconfirmed(
+      'Form body per https://developer.xero.com/documentation/oauth2/auth-flow; that section was not in the copy checked today.',
+    ),
+    scopeSeparator: doc('https://developer.xero.com/documentation/oauth2/auth-flow'),
+    defaultScopes: doc('https://developer.xero.com/documentation/oauth2/auth-flow'),
+    tokenLifetime: doc('https://developer.xero.com/faq/oauth2'),
+    refreshToken: doc('https://developer.xero.com/faq/oauth2'),
+    revocation: unconfirmed(
+      'POST https://identity.xero.com/connect/revocation with Basic client authentication (RFC 7009) per https://developer.xero.com/documentation/oauth2/auth-flow; that section was not in the copy checked today.',
+    ),
+    apiBaseUrl: unconfirmed('https://api.xero.com/api.xro/2.0, the base of the Accounting API; the overview page was not re-read today.'),
+    issuer: unconfirmed("https://identity.xero.com, the issuer of Xero's OpenID Connect discovery document; not re-fetched today."),
   },
 };

@@ -21,18 +21,30 @@ export const zoom: ProviderEntry = {
     },
   },
   sources: {
-    authorizationUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    pkce: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    clientAuth: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    tokenRequestEncoding: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    scopeSeparator: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    defaultScopes: unconfirmed(
-      'Placeholder: sourced in the catalog format change, step 2 (issue 11). Earlier note: Zoom grants the scopes configured on the app; none need to be requested.',
+    authorizationUrl: unconfirmed(
+      "https://zoom.us/oauth/authorize per Zoom's OAuth guide (https://developers.zoom.us/docs/integrations/oauth/); that page was not in the stored copies checked today.",
     ),
-    tokenLifetime: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    refreshToken: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    revocation: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
-    apiBaseUrl: unconfirmed('Placeholder: sourced in the catalog format change, step 2 (issue 11).'),
+    tokenUrl: unconfirmed(
+      'https://zoom.us/oauth/token per https://developers.zoom.us/docs/integrations/oauth/; not in the stored copies checked today.',
+    ),
+    pkce: unconfirmed(
+      'Zoom supports code_challenge (S256) per https://developers.zoom.us/docs/integrations/oauth/; not re-read today. Kept on, as before.',
+    ),
+    clientAuth: unconfirmed(
+      'Basic client authentication (base64 of client_id:client_secret) per https://developers.zoom.us/docs/integrations/oauth/; not re-read today.',
+    ),
+    tokenRequestEncoding: unconfirmed('Form body per https://developers.zoom.us/docs/integrations/oauth/; not re-read today.'),
+    scopeSeparator: unconfirmed(
+      'Space, the RFC 6749 default; no scopes are requested (Zoom grants the scopes configured on the app), so the separator is not used.',
+    ),
+    defaultScopes: unconfirmed('None requested: Zoom grants the scopes configured on the app.'),
+    tokenLifetime: unconfirmed('Access tokens last one hour and the token response carries expires_in; not re-read today.'),
+    refreshToken: unconfirmed('Each refresh returns a new refresh token (rotation), as before; not re-read today.'),
+    revocation: unconfirmed(
+      'POST https://zoom.us/oauth/revoke with Basic client authentication and token in a form body per https://developers.zoom.us/docs/integrations/oauth/; not re-read today.',
+    ),
+    apiBaseUrl: unconfirmed(
+      "https://api.zoom.us/v2, the base of Zoom's REST API (https://developers.zoom.us/docs/api/using-zoom-apis/); not re-read today.",
+    ),
   },
 };

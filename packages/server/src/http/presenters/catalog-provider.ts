@@ -1,4 +1,5 @@
 import { logoPath } from '../../catalog/logos.ts';
+import { factKey, providerFacts } from '../../catalog/provider-facts.ts';
 import type { ProviderDefinition } from '../../catalog/provider-definition.ts';
 
 /** A built-in catalog entry as the extension route shows it: what an operator needs to configure it. */
@@ -15,4 +16,11 @@ export const presentCatalogProvider = (publicUrl: string, p: ProviderDefinition)
   pkce: p.pkce,
   docs_url: p.docsUrl,
   config_fields: p.configFields.map((f) => ({ ...f })),
+});
+
+/** `GET /catalog/providers/:slug`: the entry and every fact it states, each with its source. */
+export const presentCatalogProviderDetail = (publicUrl: string, p: ProviderDefinition) => ({
+  ...presentCatalogProvider(publicUrl, p),
+  api_base_url: p.apiBaseUrl,
+  facts: Object.fromEntries(providerFacts(p).map((fact) => [factKey(fact.name), { value: fact.value, source: fact.source }])),
 });

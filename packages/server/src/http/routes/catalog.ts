@@ -1,15 +1,14 @@
 import { providerNotFound } from '../../core/errors.ts';
 import { routePlugin } from './route-plugin.ts';
-import { presentCatalogProvider } from '../presenters/catalog-provider.ts';
+import { presentCatalogProvider, presentCatalogProviderDetail } from '../presenters/catalog-provider.ts';
 import { errorResponses, NoQuery } from '../schemas/common.ts';
-import { CatalogParams, CatalogProvider, CatalogProviderList } from '../schemas/catalog.ts';
+import { CatalogParams, CatalogProviderDetail, CatalogProviderList } from '../schemas/catalog.ts';
 
 const tags = ['Catalog (extension)'];
 
 /** Extension routes: the built-in providers an operator can configure. */
 export const catalogRoutes = routePlugin((app, { catalog, publicUrl }) => {
-  const present = (p: Parameters<typeof presentCatalogProvider>[1]) => presentCatalogProvider(publicUrl, p);
-  const all = { object: 'list' as const, data: catalog.list().map(present) };
+  const all = { object: 'list' as const, data: catalog.list().map((p) => presentCatalogProvider(publicUrl, p)) };
 
   app.get(
     '/catalog/providers',
@@ -29,16 +28,16 @@ export const catalogRoutes = routePlugin((app, { catalog, publicUrl }) => {
     {
       schema: {
         tags,
-        summary: 'Get a built-in provider (extension)',
+        summary: 'Get a built-in provider and its sourced facts (extension)',
         params: CatalogParams,
         querystring: NoQuery,
-        response: { 200: CatalogProvider, ...errorResponses(400, 404) },
+        response: { 200: CatalogProviderDetail, ...errorResponses(400, 404) },
       },
     },
     async (request) => {
       const p = catalog.get(request.params.slug);
       if (!p) throw providerNotFound(request.params.slug);
-      return present(p);
+      return presentCatalogProviderDetail(publicUrl, p);
     },
   );
 });

@@ -71,6 +71,20 @@ export const CATALOG_PROVIDER = {
   config_fields: [],
 } as const;
 
+export const CATALOG_PROVIDER_DETAIL = {
+  ...CATALOG_PROVIDER,
+  api_base_url: 'https://api.github.com',
+  facts: {
+    token_url: {
+      value: 'https://github.com/login/oauth/access_token',
+      source: { url: 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps', checked: '2026-11-29' },
+    },
+    pkce: { value: true, source: { url: 'https://github.blog/changelog/', checked: '2026-11-29' } },
+    redirect_uri_on_refresh: { value: false, source: null },
+    revocation: { value: null, source: { unconfirmed: 'Not expressible before the engine change; none used.', checked: '2026-11-29' } },
+  },
+} as const;
+
 export const DATA_PROVIDER = {
   object: 'data_provider',
   id: `data_integration_${ULID}`,
