@@ -101,11 +101,10 @@ describe('issue 11 catalog fixes', () => {
     expect(new URL(req.url).searchParams.get('code')).toBe('c-1');
   });
 
-  it('miro: query-string token requests; v2 revocation with accessToken, clientId and clientSecret in JSON', () => {
+  it('miro: v2 revocation with accessToken, clientId and clientSecret in JSON (token requests stay a form body, as Miro recommends)', () => {
     const def = p('miro');
     const req = buildTokenRequest(def, def.oauth!.tokenUrl, refresh, CLIENT);
-    expect(new URL(req.url).searchParams.get('refresh_token')).toBe('r-1');
-    expect(req.body).toBeUndefined();
+    expect(new URLSearchParams(req.body).get('refresh_token')).toBe('r-1');
     expect(JSON.parse(revocation('miro', 'miro-at').body!)).toEqual({
       accessToken: 'miro-at',
       clientId: 'Iv1.client',
