@@ -14,7 +14,7 @@ describe('docs/providers.md', () => {
   });
 
   it('lists every provider once, under its category, with its docs link', () => {
-    const doc = renderProvidersDoc(catalog.list());
+    const [doc = ''] = renderProvidersDoc(catalog.list()).split('## Facts not confirmed');
     for (const p of catalog.list()) {
       const rows = doc.split('\n').filter((line) => line.includes(`| \`${p.slug}\` |`));
       expect(rows, p.slug).toHaveLength(1);
@@ -22,6 +22,20 @@ describe('docs/providers.md', () => {
     }
     // Bitbucket sits in the Developer tools table, after any row that sorts before it (e.g. Algolia).
     expect(doc).toMatch(/## Developer tools\n\n\| Provider[^\n]*\n[^\n]*\n(?:\|[^\n]*\n)*\| Bitbucket \| `bitbucket` \| OAuth \|/);
+  });
+
+  it('lists every fact an entry could not confirm, with the choice it made', () => {
+    const [, section = ''] = renderProvidersDoc(catalog.list()).split('## Facts not confirmed');
+    let count = 0;
+    for (const p of catalog.list()) {
+      for (const [fact, source] of Object.entries(p.sources)) {
+        if (!source || !('unconfirmed' in source)) continue;
+        count++;
+        expect(section, `${p.slug} ${fact}`).toContain(`| \`${p.slug}\` | ${fact} |`);
+      }
+    }
+    expect(count).toBeGreaterThan(0);
+    expect(section).toContain(`${count} facts could not be confirmed`);
   });
 
   it('keeps a table intact when a name holds a pipe', () => {
