@@ -53,6 +53,7 @@ import { microsoft } from './providers/microsoft.ts';
 import { miro } from './providers/miro.ts';
 import { mistral } from './providers/mistral.ts';
 import { monday } from './providers/monday.ts';
+import { mural } from './providers/mural.ts';
 import { neon } from './providers/neon.ts';
 import { newrelic } from './providers/newrelic.ts';
 import { notion } from './providers/notion.ts';
@@ -159,6 +160,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   miro,
   mistral,
   monday,
+  mural,
   neon,
   newrelic,
   notion,
