@@ -78,6 +78,7 @@ import { sage } from './providers/sage.ts';
 import { salesforce } from './providers/salesforce.ts';
 import { sendgrid } from './providers/sendgrid.ts';
 import { sentry } from './providers/sentry.ts';
+import { servicenow } from './providers/servicenow.ts';
 import { shopify } from './providers/shopify.ts';
 import { shortcut } from './providers/shortcut.ts';
 import { slack } from './providers/slack.ts';
@@ -185,6 +186,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   salesforce,
   sendgrid,
   sentry,
+  servicenow,
   shopify,
   shortcut,
   slack,
