@@ -60,6 +60,7 @@ const SAMPLE_CONFIG: Record<string, string> = {
   smartsheetDomain: 'smartsheet.eu',
   gustoDomain: 'gusto-demo.com',
   instance: 'acme',
+  companyDomain: 'acme',
 };
 
 /** Region and site hosts differ per provider, so their samples are keyed `<slug>.<field>`. */
