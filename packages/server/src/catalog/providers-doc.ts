@@ -66,5 +66,28 @@ export function renderProvidersDoc(providers: readonly ProviderDefinition[]): st
     }
     lines.push('');
   }
+  lines.push(...unconfirmedSection(providers));
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** Every fact an entry could not confirm from the provider's documentation, with what it chose instead. */
+function unconfirmedSection(providers: readonly ProviderDefinition[]): string[] {
+  const rows: string[] = [];
+  for (const p of [...providers].sort((a, b) => a.slug.localeCompare(b.slug, 'en'))) {
+    for (const [fact, source] of Object.entries(p.sources)) {
+      if (source && 'unconfirmed' in source) rows.push(`| \`${p.slug}\` | ${fact} | ${cell(source.unconfirmed)} |`);
+    }
+  }
+  if (rows.length === 0) return [];
+  return [
+    '## Facts not confirmed',
+    '',
+    `${rows.length} facts could not be confirmed from a page of the provider's own documentation; each`,
+    'entry uses the conservative choice its note names.',
+    '',
+    '| Slug | Fact | What was chosen, and why |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+  ];
 }
