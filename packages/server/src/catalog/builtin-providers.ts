@@ -7,6 +7,7 @@ import { asana } from './providers/asana.ts';
 import { atlassian } from './providers/atlassian.ts';
 import { attio } from './providers/attio.ts';
 import { auth0 } from './providers/auth0.ts';
+import { bamboohr } from './providers/bamboohr.ts';
 import { basecamp } from './providers/basecamp.ts';
 import { bitbucket } from './providers/bitbucket.ts';
 import { box } from './providers/box.ts';
@@ -67,6 +68,7 @@ import { microsoft } from './providers/microsoft.ts';
 import { miro } from './providers/miro.ts';
 import { mistral } from './providers/mistral.ts';
 import { monday } from './providers/monday.ts';
+import { mural } from './providers/mural.ts';
 import { neon } from './providers/neon.ts';
 import { newrelic } from './providers/newrelic.ts';
 import { notion } from './providers/notion.ts';
@@ -95,6 +97,7 @@ import { salesforce } from './providers/salesforce.ts';
 import { salesloft } from './providers/salesloft.ts';
 import { sendgrid } from './providers/sendgrid.ts';
 import { sentry } from './providers/sentry.ts';
+import { servicenow } from './providers/servicenow.ts';
 import { shopify } from './providers/shopify.ts';
 import { shortcut } from './providers/shortcut.ts';
 import { slack } from './providers/slack.ts';
@@ -134,6 +137,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   atlassian,
   attio,
   auth0,
+  bamboohr,
   basecamp,
   bitbucket,
   box,
@@ -194,6 +198,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   miro,
   mistral,
   monday,
+  mural,
   neon,
   newrelic,
   notion,
@@ -222,6 +227,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   salesloft,
   sendgrid,
   sentry,
+  servicenow,
   shopify,
   shortcut,
   slack,
