@@ -59,6 +59,8 @@ const SAMPLE_CONFIG: Record<string, string> = {
   baseUriHost: 'demo.docusign.net',
   smartsheetDomain: 'smartsheet.eu',
   gustoDomain: 'gusto-demo.com',
+  procoreLoginHost: 'login-sandbox.procore.com',
+  procoreApiHost: 'sandbox.procore.com',
 };
 
 /** Region and site hosts differ per provider, so their samples are keyed `<slug>.<field>`. */

@@ -68,6 +68,7 @@ import { pipedrive } from './providers/pipedrive.ts';
 import { plivo } from './providers/plivo.ts';
 import { posthog } from './providers/posthog.ts';
 import { postmark } from './providers/postmark.ts';
+import { procore } from './providers/procore.ts';
 import { productboard } from './providers/productboard.ts';
 import { quickbooks } from './providers/quickbooks.ts';
 import { replicate } from './providers/replicate.ts';
@@ -174,6 +175,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   plivo,
   posthog,
   postmark,
+  procore,
   productboard,
   quickbooks,
   replicate,
