@@ -15,6 +15,7 @@ import { calcom } from './providers/calcom.ts';
 import { calendly } from './providers/calendly.ts';
 import { canva } from './providers/canva.ts';
 import { clickup } from './providers/clickup.ts';
+import { clio } from './providers/clio.ts';
 import { clockify } from './providers/clockify.ts';
 import { cloudflare } from './providers/cloudflare.ts';
 import { cohere } from './providers/cohere.ts';
@@ -122,6 +123,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   calendly,
   canva,
   clickup,
+  clio,
   clockify,
   cloudflare,
   cohere,
