@@ -6,6 +6,7 @@ import { anthropic } from './providers/anthropic.ts';
 import { asana } from './providers/asana.ts';
 import { atlassian } from './providers/atlassian.ts';
 import { auth0 } from './providers/auth0.ts';
+import { autodesk } from './providers/autodesk.ts';
 import { basecamp } from './providers/basecamp.ts';
 import { bitbucket } from './providers/bitbucket.ts';
 import { box } from './providers/box.ts';
@@ -114,6 +115,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   asana,
   atlassian,
   auth0,
+  autodesk,
   basecamp,
   bitbucket,
   box,
