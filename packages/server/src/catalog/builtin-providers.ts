@@ -1,4 +1,5 @@
 import type { ProviderEntry } from './provider-definition.ts';
+import { adobe } from './providers/adobe.ts';
 import { aircall } from './providers/aircall.ts';
 import { airtable } from './providers/airtable.ts';
 import { algolia } from './providers/algolia.ts';
@@ -108,6 +109,7 @@ import { zoom } from './providers/zoom.ts';
 
 /** The providers shipped with OpenPipes, one file each under `./providers/`. Validated and normalized by `ProviderCatalog`. */
 export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
+  adobe,
   aircall,
   airtable,
   algolia,
