@@ -67,6 +67,7 @@ const SAMPLE_CONFIG: Record<string, string> = {
 /** Region and site hosts differ per provider, so their samples are keyed `<slug>.<field>`. */
 const SAMPLE_CONFIG_BY_PROVIDER: Record<string, string> = {
   'datadog.host': 'api.us5.datadoghq.com',
+  'zoho.domain': 'accounts.zoho.eu',
   'honeycomb.host': 'api.eu1.honeycomb.io',
   'mailgun.host': 'api.eu.mailgun.net',
   'newrelic.host': 'api.eu.newrelic.com',

@@ -6,6 +6,7 @@ import { algolia } from './providers/algolia.ts';
 import { anthropic } from './providers/anthropic.ts';
 import { asana } from './providers/asana.ts';
 import { atlassian } from './providers/atlassian.ts';
+import { attio } from './providers/attio.ts';
 import { auth0 } from './providers/auth0.ts';
 import { autodesk } from './providers/autodesk.ts';
 import { basecamp } from './providers/basecamp.ts';
@@ -16,11 +17,15 @@ import { brex } from './providers/brex.ts';
 import { calcom } from './providers/calcom.ts';
 import { calendly } from './providers/calendly.ts';
 import { canva } from './providers/canva.ts';
+import { capsule } from './providers/capsule.ts';
 import { clickup } from './providers/clickup.ts';
 import { clio } from './providers/clio.ts';
 import { clockify } from './providers/clockify.ts';
+import { close } from './providers/close.ts';
 import { cloudflare } from './providers/cloudflare.ts';
 import { cohere } from './providers/cohere.ts';
+import { constantContact } from './providers/constant-contact.ts';
+import { copper } from './providers/copper.ts';
 import { datadog } from './providers/datadog.ts';
 import { deel } from './providers/deel.ts';
 import { deepgram } from './providers/deepgram.ts';
@@ -32,24 +37,33 @@ import { dropbox } from './providers/dropbox.ts';
 import { egnyte } from './providers/egnyte.ts';
 import { elevenlabs } from './providers/elevenlabs.ts';
 import { etsy } from './providers/etsy.ts';
+import { facebook } from './providers/facebook.ts';
 import { figma } from './providers/figma.ts';
 import { freshbooks } from './providers/freshbooks.ts';
 import { freshdesk } from './providers/freshdesk.ts';
+import { front } from './providers/front.ts';
 import { gemini } from './providers/gemini.ts';
 import { github } from './providers/github.ts';
 import { gitlab } from './providers/gitlab.ts';
+import { gong } from './providers/gong.ts';
 import { google } from './providers/google.ts';
+import { gorgias } from './providers/gorgias.ts';
 import { groq } from './providers/groq.ts';
 import { gusto } from './providers/gusto.ts';
 import { harvest } from './providers/harvest.ts';
+import { helpscout } from './providers/helpscout.ts';
 import { heroku } from './providers/heroku.ts';
 import { honeycomb } from './providers/honeycomb.ts';
 import { hubspot } from './providers/hubspot.ts';
 import { huggingface } from './providers/huggingface.ts';
 import { intercom } from './providers/intercom.ts';
+import { keap } from './providers/keap.ts';
+import { klaviyo } from './providers/klaviyo.ts';
 import { lemonsqueezy } from './providers/lemonsqueezy.ts';
 import { linear } from './providers/linear.ts';
+import { linkedin } from './providers/linkedin.ts';
 import { lucid } from './providers/lucid.ts';
+import { mailchimp } from './providers/mailchimp.ts';
 import { mailgun } from './providers/mailgun.ts';
 import { mapbox } from './providers/mapbox.ts';
 import { microsoft } from './providers/microsoft.ts';
@@ -61,12 +75,14 @@ import { newrelic } from './providers/newrelic.ts';
 import { notion } from './providers/notion.ts';
 import { okta } from './providers/okta.ts';
 import { openai } from './providers/openai.ts';
+import { outreach } from './providers/outreach.ts';
 import { paddle } from './providers/paddle.ts';
 import { pagerduty } from './providers/pagerduty.ts';
 import { pandadoc } from './providers/pandadoc.ts';
 import { paypal } from './providers/paypal.ts';
 import { perplexity } from './providers/perplexity.ts';
 import { pinecone } from './providers/pinecone.ts';
+import { pinterest } from './providers/pinterest.ts';
 import { pipedrive } from './providers/pipedrive.ts';
 import { plivo } from './providers/plivo.ts';
 import { posthog } from './providers/posthog.ts';
@@ -74,11 +90,13 @@ import { postmark } from './providers/postmark.ts';
 import { procore } from './providers/procore.ts';
 import { productboard } from './providers/productboard.ts';
 import { quickbooks } from './providers/quickbooks.ts';
+import { reddit } from './providers/reddit.ts';
 import { replicate } from './providers/replicate.ts';
 import { resend } from './providers/resend.ts';
 import { ringcentral } from './providers/ringcentral.ts';
 import { sage } from './providers/sage.ts';
 import { salesforce } from './providers/salesforce.ts';
+import { salesloft } from './providers/salesloft.ts';
 import { sendgrid } from './providers/sendgrid.ts';
 import { sentry } from './providers/sentry.ts';
 import { shopify } from './providers/shopify.ts';
@@ -91,12 +109,14 @@ import { square } from './providers/square.ts';
 import { strava } from './providers/strava.ts';
 import { stripe } from './providers/stripe.ts';
 import { supabase } from './providers/supabase.ts';
+import { surveymonkey } from './providers/surveymonkey.ts';
 import { telnyx } from './providers/telnyx.ts';
 import { todoist } from './providers/todoist.ts';
 import { together } from './providers/together.ts';
 import { toggl } from './providers/toggl.ts';
 import { twilio } from './providers/twilio.ts';
 import { twitch } from './providers/twitch.ts';
+import { typeform } from './providers/typeform.ts';
 import { vercel } from './providers/vercel.ts';
 import { vonage } from './providers/vonage.ts';
 import { webex } from './providers/webex.ts';
@@ -105,6 +125,7 @@ import { x } from './providers/x.ts';
 import { xero } from './providers/xero.ts';
 import { yahoo } from './providers/yahoo.ts';
 import { zendesk } from './providers/zendesk.ts';
+import { zoho } from './providers/zoho.ts';
 import { zoom } from './providers/zoom.ts';
 
 /** The providers shipped with OpenPipes, one file each under `./providers/`. Validated and normalized by `ProviderCatalog`. */
@@ -116,6 +137,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   anthropic,
   asana,
   atlassian,
+  attio,
   auth0,
   autodesk,
   basecamp,
@@ -126,11 +148,15 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   calcom,
   calendly,
   canva,
+  capsule,
   clickup,
   clio,
   clockify,
+  close,
   cloudflare,
   cohere,
+  constantContact,
+  copper,
   datadog,
   deel,
   deepgram,
@@ -142,24 +168,33 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   egnyte,
   elevenlabs,
   etsy,
+  facebook,
   figma,
   freshbooks,
   freshdesk,
+  front,
   gemini,
   github,
   gitlab,
+  gong,
   google,
+  gorgias,
   groq,
   gusto,
   harvest,
+  helpscout,
   heroku,
   honeycomb,
   hubspot,
   huggingface,
   intercom,
+  keap,
+  klaviyo,
   lemonsqueezy,
   linear,
+  linkedin,
   lucid,
+  mailchimp,
   mailgun,
   mapbox,
   microsoft,
@@ -171,12 +206,14 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   notion,
   okta,
   openai,
+  outreach,
   paddle,
   pagerduty,
   pandadoc,
   paypal,
   perplexity,
   pinecone,
+  pinterest,
   pipedrive,
   plivo,
   posthog,
@@ -184,11 +221,13 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   procore,
   productboard,
   quickbooks,
+  reddit,
   replicate,
   resend,
   ringcentral,
   sage,
   salesforce,
+  salesloft,
   sendgrid,
   sentry,
   shopify,
@@ -201,12 +240,14 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   strava,
   stripe,
   supabase,
+  surveymonkey,
   telnyx,
   todoist,
   together,
   toggl,
   twilio,
   twitch,
+  typeform,
   vercel,
   vonage,
   webex,
@@ -215,5 +256,6 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   xero,
   yahoo,
   zendesk,
+  zoho,
   zoom,
 ]);

@@ -71,7 +71,7 @@ export class StatementBatcher {
       (r) => {
         const rows: unknown[][] = waiters.map(() => []);
         for (const { batch_n, ...row } of r.rows) rows[Number(batch_n) - 1]!.push(row);
-        waiters.forEach((w, i) => w.resolve(rows[i]!));
+        for (const [i, w] of waiters.entries()) w.resolve(rows[i]!);
       },
       // One request's bad parameter must not fail the others: each runs alone, and only its own
       // statement fails.
