@@ -61,6 +61,9 @@ const SAMPLE_CONFIG: Record<string, string> = {
   gustoDomain: 'gusto-demo.com',
   instance: 'acme',
   companyDomain: 'acme',
+  procoreLoginHost: 'login-sandbox.procore.com',
+  procoreApiHost: 'sandbox.procore.com',
+  clioHost: 'eu.app.clio.com',
 };
 
 /** Region and site hosts differ per provider, so their samples are keyed `<slug>.<field>`. */

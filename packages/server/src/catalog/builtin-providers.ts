@@ -1,4 +1,5 @@
 import type { ProviderEntry } from './provider-definition.ts';
+import { adobe } from './providers/adobe.ts';
 import { aircall } from './providers/aircall.ts';
 import { airtable } from './providers/airtable.ts';
 import { algolia } from './providers/algolia.ts';
@@ -7,6 +8,7 @@ import { asana } from './providers/asana.ts';
 import { atlassian } from './providers/atlassian.ts';
 import { attio } from './providers/attio.ts';
 import { auth0 } from './providers/auth0.ts';
+import { autodesk } from './providers/autodesk.ts';
 import { bamboohr } from './providers/bamboohr.ts';
 import { basecamp } from './providers/basecamp.ts';
 import { bitbucket } from './providers/bitbucket.ts';
@@ -18,6 +20,7 @@ import { calendly } from './providers/calendly.ts';
 import { canva } from './providers/canva.ts';
 import { capsule } from './providers/capsule.ts';
 import { clickup } from './providers/clickup.ts';
+import { clio } from './providers/clio.ts';
 import { clockify } from './providers/clockify.ts';
 import { close } from './providers/close.ts';
 import { cloudflare } from './providers/cloudflare.ts';
@@ -86,6 +89,7 @@ import { pipedrive } from './providers/pipedrive.ts';
 import { plivo } from './providers/plivo.ts';
 import { posthog } from './providers/posthog.ts';
 import { postmark } from './providers/postmark.ts';
+import { procore } from './providers/procore.ts';
 import { productboard } from './providers/productboard.ts';
 import { quickbooks } from './providers/quickbooks.ts';
 import { reddit } from './providers/reddit.ts';
@@ -129,6 +133,7 @@ import { zoom } from './providers/zoom.ts';
 
 /** The providers shipped with OpenPipes, one file each under `./providers/`. Validated and normalized by `ProviderCatalog`. */
 export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
+  adobe,
   aircall,
   airtable,
   algolia,
@@ -137,6 +142,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   atlassian,
   attio,
   auth0,
+  autodesk,
   bamboohr,
   basecamp,
   bitbucket,
@@ -148,6 +154,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   canva,
   capsule,
   clickup,
+  clio,
   clockify,
   close,
   cloudflare,
@@ -216,6 +223,7 @@ export const builtinProviders: readonly ProviderEntry[] = Object.freeze([
   plivo,
   posthog,
   postmark,
+  procore,
   productboard,
   quickbooks,
   reddit,
