@@ -105,9 +105,7 @@ describe('buildAuthorizationUrl', () => {
     expect(origin).toBe('https://slack.com/oauth/v2/authorize');
     expect(params.user_scope).toBe('users:read,chat:write');
     expect(params).not.toHaveProperty('scope');
-    expect(Object.keys(params).sort()).toEqual(
-      ['client_id', 'code_challenge', 'code_challenge_method', 'redirect_uri', 'response_type', 'state', 'user_scope'].sort(),
-    );
+    expect(Object.keys(params).sort()).toEqual(['client_id', 'redirect_uri', 'response_type', 'state', 'user_scope'].sort());
     expect(raw).toContain('user_scope=users%3Aread%2Cchat%3Awrite');
   });
 

@@ -11,7 +11,6 @@ export const slack: ProviderEntry = {
   oauth: {
     authorizationUrl: 'https://slack.com/oauth/v2/authorize',
     tokenUrl: 'https://slack.com/api/oauth.v2.access',
-    pkce: true,
     clientAuth: 'basic',
     scopeSeparator: ',',
     defaultScopes: ['users:read'],
@@ -21,7 +20,7 @@ export const slack: ProviderEntry = {
     scopeResponseField: 'authed_user.scope',
     metadataFields: ['team', 'enterprise', 'bot_user_id', 'app_id', 'is_enterprise_install'],
     // auth.revoke takes the token being revoked as its own credential, not the client's.
-    revocation: { url: 'https://slack.com/api/auth.revoke', auth: 'none' },
+    revocation: { url: 'https://slack.com/api/auth.revoke', auth: 'bearer', encoding: 'none' },
   },
   sources: {
     authorizationUrl: unconfirmed(
@@ -29,7 +28,7 @@ export const slack: ProviderEntry = {
     ),
     tokenUrl: doc('https://docs.slack.dev/reference/methods/oauth.v2.access'),
     pkce: unconfirmed(
-      "oauth.v2.access takes a code_verifier argument (Slack's method reference); the PKCE section of the install guide was not re-read today.",
+      "Off: oauth.v2.access takes a code_verifier argument (Slack's method reference), but Slack accepts PKCE only from apps switched to public clients, and an OpenPipes integration holds a client secret; the PKCE section of the install guide was not re-read today.",
     ),
     clientAuth: doc('https://docs.slack.dev/reference/methods/oauth.v2.access'),
     tokenRequestEncoding: doc('https://docs.slack.dev/reference/methods/oauth.v2.access'),
@@ -46,7 +45,7 @@ export const slack: ProviderEntry = {
       'Refresh tokens exist only when the app opted into token rotation, and each refresh returns a new one (https://docs.slack.dev/authentication/using-token-rotation, seen today only as a summary). oauth.v2.access takes grant_type=refresh_token (https://docs.slack.dev/reference/methods/oauth.v2.access).',
     ),
     revocation: unconfirmed(
-      'auth.revoke (https://docs.slack.dev/reference/methods/auth.revoke) authenticates with the token being revoked, sent as token in the form body, not with client credentials; the page was not in the copies checked today.',
+      'auth.revoke (https://docs.slack.dev/reference/methods/auth.revoke) authenticates with the token being revoked (as a Bearer header or a token argument), not with client credentials: sent as Bearer with no body; the page was not in the copies checked today.',
     ),
     apiBaseUrl: unconfirmed(
       'https://slack.com/api, where every Web API method lives (oauth.v2.access and auth.revoke included); not stated in a sentence on the pages checked today.',
