@@ -22,7 +22,15 @@ export type RenewalCandidate = Pick<
 >;
 
 export type Renewed =
-  | { kind: 'token'; accessToken: string; expiresAt: string | null; scopes: string[]; metadata: Record<string, unknown> }
+  | {
+      kind: 'token';
+      accessToken: string;
+      expiresAt: string | null;
+      scopes: string[];
+      metadata: Record<string, unknown>;
+      /** The renewal was due but did not happen for now (a temporary failure, a refresh in doubt): this is the stored token. */
+      deferred?: true;
+    }
   | { kind: 'needs_reauthorization' }
   | { kind: 'unavailable'; retryAfterSeconds: number };
 
@@ -48,6 +56,22 @@ export interface RefreshCoordinatorDeps {
 }
 
 const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Why a token is renewed. Every reason also renews a token that is about to expire, so callers with
+ * different reasons can share one renewal (single flight) and none of them gets a token it could
+ * not use.
+ * - `expiry`: the vend path; only a token about to expire.
+ * - `rejected`: the provider refused this access token (a proxied call's 401): renew unless the
+ *   stored token is already another one, which someone renewed meanwhile.
+ * - `due`: the health scheduler; also when `due` says so of the connection as re-read under the lock.
+ */
+export type RenewalReason =
+  | { kind: 'expiry' }
+  | { kind: 'rejected'; accessToken: string }
+  | { kind: 'due'; due: (row: ConnectedAccount, now: number) => boolean };
+
+const EXPIRY: RenewalReason = { kind: 'expiry' };
 
 /**
  * The one place tokens are renewed, for both vend routes: OAuth refresh and client-credentials
@@ -76,32 +100,43 @@ export class RefreshCoordinator {
 
   /**
    * Renews `row`'s token. While a refresh of it is in doubt (as `row` was read) the answer comes
-   * from the row alone: no lock, no provider call.
+   * from the row alone: no lock, no provider call. Concurrent calls share one renewal; a
+   * `rejected` one only with others about the same token, since a renewal that found the token
+   * still fresh would hand it back the very token the provider refused.
    */
-  renew(row: RenewalCandidate): Promise<Renewed> {
+  renew(row: RenewalCandidate, reason: RenewalReason = EXPIRY): Promise<Renewed> {
     const held = this.heldByDoubt(row, this.deps.clock.now());
     if (held) return Promise.resolve(held);
-    let pending = this.inflight.get(row.id);
+    const key = reason.kind === 'rejected' ? `${row.id}\u0000${reason.accessToken}` : row.id;
+    let pending = this.inflight.get(key);
     if (!pending) {
-      pending = this.renewUnderLock(row.id).finally(() => this.inflight.delete(row.id));
-      this.inflight.set(row.id, pending);
+      pending = this.renewUnderLock(row.id, reason).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
     }
     return pending;
   }
 
-  private async renewUnderLock(accountId: string): Promise<Renewed> {
+  /** Whether `row`, as re-read under the lock, is to be renewed now for `reason`. */
+  private wanted(row: ConnectedAccount, reason: RenewalReason, now: number): boolean {
+    if (this.needsRenewal(row, now)) return true;
+    if (reason.kind === 'rejected') return row.access_token !== null && row.access_token.open() === reason.accessToken;
+    if (reason.kind === 'due') return reason.due(row, now);
+    return false;
+  }
+
+  private async renewUnderLock(accountId: string, reason: RenewalReason): Promise<Renewed> {
     try {
-      return await this.deps.lock.withLock(accountId, (store, row) => this.renewRow(store, row));
+      return await this.deps.lock.withLock(accountId, (store, row) => this.renewRow(store, row, reason));
     } catch (e) {
       if (e instanceof LockTimeoutError) return { kind: 'unavailable', retryAfterSeconds: DEFAULT_RETRY_AFTER_SECONDS };
       throw e;
     }
   }
 
-  private async renewRow(store: Store, row: ConnectedAccount): Promise<Renewed> {
+  private async renewRow(store: Store, row: ConnectedAccount, reason: RenewalReason): Promise<Renewed> {
     const now = this.deps.clock.now();
     if (row.state !== 'connected') return { kind: 'needs_reauthorization' };
-    if (!this.needsRenewal(row, now)) return currentToken(row);
+    if (!this.wanted(row, reason, now)) return currentToken(row);
     // Seen only now when the holder we queued behind left the refresh in doubt.
     const held = this.heldByDoubt(row, now);
     if (held) return held;
@@ -163,6 +198,7 @@ export class RefreshCoordinator {
         expires_at: t.expiresAt,
         scopes,
         metadata,
+        last_refreshed_at: iso(this.deps.clock.now()),
         updated_at: iso(this.deps.clock.now()),
       });
       return { kind: 'token', accessToken: t.accessToken, expiresAt: t.expiresAt, scopes, metadata: metadata ?? {} };
@@ -186,11 +222,11 @@ export class RefreshCoordinator {
       const gaveUp = this.deps.clock.now();
       await store.accounts.markRefreshInDoubt(row.id, iso(gaveUp + this.deps.inDoubtMs));
       return this.stillValid(row, gaveUp)
-        ? currentToken(row)
+        ? deferred(row)
         : { kind: 'unavailable', retryAfterSeconds: Math.ceil(this.deps.inDoubtMs / 1000) };
     }
     // Temporary trouble never changes the account: serve the current token while it lasts.
-    if (this.stillValid(row, now)) return currentToken(row);
+    if (this.stillValid(row, now)) return deferred(row);
     return {
       kind: 'unavailable',
       retryAfterSeconds:
@@ -213,7 +249,7 @@ export class RefreshCoordinator {
   private heldByDoubt(row: RenewalCandidate, now: number): Renewed | null {
     const until = row.refresh_in_doubt_until === null ? Number.NaN : Date.parse(row.refresh_in_doubt_until);
     if (!(until > now)) return null;
-    if (this.stillValid(row, now)) return currentToken(row);
+    if (this.stillValid(row, now)) return deferred(row);
     return { kind: 'unavailable', retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)) };
   }
 
@@ -223,10 +259,18 @@ export class RefreshCoordinator {
 }
 
 /** The stored token as it is, for a connection that needs no renewal. */
-export const currentToken = (row: Pick<ConnectedAccount, 'access_token' | 'expires_at' | 'scopes' | 'metadata'>): Renewed => ({
+export const currentToken = (
+  row: Pick<ConnectedAccount, 'access_token' | 'expires_at' | 'scopes' | 'metadata'>,
+): Extract<Renewed, { kind: 'token' }> => ({
   kind: 'token',
   accessToken: row.access_token!.open(),
   expiresAt: row.expires_at,
   scopes: row.scopes,
   metadata: row.metadata ?? {},
+});
+
+/** The stored token, handed out because the renewal that was due could not happen for now. */
+const deferred = (row: Pick<ConnectedAccount, 'access_token' | 'expires_at' | 'scopes' | 'metadata'>): Renewed => ({
+  ...currentToken(row),
+  deferred: true,
 });

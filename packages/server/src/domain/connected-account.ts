@@ -5,6 +5,12 @@ import type { ConfigWrite, StoredConfig } from './stored-config.ts';
 export type AuthMethod = 'oauth' | 'api_key' | 'client_credentials';
 export type AccountState = 'connected' | 'needs_reauthorization' | 'disconnected';
 export type ConnectionRole = 'compatibility' | 'standard';
+/**
+ * What the health scheduler's last look at a connection found: its refresh worked (`ok`), the
+ * provider failed for now (`temporary_failure`: the connection is left as it was), or the grant is
+ * gone (`needs_reauthorization`).
+ */
+export type HealthCheckResult = 'ok' | 'temporary_failure' | 'needs_reauthorization';
 
 /** A connected account as the services see it: parsed values, secrets still sealed. */
 export interface ConnectedAccount {
@@ -38,6 +44,13 @@ export interface ConnectedAccount {
    * new tokens clears it (the store does, AccountsRepo).
    */
   refresh_in_doubt_until: string | null;
+  /** When its tokens were last renewed (refresh or client-credentials re-mint); null: never since connecting. */
+  last_refreshed_at: string | null;
+  /** When it was last vended or proxied, to within the batch interval (connections/last-used.ts); null: never. */
+  last_used_at: string | null;
+  /** The health scheduler's last look at it; null: never looked at. */
+  last_health_check_at: string | null;
+  last_health_check_result: HealthCheckResult | null;
   created_at: string;
   updated_at: string;
 }
@@ -77,6 +90,7 @@ export interface AccountChanges {
   client_secret_last4?: string | null;
   config?: ConfigWrite;
   metadata?: Record<string, unknown> | null;
+  last_refreshed_at?: string | null;
   updated_at: string;
 }
 

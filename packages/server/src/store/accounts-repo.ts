@@ -41,6 +41,12 @@ const BLANK = {
   metadata: null,
   refresh_lock_until: null,
   refresh_in_doubt_until: null,
+  last_refreshed_at: null,
+  last_used_at: null,
+  last_health_check_at: null,
+  last_health_check_result: null,
+  next_health_check_at: null,
+  health_check_failures: 0,
 } as const;
 
 /** Connected accounts: rows in, domain accounts out; secrets sealed to their row here. */
@@ -232,6 +238,10 @@ export class AccountsRepo {
       config: s.config(row.config, at),
       metadata: readJsonOrNull<Record<string, unknown>>(row.metadata),
       refresh_in_doubt_until: row.refresh_in_doubt_until,
+      last_refreshed_at: row.last_refreshed_at,
+      last_used_at: row.last_used_at,
+      last_health_check_at: row.last_health_check_at,
+      last_health_check_result: row.last_health_check_result,
       created_at: row.created_at,
       updated_at: row.updated_at,
     };

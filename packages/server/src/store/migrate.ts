@@ -11,6 +11,7 @@ import * as idempotencyApiKey from './migrations/0009-idempotency-api-key.ts';
 import * as refreshInDoubt from './migrations/0010-refresh-in-doubt.ts';
 import * as readModelVersions from './migrations/0011-read-model-versions.ts';
 import * as tokenLifetime from './migrations/0012-token-lifetime.ts';
+import * as connectionHealth from './migrations/0013-connection-health.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations ship in the code (no directory scan), in order; forward-only. */
@@ -27,6 +28,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010-refresh-in-doubt': refreshInDoubt,
   '0011-read-model-versions': readModelVersions,
   '0012-token-lifetime': tokenLifetime,
+  '0013-connection-health': connectionHealth,
 };
 
 const migratorFor = (db: Kysely<Database>): Migrator => new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });

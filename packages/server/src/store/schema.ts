@@ -46,6 +46,10 @@ export type ConnectedAccountsTable = Stored<
     metadata: string | null;
     /** SQLite's cross-process refresh lease (ISO time it lapses); null when nobody refreshes. */
     refresh_lock_until: string | null;
+    /** When the health scheduler looks at the connection next (ISO); null: as soon as it can. */
+    next_health_check_at: string | null;
+    /** Temporary failures in a row the health scheduler saw (its backoff); 0 after a success. */
+    health_check_failures: number;
   }
 >;
 
@@ -110,6 +114,13 @@ export interface ReadModelVersionsTable {
   version: number;
 }
 
+/** Which process runs a background job (the health scheduler), until when (migration 0013). */
+export interface SchedulerLeasesTable {
+  name: string;
+  holder: string;
+  expires_at: string;
+}
+
 export interface Database {
   environments: EnvironmentsTable;
   api_keys: ApiKeysTable;
@@ -129,4 +140,5 @@ export interface Database {
   key_checks: KeyChecksTable;
   key_rotation_progress: KeyRotationProgressTable;
   read_model_versions: ReadModelVersionsTable;
+  scheduler_leases: SchedulerLeasesTable;
 }
