@@ -3,6 +3,7 @@ import { type FetchLike, HttpClient } from './http.js';
 import { Catalog } from './resources/catalog.js';
 import { Events } from './resources/events.js';
 import { Pipes } from './resources/pipes.js';
+import { ApiProxy } from './resources/proxy.js';
 
 /** Base URL used when neither `options.baseUrl` nor `OPENPIPES_BASE_URL` is set. */
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8080';
@@ -88,6 +89,11 @@ export class OpenPipes {
   readonly events: Events;
   /** The server's built-in provider catalog. */
   readonly catalog: Catalog;
+  /**
+   * Calls to provider APIs through the server's proxy, with the connection's credential attached.
+   * Needs a WHATWG `fetch` (the global one, or an `options.fetch` that handles stream bodies).
+   */
+  readonly proxy: ApiProxy;
   /** Normalized base URL requests are sent to. */
   readonly baseUrl: string;
 
@@ -129,5 +135,6 @@ export class OpenPipes {
     this.pipes = new Pipes(http);
     this.events = new Events(http);
     this.catalog = new Catalog(http);
+    this.proxy = new ApiProxy(http);
   }
 }

@@ -59,6 +59,9 @@ export interface HttpClientConfig {
   random: () => number;
 }
 
+/** A request body the proxy can send as is (what the global `fetch` accepts). */
+export type RawBody = string | Uint8Array | ArrayBuffer | Blob | FormData | URLSearchParams | ReadableStream<Uint8Array>;
+
 /** HTTP methods used by the API. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -75,7 +78,7 @@ const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503
 const MAX_RETRY_AFTER_MS = 30_000;
 
 /** Builds a query string: drops `null`/`undefined`/`""`, booleans become `true`/`false`. */
-function buildQueryString(query: QueryParams | undefined): string {
+export function buildQueryString(query: QueryParams | undefined): string {
   if (query === undefined) return '';
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -97,6 +100,14 @@ export function pathParam(name: string, value: string): string {
     });
   }
   return encodeURIComponent(value);
+}
+
+/** The caller's headers with the API key set (whatever the caller put there) and a default User-Agent. */
+function withClientHeaders(headers: Headers, apiKey: string): Headers {
+  const h = new Headers(headers);
+  h.set('Authorization', `Bearer ${apiKey}`);
+  if (!h.has('User-Agent')) h.set('User-Agent', USER_AGENT);
+  return h;
 }
 
 function newIdempotencyKey(): string {
@@ -188,6 +199,52 @@ export class HttpClient {
       if (!RETRYABLE_STATUSES.has(status) || attempt >= maxRetries) throw error;
       const delay = error.retryAfter !== undefined ? Math.min(error.retryAfter * 1000, MAX_RETRY_AFTER_MS) : this.#backoff(attempt);
       await config.sleep(delay);
+    }
+  }
+
+  /**
+   * Sends a request and hands back the answer unread, for bodies that stream (the proxy). The
+   * timeout covers the wait for the response headers only; the body then takes as long as it
+   * takes (abort with `signal`). No automatic retries: a streamed body cannot be sent twice, and
+   * the server retries what can be (`OpenPipes-Retries`).
+   */
+  async raw(
+    method: string,
+    path: string,
+    init: { headers: Headers; body?: RawBody | undefined; signal?: AbortSignal | undefined; timeoutMs?: number | undefined },
+  ): Promise<Response> {
+    const config = this.#config;
+    if (init.signal?.aborted) throw init.signal.reason;
+    const url = `${config.baseUrl}${path}`;
+    const controller = new AbortController();
+    const onUserAbort = (): void => controller.abort(init.signal?.reason);
+    init.signal?.addEventListener('abort', onUserAbort, { once: true });
+    const timeoutMs = init.timeoutMs ?? config.timeoutMs;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    // The injected fetch is typed for the JSON API's string bodies; the proxy needs the full WHATWG
+    // fetch (streams, binary bodies, an unread Response), which the global fetch is.
+    const fetchFn = config.fetch as unknown as (url: string, init: RequestInit & { duplex?: 'half' }) => Promise<Response>;
+    const streamed = init.body instanceof ReadableStream;
+    try {
+      return await fetchFn(url, {
+        method,
+        headers: withClientHeaders(init.headers, config.apiKey),
+        ...(init.body === undefined ? {} : { body: init.body }),
+        ...(streamed ? { duplex: 'half' as const } : {}),
+        signal: controller.signal,
+      });
+    } catch (err) {
+      if (timedOut) throw new TimeoutError(`Request to ${method} ${url} timed out after ${timeoutMs} ms`, { code: 'timeout' });
+      if (init.signal?.aborted) throw init.signal.reason;
+      const reason = err instanceof Error ? err.message : String(err);
+      throw new NetworkError(`Request to ${method} ${url} failed: ${reason}`, { code: 'network_error', cause: err });
+    } finally {
+      clearTimeout(timer);
+      init.signal?.removeEventListener('abort', onUserAbort);
     }
   }
 

@@ -17,13 +17,15 @@ export { OpenPipes, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } 
 export type { OpenPipesOptions } from './client.js';
 
 export { USER_AGENT, VERSION } from './http.js';
-export type { FetchInit, FetchLike, FetchResponse, RequestOptions } from './http.js';
+export type { FetchInit, FetchLike, FetchResponse, RawBody, RequestOptions } from './http.js';
 
 export { AutoPaginatable } from './pagination.js';
 
 export { Pipes } from './resources/pipes.js';
 export { Events } from './resources/events.js';
 export { Catalog } from './resources/catalog.js';
+export { ApiProxy } from './resources/proxy.js';
+export type { ProxyCallOptions, ProxyConnectionOptions, ProxyQuery, ProxyRequestOptions } from './resources/proxy.js';
 
 export {
   BadRequestError,
