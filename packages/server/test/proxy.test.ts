@@ -127,6 +127,63 @@ describe.each(DIALECTS)('proxy to a provider API (%s)', (dialect) => {
     expect(rig.stub.received).toEqual([]);
   });
 
+  it('selects the connection as vend does: 409 for several, one by id, 403 needs_reauthorization, 422 without an API base URL', async () => {
+    const tokens = (access: string, extra: Record<string, unknown> = {}) => ({
+      access_token: access,
+      refresh_token: `${access}-refresh`,
+      expires_at: new Date(Date.now() + 3_000_000).toISOString(),
+      ...extra,
+    });
+    const first = await rig.h.request('POST', `/user_management/users/user_two/connected_accounts/${SLUG}`, tokens('tok-two-a'));
+    expect(first.status, first.text).toBe(201);
+    const second = await rig.h.request(
+      'POST',
+      `/user_management/users/user_two/connected_accounts/${SLUG}`,
+      tokens('tok-two-b', { connection_intent: 'add' }),
+    );
+    expect(second.status, second.text).toBe(201);
+    const several = await rig.call('GET', `/proxy/${SLUG}/x`, { headers: { 'openpipes-user-id': 'user_two' } });
+    expect(several.status).toBe(409);
+    expect(several.json().code).toBe('account_selection_required');
+    const chosen = await rig.call('GET', `/proxy/${SLUG}/x`, {
+      headers: { 'openpipes-user-id': 'user_two', 'openpipes-connected-account-id': second.body.id },
+    });
+    expect(chosen.status, chosen.body).toBe(200);
+    expect(rig.stub.received.map((r) => r.headers.authorization)).toEqual(['Bearer tok-two-b']);
+
+    const dead = await rig.h.request(
+      'POST',
+      `/user_management/users/user_dead/connected_accounts/${SLUG}`,
+      tokens('tok-dead', { state: 'needs_reauthorization' }),
+    );
+    expect(dead.status, dead.text).toBe(201);
+    const reauth = await rig.call('GET', `/proxy/${SLUG}/x`, { headers: { 'openpipes-user-id': 'user_dead' } });
+    expect(reauth.status).toBe(403);
+    expect(reauth.json().code).toBe('needs_reauthorization');
+    expect(reauth.headers['openpipes-proxy-source']).toBe('openpipes');
+
+    const plain = await rig.h.request('POST', '/data-integrations', {
+      provider: 'plain',
+      auth_methods: ['api_key'],
+      custom_provider: { name: 'Plain' },
+      api_key: { user_id: USER, secret: 'plain-key-0123456789' },
+    });
+    expect(plain.status, plain.text).toBe(201);
+    const unsupported = await rig.call('GET', '/proxy/plain/x');
+    expect(unsupported.status).toBe(422);
+    expect(unsupported.json().code).toBe('proxy_unsupported');
+    expect(rig.stub.received).toHaveLength(1);
+  });
+
+  it('HEAD and OPTIONS pass through', async () => {
+    rig.stub.answer((req, res) => res.writeHead(204, { 'x-method': req.method }).end());
+    for (const method of ['HEAD', 'OPTIONS', 'PATCH', 'DELETE']) {
+      const res = await rig.call(method, `/proxy/${SLUG}/thing`);
+      expect(res.status, method).toBe(204);
+      expect(res.headers['x-method']).toBe(method);
+    }
+  });
+
   it('a 401 from the provider → exactly one refresh and one retry with the new token', async () => {
     const stale = await currentToken(rig);
     rig.stub.answer((req, res) =>
