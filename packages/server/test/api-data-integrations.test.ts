@@ -88,6 +88,7 @@ describe.each(DIALECTS)('data integrations (R4–R11) on %s', (dialect) => {
       additional_authorization_parameters: {},
       token_body_content_type: 'application/x-www-form-urlencoded',
       authenticate_via: 'request_body',
+      api_base_url: null,
     });
     const orgRoot = await h.request('POST', '/data-integrations', {
       provider: 'acme',

@@ -23,10 +23,12 @@ const ALLOWED: Record<string, readonly string[]> = {
   connections: ['integrations', 'environments', 'events', 'domain', 'store', 'catalog', 'oauth', 'core'],
   webhooks: ['domain', 'store', 'events', 'outbound', 'core'],
   metrics: ['store', 'core'],
+  proxy: ['connections', 'integrations', 'domain', 'store', 'catalog', 'core'],
   web: ['connections', 'catalog', 'core'],
   operators: ['domain', 'store', 'crypto', 'core'],
   dashboard: ['operators', 'environments', 'integrations', 'connections', 'events', 'webhooks', 'domain', 'catalog', 'crypto', 'core'],
   http: [
+    'proxy',
     'connections',
     'integrations',
     'environments',
@@ -42,6 +44,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   app: [
     'http',
+    'proxy',
     'metrics',
     'connections',
     'integrations',

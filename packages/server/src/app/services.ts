@@ -37,6 +37,7 @@ import type { LookupFunction } from 'node:net';
 import { createGuardedDispatcher } from '../outbound/guarded-dispatcher.ts';
 import { guardedFetch } from '../outbound/guarded-fetch.ts';
 import type { AppDeps } from '../http/deps.ts';
+import { ProxyService } from '../proxy/proxy-service.ts';
 
 export interface CoreDeps {
   store: Store;
@@ -142,6 +143,7 @@ export function buildServices(core: CoreDeps) {
     metrics: new WebhookMetrics(metrics, store),
     onError: (e) => (core.log ?? stderrLog).warn({ error: (e as Error).name }, 'webhook delivery tick failed'),
   });
+  const vending = new VendingService({ store, catalog, refresh, usage, telemetry });
   return {
     publicUrl: core.publicUrl,
     idempotency: store.idempotency,
@@ -164,7 +166,9 @@ export function buildServices(core: CoreDeps) {
       revoke: (account, integration) => revoker.revoke(account, integration),
     }),
     authorization: new AuthorizationService({ store, catalog, clock, publicUrl: core.publicUrl, oauth, events: recorder, environments }),
-    vending: new VendingService({ store, catalog, refresh, usage, telemetry }),
+    vending,
+    /** Issue 12's proxy to provider APIs: the vend's connection and credential, out through the guarded dispatcher only. */
+    proxy: new ProxyService({ vending, refresh, store, catalog, dispatcher: outboundDispatcher, telemetry }),
     clientCredentials: new ClientCredentialsConnections({ store, catalog, clock, oauth, events: recorder }),
     apiKeyConnections,
     listing: new ProviderListing({ store, readModels: new ListingReadModels({ store, catalog }) }),

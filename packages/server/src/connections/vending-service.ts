@@ -58,6 +58,12 @@ export type CredentialAnswer =
     }
   | Inactive;
 
+/**
+ * What the proxy attaches to a provider call (issue 12): the connection as read (a 401 renews from
+ * it) and its secret, renewed first when near expiry exactly as `/credentials` would.
+ */
+export type ProxyCredential = { active: true; account: VendAccount; secret: string } | Inactive;
+
 /** An answer, and whether the token had to be renewed for it (`refreshed` on `/metrics`). */
 interface Vended<T> {
   answer: T;
@@ -94,6 +100,15 @@ export class VendingService {
 
   credentials(environmentId: string, slug: string, input: VendInput): Promise<CredentialAnswer> {
     return this.counted(environmentId, 'credentials', this.vendCredential(environmentId, slug, input));
+  }
+
+  /**
+   * The proxy's vend: the same selection (plural, so several matching connections are a 409), renewal
+   * and counting as `/credentials` (route `proxy` on `/metrics`), so a proxied call is recorded as a
+   * use of the connection like any vend.
+   */
+  proxyCredential(environmentId: string, slug: string, input: VendInput): Promise<ProxyCredential> {
+    return this.counted(environmentId, 'proxy', this.vendProxy(environmentId, slug, input));
   }
 
   /**
@@ -170,6 +185,20 @@ export class VendingService {
     if (row.auth_method === 'client_credentials')
       return { answer: { active: true, credential: { ...base, auth_method: 'client_credentials', metadata: t.metadata } }, renewed };
     return { answer: { active: true, credential: { ...base, auth_method: 'oauth' } }, renewed };
+  }
+
+  private async vendProxy(environmentId: string, slug: string, input: VendInput): Promise<Vended<ProxyCredential>> {
+    const selected = await this.select(environmentId, slug, { ...input, supports_multiple_connections: true }, 'credentials');
+    if ('active' in selected) return { answer: selected, renewed: false };
+    const { row } = selected;
+    if (row.auth_method === 'api_key') {
+      if (!row.api_key) return { answer: { active: false, error: 'needs_reauthorization' }, renewed: false };
+      return { answer: { active: true, account: row, secret: row.api_key.open() }, renewed: false };
+    }
+    const renewed = this.deps.refresh.needsRenewal(row);
+    const t = await this.fresh(row, renewed);
+    if (t.kind !== 'token') return { answer: inactive(t), renewed };
+    return { answer: { active: true, account: row, secret: t.accessToken }, renewed };
   }
 
   private async select(

@@ -30,6 +30,12 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'rate_limited',
   'provider_unavailable',
+  'not_installed',
+  'needs_reauthorization',
+  'proxy_unsupported',
+  'proxy_path_refused',
+  'provider_unreachable',
+  'provider_timeout',
   'server_error',
 ] as const;
 
@@ -123,6 +129,14 @@ export const metricsDisabled = (): AppError => notFound('Metrics are off; set OP
 /** No route matches the method and path. */
 export const routeNotFound = (method: string, path: string): AppError => notFound(`No route ${method} ${path}.`);
 
+/** 404 (proxy): the owner has no connection for the integration (vend answers `active: false, error: not_installed`). */
+export const proxyNotInstalled = (slug: string): AppError =>
+  new AppError(404, 'not_installed', `This owner has no connection for "${slug}"; connect an account first.`);
+
+/** 403 (proxy): the connection needs the user to authorize again (vend answers `error: needs_reauthorization`). */
+export const proxyNeedsReauthorization = (slug: string): AppError =>
+  new AppError(403, 'needs_reauthorization', `The connection for "${slug}" needs re-authorization by its user.`);
+
 // ── 409 ────────────────────────────────────────────────────────────────────────────────────
 
 export const conflict = (message: string): AppError => new AppError(409, 'conflict', message);
@@ -204,6 +218,14 @@ export const clientCredentialsRejected = (): AppError =>
     { field: 'client_secret', code: 'rejected_by_provider' },
   ]);
 
+/** 422 (proxy): the integration has no API base URL, or its credential cannot be attached to a request. */
+export const proxyUnsupported = (message: string, field: string): AppError =>
+  new AppError(422, 'proxy_unsupported', message, [{ field, code: 'proxy_unsupported' }]);
+
+/** 400 (proxy): the path would leave the provider's API base URL (another host, `..`, encoded slashes, …). */
+export const proxyPathRefused = (reason: string): AppError =>
+  new AppError(400, 'proxy_path_refused', `The proxied path is refused: ${reason}.`, [{ field: 'path', code: 'proxy_path_refused' }]);
+
 // ── 429 rate_limited ───────────────────────────────────────────────────────────────────────
 
 /**
@@ -238,6 +260,13 @@ export const idempotencyKeysExhausted = (retryAfterSeconds: number, max: number)
 /** 503: the provider did not answer; `retry_after` (seconds) is in the body and the Retry-After header. */
 export const providerUnavailable = (retryAfterSeconds: number, message: string): AppError =>
   new AppError(503, 'provider_unavailable', message, undefined, { retry_after: retryAfterSeconds });
+
+/** 502 (proxy): no answer from the provider: refused, reset, DNS, TLS, or an address the outbound guard refuses. */
+export const providerUnreachable = (message: string): AppError => new AppError(502, 'provider_unreachable', message);
+
+/** 504 (proxy): the provider sent no response headers within the proxy's deadline. */
+export const providerTimeout = (seconds: number): AppError =>
+  new AppError(504, 'provider_timeout', `The provider sent no answer within ${seconds} s.`);
 
 /** 500: an unexpected failure, answered opaquely. */
 export const serverError = (requestId: string): AppError =>

@@ -9,11 +9,15 @@ export interface Telemetry {
   vend(route: VendRoute, outcome: VendOutcome): void;
   /** One renewal the provider answered (or did not), by provider and outcome (refreshed, invalid_grant, temporary, …). */
   refresh(provider: string, outcome: string): void;
+  /** One proxied call answered (by the provider or by OpenPipes), by provider and status class (`2xx`…`5xx`). */
+  proxied(provider: string, source: 'provider' | 'openpipes', statusClass: string): void;
+  /** One extra attempt of a proxied call: after a 401 with a renewed token, or asked for by `OpenPipes-Retries`. */
+  proxyRetry(provider: string, reason: 'renewed_token' | 'retry'): void;
   /** How long one call to a provider took, by provider, kind and result. */
   providerCall(provider: string, kind: ProviderCallKind, result: ProviderCallResult, seconds: number): void;
 }
 
-export type VendRoute = 'token' | 'credentials';
+export type VendRoute = 'token' | 'credentials' | 'proxy';
 
 /** `ok`: the stored token; `refreshed`: renewed first; the inactive answers; `unavailable`: 503; `refused`: 4xx. */
 export type VendOutcome = 'ok' | 'refreshed' | 'not_installed' | 'needs_reauthorization' | 'unavailable' | 'refused';
@@ -27,4 +31,6 @@ export const NO_TELEMETRY: Telemetry = Object.freeze({
   vend: () => undefined,
   refresh: () => undefined,
   providerCall: () => undefined,
+  proxied: () => undefined,
+  proxyRetry: () => undefined,
 });

@@ -23,6 +23,12 @@ const TITLES: Record<ErrorCode, string> = {
   unsupported_media_type: 'The form could not be read',
   rate_limited: 'Too many requests',
   provider_unavailable: 'The provider is not answering',
+  not_installed: 'No connection yet',
+  needs_reauthorization: 'The connection needs re-authorization',
+  proxy_unsupported: 'This integration cannot be proxied',
+  proxy_path_refused: 'This path is refused',
+  provider_unreachable: 'The provider cannot be reached',
+  provider_timeout: 'The provider did not answer in time',
   server_error: 'Something went wrong',
 };
 

@@ -21,6 +21,7 @@ import { apiKeyConnectionRoutes } from './routes/api-key-connections.ts';
 import { authorizeRoutes } from './routes/authorize.ts';
 import { clientCredentialsRoutes } from './routes/client-credentials.ts';
 import { vendingRoutes } from './routes/vending.ts';
+import { proxyRoutes } from './routes/proxy.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { installCatalogLogos } from './routes/catalog-logo.ts';
 import { connectedAccountRoutes } from './routes/connected-accounts.ts';
@@ -115,6 +116,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       eventRoutes,
       webhookRoutes,
       widgetTokenRoutes,
+      proxyRoutes,
     ]) {
       await api.register(routes(deps));
     }

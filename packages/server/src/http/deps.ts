@@ -5,6 +5,7 @@ import type { ApiKeyConnections } from '../connections/api-key-connections.ts';
 import type { AuthorizationService } from '../connections/authorization-service.ts';
 import type { ClientCredentialsConnections } from '../connections/client-credentials-connections.ts';
 import type { VendingService } from '../connections/vending-service.ts';
+import type { ProxyService } from '../proxy/proxy-service.ts';
 import type { ConnectedAccountService } from '../connections/connected-account-service.ts';
 import type { ProviderListing } from '../connections/provider-listing.ts';
 import type { ApiKeyService } from '../environments/api-key-service.ts';
@@ -37,6 +38,7 @@ export interface AppDeps extends DashboardDeps {
   apiKeyConnections: ApiKeyConnections;
   authorization: AuthorizationService;
   vending: VendingService;
+  proxy: ProxyService;
   clientCredentials: ClientCredentialsConnections;
   listing: ProviderListing;
   events: EventService;

@@ -14,6 +14,8 @@ const TOKEN_SEGMENT = /(^|\/)[A-Za-z0-9_-]{40,}(?=\/|$)/g;
  */
 export function redactUrl(url: string): string {
   const q = url.indexOf('?');
+  // A proxied call's query is the provider API's: not even its parameter names are logged.
+  if (url.startsWith('/proxy/')) return (q === -1 ? url : url.slice(0, q)).replace(TOKEN_SEGMENT, `$1${MASK}`);
   const path = (q === -1 ? url : url.slice(0, q)).replace(LINK_SEGMENT, `$1${MASK}`).replace(TOKEN_SEGMENT, `$1${MASK}`);
   if (q === -1) return path;
   const names = url

@@ -20,6 +20,8 @@ export interface CustomProviderWire {
   additional_authorization_parameters: Record<string, string>;
   token_body_content_type: string;
   authenticate_via: 'request_body' | 'basic_auth_header';
+  /** Extension: where `/proxy/<slug>/…` sends calls (issue 12); null: this integration cannot be proxied. */
+  api_base_url: string | null;
 }
 
 export type CustomProviderInput = Partial<CustomProviderWire>;
@@ -37,9 +39,10 @@ export const CUSTOM_PROVIDER_DEFAULTS: Omit<CustomProviderWire, 'name'> = {
   additional_authorization_parameters: {},
   token_body_content_type: 'application/x-www-form-urlencoded',
   authenticate_via: 'request_body',
+  api_base_url: null,
 };
 
-const URL_FIELDS = ['authorization_url', 'token_url', 'refresh_token_url', 'revocation_url'] as const;
+const URL_FIELDS = ['authorization_url', 'token_url', 'refresh_token_url', 'revocation_url', 'api_base_url'] as const;
 const TOKEN_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'application/json']);
 
 /**
@@ -75,6 +78,10 @@ export function checkCustomProvider(
     } else if (check.url.hash !== '') {
       errors.push({ field: path, code: 'invalid_url' });
       reasons.push(`The ${path} must not contain a fragment ("#…").`);
+    } else if (field === 'api_base_url' && check.url.search !== '') {
+      // The proxy appends the caller's path and query to it: a query of its own would end up in the middle.
+      errors.push({ field: path, code: 'invalid_url' });
+      reasons.push(`The ${path} must not contain a query ("?…").`);
     }
   }
   if (authMethod === 'oauth') {
@@ -136,7 +143,7 @@ export function customToDefinition(
     category: null,
     logo: null,
     authMethods: [authMethod],
-    apiBaseUrl: null,
+    apiBaseUrl: def.api_base_url,
     hosts: [],
     configFields: [],
     apiKey: null,

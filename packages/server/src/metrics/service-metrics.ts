@@ -11,6 +11,8 @@ export class ServiceMetrics implements Telemetry {
   private readonly vends: Counter<'route' | 'outcome'>;
   private readonly refreshes: Counter<'provider' | 'outcome'>;
   private readonly providerCalls: Histogram<'provider' | 'kind' | 'result'>;
+  private readonly proxiedCalls: Counter<'provider' | 'source' | 'status_class'>;
+  private readonly proxyRetries: Counter<'provider' | 'reason'>;
 
   constructor(
     registry: Registry,
@@ -34,6 +36,18 @@ export class ServiceMetrics implements Telemetry {
       help: 'Duration of calls to providers by provider, kind (exchange, refresh, client_credentials, revoke) and result (answered, network, connection_lost, timeout, forbidden_address).',
       labelNames: ['provider', 'kind', 'result'],
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    });
+    this.proxiedCalls = new Counter({
+      name: 'openpipes_proxy_requests_total',
+      help: 'Proxied calls by provider, source of the answer (provider, openpipes) and status class (2xx, 4xx, …).',
+      labelNames: ['provider', 'source', 'status_class'],
+      registers: [registry],
+    });
+    this.proxyRetries = new Counter({
+      name: 'openpipes_proxy_retries_total',
+      help: 'Extra attempts of proxied calls by provider and reason (renewed_token: after a 401 and a renewal; retry: OpenPipes-Retries).',
+      labelNames: ['provider', 'reason'],
       registers: [registry],
     });
     new Gauge({
@@ -61,6 +75,14 @@ export class ServiceMetrics implements Telemetry {
 
   providerCall(provider: string, kind: ProviderCallKind, result: ProviderCallResult, seconds: number): void {
     this.providerCalls.observe({ provider: this.label(provider), kind, result }, seconds);
+  }
+
+  proxied(provider: string, source: 'provider' | 'openpipes', statusClass: string): void {
+    this.proxiedCalls.inc({ provider: this.label(provider), source, status_class: statusClass });
+  }
+
+  proxyRetry(provider: string, reason: 'renewed_token' | 'retry'): void {
+    this.proxyRetries.inc({ provider: this.label(provider), reason });
   }
 
   private label(slug: string): string {

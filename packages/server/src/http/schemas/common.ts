@@ -4,7 +4,7 @@ import { Type, type TSchema } from 'typebox';
 import { ERROR_CODES } from '../../core/errors.ts';
 
 /** §10.16: users and organizations are the application's opaque identifiers. */
-const IDENTIFIER_PATTERN = '^[A-Za-z0-9_\\-:.]{1,128}$';
+export const IDENTIFIER_PATTERN = '^[A-Za-z0-9_\\-:.]{1,128}$';
 /** RFC 6749 §3.3 scope-token characters. */
 const SCOPE_PATTERN = '^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$';
 

@@ -25,6 +25,9 @@ const CustomProviderFields = {
   }),
   token_body_content_type: Type.String({ maxLength: 100 }),
   authenticate_via: Type.Enum(['request_body', 'basic_auth_header']),
+  api_base_url: Nullable(
+    Type.String({ minLength: 1, maxLength: 2048, description: 'Extension: the API base URL `/proxy/{slug}/…` calls go to.' }),
+  ),
 };
 
 export const CustomProviderInput = Type.Object(
@@ -49,6 +52,7 @@ export const CustomProviderOutput = Type.Object(
     additional_authorization_parameters: Type.Record(Type.String(), Type.String()),
     token_body_content_type: Type.String(),
     authenticate_via: Type.String(),
+    api_base_url: Nullable(Type.String()),
   },
   { title: 'CustomProvider' },
 );
