@@ -64,6 +64,7 @@ export type {
   ConnectedAccountTokenInput,
   ConnectionOwner,
   ConnectionRole,
+  HealthCheckResult,
   CreateDataIntegrationApiKeyOptions,
   CreateDataIntegrationClientCredentialOptions,
   CreateDataIntegrationCredentialOptions,

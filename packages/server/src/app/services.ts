@@ -8,6 +8,7 @@ import { ListingReadModels } from '../connections/listing-read-models.ts';
 import { ProviderListing } from '../connections/provider-listing.ts';
 import { RefreshCoordinator } from '../connections/refresh-coordinator.ts';
 import { Revoker, type RevocationLog } from '../connections/revoker.ts';
+import { LastUsedRecorder } from '../connections/last-used.ts';
 import { UsageCounter } from '../connections/usage-counter.ts';
 import { VendingService } from '../connections/vending-service.ts';
 import { OAuthClient } from '../oauth/oauth-client.ts';
@@ -116,6 +117,11 @@ export function buildServices(core: CoreDeps) {
     clock,
     onError: (e) => (core.log ?? stderrLog).warn({ error: (e as Error).name }, 'usage counters flush failed'),
   });
+  const lastUsed = new LastUsedRecorder({
+    store,
+    clock,
+    onError: (e) => (core.log ?? stderrLog).warn({ error: (e as Error).name }, 'last-used flush failed'),
+  });
   const refresh = new RefreshCoordinator({
     usage,
     catalog,
@@ -164,7 +170,7 @@ export function buildServices(core: CoreDeps) {
       revoke: (account, integration) => revoker.revoke(account, integration),
     }),
     authorization: new AuthorizationService({ store, catalog, clock, publicUrl: core.publicUrl, oauth, events: recorder, environments }),
-    vending: new VendingService({ store, catalog, refresh, usage, telemetry }),
+    vending: new VendingService({ store, catalog, refresh, usage, lastUsed, telemetry }),
     clientCredentials: new ClientCredentialsConnections({ store, catalog, clock, oauth, events: recorder }),
     apiKeyConnections,
     listing: new ProviderListing({ store, readModels: new ListingReadModels({ store, catalog }) }),
@@ -181,6 +187,8 @@ export function buildServices(core: CoreDeps) {
     deliveryWorker,
     /** Vends and refreshes by hour and outcome, counted in memory; the composition root starts and stops its flush. */
     usage,
+    /** When each connection was last vended, recorded in memory; the composition root starts and stops its flush. */
+    lastUsed,
     /** Every metric the service keeps, for `/metrics`. */
     metrics,
     /** The guarded connection pool of provider calls and webhook deliveries; the composition root closes it last. */

@@ -10,6 +10,9 @@ type AccountColumns = Partial<Omit<AccountRow, 'id' | 'environment_id' | 'integr
 
 const TABLE = 'connected_accounts';
 
+/** Ids per `recordUse` statement: well under both dialects' bound-parameter limits. */
+const USE_BATCH = 500;
+
 /** How many connections one provider has in one state. */
 export interface ProviderStateCount {
   slug: string;
@@ -182,6 +185,22 @@ export class AccountsRepo {
    */
   async markRefreshInDoubt(id: string, until: string): Promise<void> {
     await this.db.updateTable(TABLE).set({ refresh_in_doubt_until: until }).where('id', '=', id).execute();
+  }
+
+  /**
+   * Records that these connections were used at `at` (ISO): one statement per USE_BATCH ids. A
+   * time already later (another process flushed a newer use) is kept. Only `last_used_at` is
+   * written: neither `updated_at` nor a listed column, so cached listings stay valid.
+   */
+  async recordUse(ids: readonly string[], at: string): Promise<void> {
+    for (let i = 0; i < ids.length; i += USE_BATCH) {
+      await this.db
+        .updateTable(TABLE)
+        .set({ last_used_at: at })
+        .where('id', 'in', ids.slice(i, i + USE_BATCH))
+        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', at)]))
+        .execute();
+    }
   }
 
   async delete(id: string): Promise<void> {

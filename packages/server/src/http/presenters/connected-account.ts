@@ -1,8 +1,8 @@
 import type { ConfigField } from '../../catalog/provider-definition.ts';
-import type { ListedAccount } from '../../domain/connected-account.ts';
+import type { ConnectedAccount, ListedAccount } from '../../domain/connected-account.ts';
 
-/** `ConnectedAccount` (§3.2): redacted hints only, secret and undeclared config removed. */
-export function presentConnectedAccount(row: ListedAccount, configFields: readonly ConfigField[]) {
+/** The fields a connection shows wherever it appears, provider listings included: redacted hints only, secret and undeclared config removed. */
+function presentListedAccount(row: ListedAccount, configFields: readonly ConfigField[]) {
   return {
     object: 'connected_account' as const,
     id: row.id,
@@ -23,7 +23,26 @@ export function presentConnectedAccount(row: ListedAccount, configFields: readon
   };
 }
 
+/** What a connection's activity and health add to it where its own row is read. */
+export type AccountActivity = Pick<
+  ConnectedAccount,
+  'last_refreshed_at' | 'last_used_at' | 'last_health_check_at' | 'last_health_check_result'
+>;
+
+/**
+ * `ConnectedAccount` (§3.2), with its activity and health (issue 12). The provider listings leave
+ * these out: they are cached against versions that recording use and health checks deliberately
+ * do not bump, so they would be stale there.
+ */
+export const presentConnectedAccount = (row: ListedAccount & AccountActivity, configFields: readonly ConfigField[]) => ({
+  ...presentListedAccount(row, configFields),
+  last_refreshed_at: row.last_refreshed_at,
+  last_used_at: row.last_used_at,
+  last_health_check_at: row.last_health_check_at,
+  last_health_check_result: row.last_health_check_result,
+});
+
 export const presentEmbeddedAccount = (row: ListedAccount, configFields: readonly ConfigField[]) => ({
-  ...presentConnectedAccount(row, configFields),
+  ...presentListedAccount(row, configFields),
   userland_user_id: row.user_id,
 });
