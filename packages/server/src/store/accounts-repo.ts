@@ -1,5 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AccountChanges, AccountFilter, AccountState, ConnectedAccount, NewAccount } from '../domain/connected-account.ts';
+import type {
+  AccountActivity,
+  AccountChanges,
+  AccountFilter,
+  AccountState,
+  ConnectedAccount,
+  NewAccount,
+} from '../domain/connected-account.ts';
 import { encodeChanges, json, jsonOrNull, readJson, readJsonOrNull } from './encoding.ts';
 import type { Sealer, SealedAt } from './sealer.ts';
 import { updateById } from './update-by-id.ts';
@@ -201,6 +208,17 @@ export class AccountsRepo {
         .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', at)]))
         .execute();
     }
+  }
+
+  /** The activity and health of these connections, by id, in one statement (the widgets' list; ids unknown are absent). */
+  async activityOf(ids: readonly string[]): Promise<Map<string, AccountActivity>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom(TABLE)
+      .select(['id', 'last_refreshed_at', 'last_used_at', 'last_health_check_at', 'last_health_check_result'])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(rows.map(({ id, ...activity }) => [id, activity]));
   }
 
   async delete(id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { ConfigField } from '../../catalog/provider-definition.ts';
-import type { ConnectedAccount, ListedAccount } from '../../domain/connected-account.ts';
+import type { AccountActivity, ListedAccount } from '../../domain/connected-account.ts';
 
 /** The fields a connection shows wherever it appears, provider listings included: redacted hints only, secret and undeclared config removed. */
 function presentListedAccount(row: ListedAccount, configFields: readonly ConfigField[]) {
@@ -23,12 +23,6 @@ function presentListedAccount(row: ListedAccount, configFields: readonly ConfigF
   };
 }
 
-/** What a connection's activity and health add to it where its own row is read. */
-export type AccountActivity = Pick<
-  ConnectedAccount,
-  'last_refreshed_at' | 'last_used_at' | 'last_health_check_at' | 'last_health_check_result'
->;
-
 /**
  * `ConnectedAccount` (§3.2), with its activity and health (issue 12). The provider listings leave
  * these out: they are cached against versions that recording use and health checks deliberately
@@ -36,10 +30,15 @@ export type AccountActivity = Pick<
  */
 export const presentConnectedAccount = (row: ListedAccount & AccountActivity, configFields: readonly ConfigField[]) => ({
   ...presentListedAccount(row, configFields),
-  last_refreshed_at: row.last_refreshed_at,
-  last_used_at: row.last_used_at,
-  last_health_check_at: row.last_health_check_at,
-  last_health_check_result: row.last_health_check_result,
+  ...presentActivity(row),
+});
+
+/** The activity and health fields, as the API and the widgets name them. */
+export const presentActivity = (a: AccountActivity) => ({
+  last_refreshed_at: a.last_refreshed_at,
+  last_used_at: a.last_used_at,
+  last_health_check_at: a.last_health_check_at,
+  last_health_check_result: a.last_health_check_result,
 });
 
 export const presentEmbeddedAccount = (row: ListedAccount, configFields: readonly ConfigField[]) => ({
