@@ -154,6 +154,14 @@ describe.each(DIALECTS)('last_used_at on %s', (dialect) => {
     expect(await lastUsed(accountId)).toBeNull();
   });
 
+  it('1,201 ids are written in three statements (batches of 500)', async () => {
+    const ids = [accountId, ...Array.from({ length: 1200 }, (_, i) => `data_installation_missing_${i}`)];
+    h.queries.length = 0;
+    await h.store.accounts.recordUse(ids, '2029-06-01T00:00:00.000Z');
+    expect(h.queries.filter((q) => /^update "?connected_accounts/i.test(q.trim()))).toHaveLength(3);
+    expect(await lastUsed(accountId)).toBe('2029-06-01T00:00:00.000Z');
+  });
+
   it('an older time never overwrites a newer one (another process flushed later)', async () => {
     await h.store.accounts.recordUse([accountId], '2030-01-01T00:00:00.000Z');
     await h.store.accounts.recordUse([accountId], '2029-01-01T00:00:00.000Z');
