@@ -66,6 +66,7 @@ export type {
   ConnectedAccountTokenInput,
   ConnectionOwner,
   ConnectionRole,
+  HealthCheckResult,
   CreateDataIntegrationApiKeyOptions,
   CreateDataIntegrationClientCredentialOptions,
   CreateDataIntegrationCredentialOptions,

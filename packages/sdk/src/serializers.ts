@@ -411,6 +411,11 @@ export function deserializeConnectedAccount(raw: unknown): ConnectedAccount {
   };
   if (w.connection_role !== undefined) result.connectionRole = w.connection_role;
   if (w.config != null) result.config = copyMap(w.config);
+  // Extensions, only where the server sends them (not in provider listings): absent stays absent.
+  if (w.last_refreshed_at !== undefined) result.lastRefreshedAt = w.last_refreshed_at;
+  if (w.last_used_at !== undefined) result.lastUsedAt = w.last_used_at;
+  if (w.last_health_check_at !== undefined) result.lastHealthCheckAt = w.last_health_check_at;
+  if (w.last_health_check_result !== undefined) result.lastHealthCheckResult = w.last_health_check_result;
   return result;
 }
 

@@ -27,6 +27,8 @@ export type ConnectionOwner = 'user' | 'organization';
 export type ConnectionRole = 'compatibility' | 'standard';
 /** State of a connected account. */
 export type ConnectedAccountState = 'connected' | 'needs_reauthorization' | 'disconnected';
+/** What the last health check of a connection found (OpenPipes extension). */
+export type HealthCheckResult = 'ok' | 'temporary_failure' | 'needs_reauthorization';
 /** States a client may set on import/update. */
 export type ConnectedAccountInputState = 'connected' | 'needs_reauthorization';
 /** State of a data integration (`requested` is never produced by OpenPipes). */
@@ -355,6 +357,17 @@ export interface ConnectedAccount {
   createdAt: string;
   /** ISO-8601 timestamp string. */
   updatedAt: string;
+  /**
+   * OpenPipes extension: when its tokens were last renewed (ISO-8601); `null`: not since it was
+   * connected. Present where the connection itself is read, not in provider listings.
+   */
+  lastRefreshedAt?: string | null;
+  /** OpenPipes extension: when a vend or proxied call last used it, to within about 10 s; `null`: never. */
+  lastUsedAt?: string | null;
+  /** OpenPipes extension: when the health scheduler last checked it; `null`: never. */
+  lastHealthCheckAt?: string | null;
+  /** OpenPipes extension: what that check found (`temporary_failure` leaves `state` as it was). */
+  lastHealthCheckResult?: HealthCheckResult | null;
 }
 
 /** Connected account embedded in a provider list item. */

@@ -15,6 +15,7 @@ import type {
   ConnectionRole,
   DataIntegrationCredentialType,
   DataIntegrationState,
+  HealthCheckResult,
   InactiveReason,
   Ownership,
   StringMap,
@@ -100,6 +101,10 @@ export interface WireConnectedAccount {
   created_at: string;
   updated_at: string;
   userland_user_id?: string | null;
+  last_refreshed_at?: string | null;
+  last_used_at?: string | null;
+  last_health_check_at?: string | null;
+  last_health_check_result?: HealthCheckResult | null;
 }
 
 export interface WireDataProvider {

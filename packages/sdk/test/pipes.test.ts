@@ -739,6 +739,29 @@ describe('connected accounts', () => {
     );
     expect(result.authMethod).toBe('oauth');
     expect('config' in result).toBe(false);
+    expect('lastUsedAt' in result).toBe(false);
+  });
+
+  it('getUserConnectedAccount camelCases the activity and health extensions, nulls kept', async () => {
+    const { op } = makeClient([
+      {
+        body: {
+          ...wireConnectedAccount,
+          last_refreshed_at: '2025-06-01T12:00:00.000Z',
+          last_used_at: null,
+          last_health_check_at: '2025-06-01T12:00:00.000Z',
+          last_health_check_result: 'temporary_failure',
+        },
+      },
+    ]);
+    const result = await op.pipes.getUserConnectedAccount({ userId: 'user_1', slug: 'github' });
+    expect(result).toStrictEqual({
+      ...camelConnectedAccount,
+      lastRefreshedAt: '2025-06-01T12:00:00.000Z',
+      lastUsedAt: null,
+      lastHealthCheckAt: '2025-06-01T12:00:00.000Z',
+      lastHealthCheckResult: 'temporary_failure',
+    });
   });
 
   it('deleteUserConnectedAccount (R22) → DELETE with query, resolves to undefined', async () => {

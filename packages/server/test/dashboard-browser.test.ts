@@ -142,4 +142,25 @@ describe.runIf(chromiumAvailable())('operator dashboard in a real browser (headl
     await shot('dashboard-activity', 1280);
     await shot('dashboard-activity', 375);
   });
+
+  it('the connections list shows last refreshed, last used and the last health check, at 1280 and 375 px', async () => {
+    // The vends above touched user_dash; the flush writes it. A health check that failed for now gets a badge.
+    await h.deps.lastUsed.flush();
+    await h.db
+      .updateTable('connected_accounts')
+      .set({ last_health_check_at: new Date(Date.now() - 2 * 3_600_000).toISOString(), last_health_check_result: 'temporary_failure' })
+      .where('user_id', '=', 'user_dash')
+      .execute();
+    await page.goto(`${origin}/dashboard/environments/default/connections`);
+    const activity = page.locator('tbody tr', { hasText: 'user_dash' }).locator('td[data-label="Activity"]');
+    expect(await activity.locator('div > div').allTextContents()).toEqual([
+      'Refreshed never',
+      'Used just now',
+      'Checked 2 hours ago temporary failure',
+    ]);
+    expect(await activity.getByText('just now').getAttribute('title')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+    expect(await activity.locator('.badge.warn').isVisible()).toBe(true);
+    await shot('dashboard-connections', 1280);
+    await shot('dashboard-connections', 375);
+  });
 });

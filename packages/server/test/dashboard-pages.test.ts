@@ -118,6 +118,43 @@ describe.each(DIALECTS)('dashboard pages: connections, events, webhooks, activit
       expect((await b.get(`${ENV}/connections?state=bogus`)).status).toBe(400);
     });
 
+    it('shows last refreshed, last used and the last health check, with a badge for a failed check', async () => {
+      // As a vend records it (a real vend here would change the vend counts the activity tests read).
+      const user02 = await h.request('GET', '/user_management/users/user_02/connected_accounts/gitlab');
+      h.deps.lastUsed.touch(user02.body.id);
+      await h.deps.lastUsed.flush();
+      const checkedAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
+      await h.db
+        .updateTable('connected_accounts')
+        .set({ last_health_check_at: checkedAt, last_health_check_result: 'temporary_failure' })
+        .where('user_id', '=', 'user_02')
+        .execute();
+      await h.db
+        .updateTable('connected_accounts')
+        .set({ last_refreshed_at: checkedAt, last_health_check_at: checkedAt, last_health_check_result: 'needs_reauthorization' })
+        .where('user_id', '=', 'user_26')
+        .execute();
+      const row = async (user: string) => {
+        const html = (await b.get(`${ENV}/connections?user=${user}&provider=gitlab`)).html;
+        expect(rows(html)).toBe(1);
+        return html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+      };
+      const used = await row('user_02');
+      expect(used).toMatch(/Used<\/span> <span title="\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC">just now</);
+      expect(used).toContain('<span class="badge warn">temporary failure</span>');
+      expect(used).toContain(`title="${checkedAt.slice(0, 19).replace('T', ' ')} UTC">3 hours ago<`);
+      expect(used).toContain('Refreshed</span> never<');
+      const dead = await row('user_26');
+      expect(dead).toContain('<span class="badge bad">needs re-authorization</span>');
+      expect(dead).toContain('Used</span> never<');
+      expect(dead).toMatch(/Refreshed<\/span> <span title="[^"]+">3 hours ago</);
+      const unchecked = await row('user_04');
+      expect(unchecked).toContain('Checked</span> not checked<');
+      // The integration page's latest connections (user_26 is the newest) show the same.
+      const integration = (await b.get(`${ENV}/integrations/user/gitlab`)).html;
+      expect(integration).toContain('<span class="badge bad">needs re-authorization</span>');
+    });
+
     it('escapes user and organization ids', async () => {
       const page = await b.get(`${ENV}/connections?provider=notion`);
       expect(page.html).not.toContain('<script>alert');

@@ -30,6 +30,25 @@ describe.each(DIALECTS)('proxy to a provider API (%s)', (dialect) => {
     expect((await rig.call('GET', `/proxy/${SLUG}`)).json()).toEqual({ url: '/v1' });
   });
 
+  it('a proxied call is a use of the connection: last_used_at is set at the next flush', async () => {
+    await rig.h.deps.lastUsed.flush();
+    const before = await rig.h.db
+      .selectFrom('connected_accounts')
+      .select('last_used_at')
+      .where('id', '=', rig.accountId)
+      .executeTakeFirstOrThrow();
+    expect((await rig.call('GET', `/proxy/${SLUG}/users/me`)).status).toBe(200);
+    await rig.h.deps.lastUsed.flush();
+    const after = await rig.h.db
+      .selectFrom('connected_accounts')
+      .select('last_used_at')
+      .where('id', '=', rig.accountId)
+      .executeTakeFirstOrThrow();
+    expect(after.last_used_at).not.toBeNull();
+    expect(after.last_used_at! >= (before.last_used_at ?? '')).toBe(true);
+    expect(after.last_used_at).not.toBe(before.last_used_at);
+  });
+
   it('never forwards our Authorization, OpenPipes-*, cookies, forwarding or hop-by-hop headers', async () => {
     const res = await rig.call('POST', `/proxy/${SLUG}/things`, {
       headers: {

@@ -128,6 +128,7 @@ describe.runIf(chromiumAvailable())('hosted widgets in a real browser (headless 
       const popup = await popupOpened;
       await completeInPopup(popup, 'acme-client');
       await expect.poll(() => acme.locator('.status').textContent(), { timeout: 15_000 }).toBe('Connected');
+      expect(await acme.locator('.activity').allTextContents()).toEqual(['Not used yet']);
       expect(page.url()).toBe(loaded);
       await expect.poll(() => popup.isClosed()).toBe(true);
     } finally {
@@ -138,12 +139,24 @@ describe.runIf(chromiumAvailable())('hosted widgets in a real browser (headless 
   });
 
   it('(c) disconnects: the row says "Not connected" and the provider counts the revocation', async () => {
+    // The vend above is written at the next flush; the scheduler's last check failed for now.
+    await h.deps.lastUsed.flush();
+    await h.db
+      .updateTable('connected_accounts')
+      .set({ last_health_check_at: new Date().toISOString(), last_health_check_result: 'temporary_failure' })
+      .where('user_id', '=', 'user_w')
+      .execute();
     const page = await context.newPage();
     try {
       await page.goto(`${origin}/widgets/pipes#token=${await mint({ user_id: 'user_w', organization_id: 'org_w' })}`);
       expect(page.url()).toBe(`${origin}/widgets/pipes`);
       const acme = row(page, HTML_NAME);
       await expect.poll(() => acme.locator('.status').textContent()).toBe('Connected');
+      expect(await acme.locator('.activity').allTextContents()).toEqual([
+        'Last used just now',
+        'The provider did not answer our last check; we will try again.',
+      ]);
+      expect(await acme.locator('.activity').first().getAttribute('title')).toBeTruthy();
       await screenshots(page, 'connect');
       const revoked = oidc.counts.revocationRequests;
       await acme.getByRole('button', { name: `Disconnect ${HTML_NAME}` }).click();

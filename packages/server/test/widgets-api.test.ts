@@ -28,6 +28,11 @@ const INSTALLATION_KEYS = [
   'config',
   'created_at',
   'id',
+  // OpenPipes' additions (issue 12): WorkOS's widgets read none of them.
+  'last_health_check_at',
+  'last_health_check_result',
+  'last_refreshed_at',
+  'last_used_at',
   'object',
   'organization_id',
   'scopes',
@@ -273,6 +278,23 @@ describe.each(DIALECTS)('widgets API W3–W16 on %s', (dialect) => {
     const mine = await w(tokens.a!, 'GET', '/DataIntegrations/mine');
     expect(item(mine, 'keys').installation).toMatchObject({ id: ids.aKeys, api_key_last_4: '4321' });
     expect(item(mine, 'keys').connected_accounts).toEqual([item(mine, 'keys').installation]);
+  });
+
+  it('W3 shows when the connection was last used and checked, read fresh (the cached listing does not carry them)', async () => {
+    const before = item(await w(tokens.a!, 'GET', '/DataIntegrations/mine'), 'keys').installation;
+    expect(before).toMatchObject({ id: ids.aKeys, last_used_at: null, last_health_check_at: null, last_health_check_result: null });
+    const vend = await h.request('POST', '/data-integrations/keys/credentials', { user_id: 'user_a', organization_id: 'org_1' });
+    expect(vend.body.active, vend.text).toBe(true);
+    await h.deps.lastUsed.flush();
+    await h.db
+      .updateTable('connected_accounts')
+      .set({ last_health_check_result: 'temporary_failure' })
+      .where('id', '=', ids.aKeys!)
+      .execute();
+    const after = item(await w(tokens.a!, 'GET', '/DataIntegrations/mine'), 'keys').installation;
+    expect(Date.now() - Date.parse(after.last_used_at)).toBeLessThan(60_000);
+    expect(after.last_health_check_result).toBe('temporary_failure');
+    await h.db.updateTable('connected_accounts').set({ last_health_check_result: null }).where('id', '=', ids.aKeys!).execute();
   });
 
   it('W3 keeps a root the member is still connected to after the developer disables it, for that member only', async () => {

@@ -114,6 +114,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
   const stopMaintenance = scheduleMaintenance(store, systemClock, (e) => log.warn(`maintenance failed: ${(e as Error).message}`));
   deps.deliveryWorker.start();
   deps.usage.start();
+  deps.lastUsed.start();
   return {
     app,
     deps,
@@ -125,6 +126,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
       await app.close();
       // After the server: vends answered while it drained are counted too.
       await deps.usage.stop().catch((e: unknown) => log.warn(`usage counters flush failed: ${(e as Error).message}`));
+      await deps.lastUsed.stop().catch((e: unknown) => log.warn(`last-used flush failed: ${(e as Error).message}`));
       await deps.outboundDispatcher.close();
       await close();
     },

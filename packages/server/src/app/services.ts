@@ -8,6 +8,7 @@ import { ListingReadModels } from '../connections/listing-read-models.ts';
 import { ProviderListing } from '../connections/provider-listing.ts';
 import { RefreshCoordinator } from '../connections/refresh-coordinator.ts';
 import { Revoker, type RevocationLog } from '../connections/revoker.ts';
+import { LastUsedRecorder } from '../connections/last-used.ts';
 import { UsageCounter } from '../connections/usage-counter.ts';
 import { VendingService } from '../connections/vending-service.ts';
 import { OAuthClient } from '../oauth/oauth-client.ts';
@@ -117,6 +118,11 @@ export function buildServices(core: CoreDeps) {
     clock,
     onError: (e) => (core.log ?? stderrLog).warn({ error: (e as Error).name }, 'usage counters flush failed'),
   });
+  const lastUsed = new LastUsedRecorder({
+    store,
+    clock,
+    onError: (e) => (core.log ?? stderrLog).warn({ error: (e as Error).name }, 'last-used flush failed'),
+  });
   const refresh = new RefreshCoordinator({
     usage,
     catalog,
@@ -143,7 +149,7 @@ export function buildServices(core: CoreDeps) {
     metrics: new WebhookMetrics(metrics, store),
     onError: (e) => (core.log ?? stderrLog).warn({ error: (e as Error).name }, 'webhook delivery tick failed'),
   });
-  const vending = new VendingService({ store, catalog, refresh, usage, telemetry });
+  const vending = new VendingService({ store, catalog, refresh, usage, lastUsed, telemetry });
   return {
     publicUrl: core.publicUrl,
     idempotency: store.idempotency,
@@ -185,6 +191,8 @@ export function buildServices(core: CoreDeps) {
     deliveryWorker,
     /** Vends and refreshes by hour and outcome, counted in memory; the composition root starts and stops its flush. */
     usage,
+    /** When each connection was last vended, recorded in memory; the composition root starts and stops its flush. */
+    lastUsed,
     /** Every metric the service keeps, for `/metrics`. */
     metrics,
     /** The guarded connection pool of provider calls and webhook deliveries; the composition root closes it last. */

@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock.ts';
 import { iso } from '../core/clock.ts';
-import type { AccountChanges, AccountFilter, ConnectedAccount } from '../domain/connected-account.ts';
+import type { AccountActivity, AccountChanges, AccountFilter, ConnectedAccount } from '../domain/connected-account.ts';
 import type { Integration, Ownership } from '../domain/integration.ts';
 import type { Owner } from '../domain/owner.ts';
 import { integrationNotFound, invalidRequest, validationFailed } from '../core/errors.ts';
@@ -136,6 +136,11 @@ export class ConnectedAccountService {
       return locate(tx, integration);
     };
     return saveConnection(this.deps.store, this.deps.events, inTx, changes);
+  }
+
+  /** These connections' activity and health, by id (what the cached listings leave out). */
+  activityOf(ids: readonly string[]): Promise<Map<string, AccountActivity>> {
+    return this.deps.store.accounts.activityOf(ids);
   }
 
   /** An integration's most recent connections, newest first (the dashboard's integration page). */

@@ -12,6 +12,7 @@ import type { Telemetry, VendOutcome, VendRoute } from '../core/telemetry.ts';
 import { ownerFromRequest } from '../domain/owner.ts';
 import { currentToken, type RefreshCoordinator, type Renewed } from './refresh-coordinator.ts';
 import { missingScopes, requestedScopes } from './requested-scopes.ts';
+import type { LastUsedRecorder } from './last-used.ts';
 import type { UsageCounter } from './usage-counter.ts';
 
 export interface VendInput {
@@ -64,10 +65,11 @@ export type CredentialAnswer =
  */
 export type ProxyCredential = { active: true; account: VendAccount; secret: string } | Inactive;
 
-/** An answer, and whether the token had to be renewed for it (`refreshed` on `/metrics`). */
+/** An answer, whether the token had to be renewed for it (`refreshed` on `/metrics`), and the connection that answered. */
 interface Vended<T> {
   answer: T;
   renewed: boolean;
+  accountId: string | null;
 }
 
 interface Selected {
@@ -90,6 +92,7 @@ export class VendingService {
       catalog: ProviderCatalog;
       refresh: RefreshCoordinator;
       usage: UsageCounter;
+      lastUsed: LastUsedRecorder;
       telemetry: Telemetry;
     },
   ) {}
@@ -112,8 +115,8 @@ export class VendingService {
   }
 
   /**
-   * Counts a vend by outcome (in memory: no query); refused requests (404, 409, 422) are not vends
-   * for the usage charts, and `refused` on `/metrics`.
+   * Counts a vend by outcome and records the connection's use (both in memory: no query); refused
+   * requests (404, 409, 422) are not vends for the usage charts, and `refused` on `/metrics`.
    */
   private async counted<T extends { active: true } | Inactive>(
     environmentId: string,
@@ -122,8 +125,9 @@ export class VendingService {
   ): Promise<T> {
     let outcome: VendOutcome = 'refused';
     try {
-      const { answer, renewed } = await vend;
+      const { answer, renewed, accountId } = await vend;
       this.deps.usage.count(environmentId, 'vend', answer.active ? 'active' : answer.error);
+      if (answer.active && accountId !== null) this.deps.lastUsed.touch(accountId);
       outcome = answer.active ? (renewed ? 'refreshed' : 'ok') : answer.error;
       return answer;
     } catch (e) {
@@ -139,13 +143,14 @@ export class VendingService {
 
   private async vendToken(environmentId: string, slug: string, input: VendInput): Promise<Vended<TokenAnswer>> {
     const selected = await this.select(environmentId, slug, input, 'token');
-    if ('active' in selected) return { answer: selected, renewed: false };
+    if ('active' in selected) return { answer: selected, renewed: false, accountId: null };
     if (selected.row.auth_method === 'api_key') {
       throw apiKeyIntegrationNotVended(slug);
     }
     const renewed = this.deps.refresh.needsRenewal(selected.row);
+    const accountId = selected.row.id;
     const t = await this.fresh(selected.row, renewed);
-    if (t.kind !== 'token') return { answer: inactive(t), renewed };
+    if (t.kind !== 'token') return { answer: inactive(t), renewed, accountId };
     const answer: TokenAnswer = {
       active: true,
       access_token: {
@@ -156,24 +161,26 @@ export class VendingService {
         missing_scopes: missingScopes(selected.requested, t.scopes, selected.scopeAliases),
       },
     };
-    return { answer, renewed };
+    return { answer, renewed, accountId };
   }
 
   private async vendCredential(environmentId: string, slug: string, input: VendInput): Promise<Vended<CredentialAnswer>> {
     const selected = await this.select(environmentId, slug, input, 'credentials');
-    if ('active' in selected) return { answer: selected, renewed: false };
+    if ('active' in selected) return { answer: selected, renewed: false, accountId: null };
     const { row } = selected;
+    const accountId = row.id;
     const config = selected.config();
     if (row.auth_method === 'api_key') {
-      if (!row.api_key) return { answer: { active: false, error: 'needs_reauthorization' }, renewed: false };
+      if (!row.api_key) return { answer: { active: false, error: 'needs_reauthorization' }, renewed: false, accountId };
       return {
         answer: { active: true, credential: { object: 'credential', auth_method: 'api_key', value: row.api_key.open(), config } },
         renewed: false,
+        accountId,
       };
     }
     const renewed = this.deps.refresh.needsRenewal(row);
     const t = await this.fresh(row, renewed);
-    if (t.kind !== 'token') return { answer: inactive(t), renewed };
+    if (t.kind !== 'token') return { answer: inactive(t), renewed, accountId };
     const base = {
       object: 'credential' as const,
       value: t.accessToken,
@@ -183,22 +190,27 @@ export class VendingService {
       config,
     };
     if (row.auth_method === 'client_credentials')
-      return { answer: { active: true, credential: { ...base, auth_method: 'client_credentials', metadata: t.metadata } }, renewed };
-    return { answer: { active: true, credential: { ...base, auth_method: 'oauth' } }, renewed };
+      return {
+        answer: { active: true, credential: { ...base, auth_method: 'client_credentials', metadata: t.metadata } },
+        renewed,
+        accountId,
+      };
+    return { answer: { active: true, credential: { ...base, auth_method: 'oauth' } }, renewed, accountId };
   }
 
   private async vendProxy(environmentId: string, slug: string, input: VendInput): Promise<Vended<ProxyCredential>> {
     const selected = await this.select(environmentId, slug, { ...input, supports_multiple_connections: true }, 'credentials');
-    if ('active' in selected) return { answer: selected, renewed: false };
+    if ('active' in selected) return { answer: selected, renewed: false, accountId: null };
     const { row } = selected;
+    const accountId = row.id;
     if (row.auth_method === 'api_key') {
-      if (!row.api_key) return { answer: { active: false, error: 'needs_reauthorization' }, renewed: false };
-      return { answer: { active: true, account: row, secret: row.api_key.open() }, renewed: false };
+      if (!row.api_key) return { answer: { active: false, error: 'needs_reauthorization' }, renewed: false, accountId };
+      return { answer: { active: true, account: row, secret: row.api_key.open() }, renewed: false, accountId };
     }
     const renewed = this.deps.refresh.needsRenewal(row);
     const t = await this.fresh(row, renewed);
-    if (t.kind !== 'token') return { answer: inactive(t), renewed };
-    return { answer: { active: true, account: row, secret: t.accessToken }, renewed };
+    if (t.kind !== 'token') return { answer: inactive(t), renewed, accountId };
+    return { answer: { active: true, account: row, secret: t.accessToken }, renewed, accountId };
   }
 
   private async select(

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { AccountFilter, AccountState, ConnectedAccount } from '../domain/connected-account.ts';
+import { connectionActivity } from './connection-activity.ts';
 import type { DashboardApp, DashboardDeps } from './deps.ts';
 import { allIntegrations } from './integration-view.ts';
 import { environmentFrame, environmentSearch, given, minute } from './pages.ts';
@@ -31,7 +32,7 @@ function credentialsHint(a: ConnectedAccount): string {
   return [a.access_token ? 'access token' : null, a.refresh_token ? 'refresh token' : null].filter(Boolean).join(' + ') || 'no tokens';
 }
 
-const accountLine = ({ account: a, slug }: { account: ConnectedAccount; slug: string }) => ({
+const accountLine = ({ account: a, slug }: { account: ConnectedAccount; slug: string }, now: number) => ({
   id: a.id,
   user: a.user_id ?? '—',
   organization: a.organization_id ?? '—',
@@ -42,6 +43,7 @@ const accountLine = ({ account: a, slug }: { account: ConnectedAccount; slug: st
   credentials: credentialsHint(a),
   created: minute(a.created_at),
   updated: minute(a.updated_at),
+  activity: connectionActivity(a, now),
 });
 
 /** GET /dashboard/environments/:name/connections: the environment's connected accounts, searched and paged. */
@@ -65,7 +67,7 @@ export function connectionRoutes(app: DashboardApp, deps: DashboardDeps): void {
       values,
       providers: slugs,
       states: STATES.map((s) => ({ value: s, label: s.replace(/_/g, ' ') })),
-      accounts: page.items.map(accountLine),
+      accounts: page.items.map((item) => accountLine(item, deps.clock.now())),
       firstHref: q.before ? `${base}?${new URLSearchParams([...search].filter(([k]) => k !== 'before'))}` : null,
       nextHref: last && page.hasMore ? `${base}?${search}` : null,
     });

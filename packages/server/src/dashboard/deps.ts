@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { ProviderCatalog } from '../catalog/catalog.ts';
+import type { Clock } from '../core/clock.ts';
 import type { ConnectedAccountService } from '../connections/connected-account-service.ts';
 import type { UsageCounter } from '../connections/usage-counter.ts';
 import type { ApiKeyService } from '../environments/api-key-service.ts';
@@ -12,6 +13,8 @@ import type { DeliveryService } from '../webhooks/delivery-service.ts';
 /** What the dashboard uses: the same services as the API, acting for an operator across environments. */
 export interface DashboardDeps {
   publicUrl: string;
+  /** "Now" for the relative times the pages show. */
+  clock: Clock;
   catalog: ProviderCatalog;
   environments: EnvironmentService;
   apiKeys: ApiKeyService;

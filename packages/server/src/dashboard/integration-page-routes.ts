@@ -54,7 +54,7 @@ export function integrationPageRoutes(app: DashboardApp, deps: DashboardDeps): v
     const detail = integrationDetail(deps.publicUrl, env.name, resolved);
     return sendEnvironmentPage(request, reply, { env, template: 'integration', title: detail.name, tab: 'integrations' }, shown, {
       integration: detail,
-      connections: (await deps.accounts.latest(row, LATEST_CONNECTIONS)).map(connectionLine),
+      connections: (await deps.accounts.latest(row, LATEST_CONNECTIONS)).map((a) => connectionLine(a, deps.clock.now())),
       scopesHelp: scopesHelp(custom ? null : provider),
       secretHelp: 'Write-only: enter it again whenever you save the OAuth app (it is never shown).',
       values: {

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { ProviderDefinition } from '../catalog/provider-definition.ts';
+import { connectionActivity } from './connection-activity.ts';
 import type { AuthMethod, ConnectedAccount } from '../domain/connected-account.ts';
 import type { Integration, Ownership } from '../domain/integration.ts';
 import { lastFour } from '../domain/secret.ts';
@@ -129,11 +130,12 @@ export const customProviderValues = (def: CustomProviderWire | null) => ({
   pkce_enabled: def?.pkce_enabled ?? true,
 });
 
-/** One line of an integration's latest connections. */
-export const connectionLine = (a: ConnectedAccount) => ({
+/** One line of an integration's latest connections, its activity relative to `now` (epoch ms). */
+export const connectionLine = (a: ConnectedAccount, now: number) => ({
   user: a.user_id ?? '—',
   organization: a.organization_id ?? '—',
   account: a.account_display_name ?? a.account_identifier ?? '',
   state: a.state.replace(/_/g, ' '),
   created: a.created_at.slice(0, 16).replace('T', ' '),
+  activity: connectionActivity(a, now),
 });

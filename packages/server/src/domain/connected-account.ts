@@ -55,6 +55,16 @@ export interface ConnectedAccount {
   updated_at: string;
 }
 
+/**
+ * A connection's activity and health (issue 12): shown where its row is read, and by the widgets
+ * through one read of their own; never in the cached provider listings (writes of these columns
+ * do not invalidate them).
+ */
+export type AccountActivity = Pick<
+  ConnectedAccount,
+  'last_refreshed_at' | 'last_used_at' | 'last_health_check_at' | 'last_health_check_result'
+>;
+
 /** A connection as the provider listings show it: no secret of it is read. */
 export type ListedAccount = Pick<
   ConnectedAccount,

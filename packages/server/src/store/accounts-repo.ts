@@ -1,5 +1,12 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { AccountChanges, AccountFilter, AccountState, ConnectedAccount, NewAccount } from '../domain/connected-account.ts';
+import type {
+  AccountActivity,
+  AccountChanges,
+  AccountFilter,
+  AccountState,
+  ConnectedAccount,
+  NewAccount,
+} from '../domain/connected-account.ts';
 import { encodeChanges, json, jsonOrNull, readJson, readJsonOrNull } from './encoding.ts';
 import type { Sealer, SealedAt } from './sealer.ts';
 import { updateById } from './update-by-id.ts';
@@ -9,6 +16,9 @@ type AccountRow = Selectable<ConnectedAccountsTable>;
 type AccountColumns = Partial<Omit<AccountRow, 'id' | 'environment_id' | 'integration_id'>>;
 
 const TABLE = 'connected_accounts';
+
+/** Ids per `recordUse` statement: well under both dialects' bound-parameter limits. */
+const USE_BATCH = 500;
 
 /** How many connections one provider has in one state. */
 export interface ProviderStateCount {
@@ -182,6 +192,33 @@ export class AccountsRepo {
    */
   async markRefreshInDoubt(id: string, until: string): Promise<void> {
     await this.db.updateTable(TABLE).set({ refresh_in_doubt_until: until }).where('id', '=', id).execute();
+  }
+
+  /**
+   * Records that these connections were used at `at` (ISO): one statement per USE_BATCH ids. A
+   * time already later (another process flushed a newer use) is kept. Only `last_used_at` is
+   * written: neither `updated_at` nor a listed column, so cached listings stay valid.
+   */
+  async recordUse(ids: readonly string[], at: string): Promise<void> {
+    for (let i = 0; i < ids.length; i += USE_BATCH) {
+      await this.db
+        .updateTable(TABLE)
+        .set({ last_used_at: at })
+        .where('id', 'in', ids.slice(i, i + USE_BATCH))
+        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', at)]))
+        .execute();
+    }
+  }
+
+  /** The activity and health of these connections, by id, in one statement (the widgets' list; ids unknown are absent). */
+  async activityOf(ids: readonly string[]): Promise<Map<string, AccountActivity>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom(TABLE)
+      .select(['id', 'last_refreshed_at', 'last_used_at', 'last_health_check_at', 'last_health_check_result'])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(rows.map(({ id, ...activity }) => [id, activity]));
   }
 
   async delete(id: string): Promise<void> {

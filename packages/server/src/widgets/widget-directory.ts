@@ -1,7 +1,7 @@
 import type { ConnectedAccountService } from '../connections/connected-account-service.ts';
 import type { ProviderListing, ProviderListItem } from '../connections/provider-listing.ts';
 import { AppError } from '../core/errors.ts';
-import type { ListedAccount } from '../domain/connected-account.ts';
+import type { AccountActivity, ListedAccount } from '../domain/connected-account.ts';
 import type { Ownership } from '../domain/integration.ts';
 import type { OrgConfiguration } from '../domain/org-configuration.ts';
 import type { Owner } from '../domain/owner.ts';
@@ -19,6 +19,8 @@ export interface WidgetIntegration {
   settings: EffectiveSettings;
   /** The owner's compatibility connection; null when there is none (or it is `disconnected`, §12.8). */
   installation: ListedAccount | null;
+  /** That connection's activity and health, read fresh (the cached listings leave them out); null without one. */
+  activity: AccountActivity | null;
 }
 
 /** An organization-owned root with the organization's connections (W4). */
@@ -31,7 +33,7 @@ export interface WidgetDirectoryDeps {
   integrations: Pick<IntegrationService, 'list'>;
   orgConfigurations: Pick<OrgConfigurationService, 'list'>;
   listing: Pick<ProviderListing, 'forUser' | 'forOrganization'>;
-  accounts: Pick<ConnectedAccountService, 'get'>;
+  accounts: Pick<ConnectedAccountService, 'get' | 'activityOf'>;
 }
 
 const PAGE = 100;
@@ -105,7 +107,7 @@ export class WidgetDirectory {
     const overrides = new Map(views.map((v) => [v.integration.row.slug, v.override]));
     const compatibility = new Map(listed.map((item) => [item.integration.row.id, item.compatibility]));
     const out = await Promise.all(
-      roots.map(async (integration): Promise<WidgetIntegration> => {
+      roots.map(async (integration): Promise<Omit<WidgetIntegration, 'activity'>> => {
         const override = overrides.get(integration.row.slug) ?? null;
         const { id, slug } = integration.row;
         // Not in the listing: disabled for this organization; its connection is looked up on its own.
@@ -115,7 +117,9 @@ export class WidgetDirectory {
         return { integration, override, settings: effectiveSettings(integration.row, override), installation: live(installation) };
       }),
     );
-    return out.sort(bySlug);
+    // One read for every connection shown: when each was last used and checked.
+    const activity = await this.deps.accounts.activityOf(out.flatMap((r) => (r.installation ? [r.installation.id] : [])));
+    return out.map((r) => ({ ...r, activity: r.installation ? (activity.get(r.installation.id) ?? null) : null })).sort(bySlug);
   }
 
   private listed(environmentId: string, owner: Owner, plural: boolean): Promise<ProviderListItem[]> {

@@ -25,10 +25,10 @@ export const connections = `<% layout('@layout') %>
 </form>
 <% if (it.accounts.length > 0) { %>
 <div class="scroll">
-<table class="stack">
+<table class="stack dense">
 <thead><tr><th scope="col">User</th><th scope="col">Organization</th><th scope="col">Provider</th><th scope="col">Account</th>
-<th scope="col">State</th><th scope="col">Scopes</th><th scope="col">Credentials</th><th scope="col">Created</th>
-<th scope="col">Updated</th></tr></thead>
+<th scope="col">State</th><th scope="col">Scopes</th><th scope="col">Credentials</th>
+<th scope="col">Created / updated</th><th scope="col">Activity</th></tr></thead>
 <tbody>
 <% for (const a of it.accounts) { %>
 <tr>
@@ -37,10 +37,10 @@ export const connections = `<% layout('@layout') %>
 <td data-label="Provider"><%= a.provider %></td>
 <td data-label="Account"><%= a.account %></td>
 <td data-label="State"><%= a.state %></td>
-<td data-label="Scopes" class="wrap"><%= a.scopes %></td>
-<td data-label="Credentials"><%= a.credentials %></td>
-<td data-label="Created"><%= a.created %></td>
-<td data-label="Updated"><%= a.updated %></td>
+<td data-label="Scopes" class="wrap narrow-wrap"><%= a.scopes %></td>
+<td data-label="Credentials" class="wrap narrow-wrap"><%= a.credentials %></td>
+<td data-label="Created / updated"><%= a.created %><br><%= a.updated %></td>
+<%~ include('@activityCell', a.activity) %>
 </tr>
 <% } %>
 </tbody>

@@ -59,6 +59,16 @@ ul.legend li { list-style: none; margin: 0; }
 .s2 { fill: #e76f51; background: #e76f51; }
 .s3 { fill: #8d99ae; background: #8d99ae; }
 .s4 { fill: #6d597a; background: #6d597a; }
+td.wrap.narrow-wrap { min-width: 8rem; }
+table.dense th, table.dense td { padding-inline: 0.5rem; }
+td.activity { white-space: normal; min-width: 11rem; }
+td.activity > div { font-size: 0.875rem; line-height: 1.5; }
+form.search[role='search'] { display: block; box-shadow: none; --pico-border-radius: 0.25rem; }
+form.search[role='search'] > button { width: auto; border-radius: var(--pico-border-radius); }
+.badge { display: inline-block; padding: 0 0.45rem; border-radius: 1rem; font-size: 0.8rem; font-weight: 600; white-space: nowrap; }
+.badge.ok { background: #d8f3dc; color: #1b4332; }
+.badge.warn { background: #ffe8a3; color: #5c4400; }
+.badge.bad { background: #ffd6d1; color: #7a1a10; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 @media (min-width: 576px) {
   form > button[type='submit'] { width: auto; padding-inline: 1.5rem; }

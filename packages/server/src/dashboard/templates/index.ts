@@ -1,5 +1,6 @@
 import { apiKeys } from './api-keys.ts';
 import { chart } from './chart.ts';
+import { activityCell } from './connection-activity.ts';
 import { connections, pager } from './connections.ts';
 import { environment, environments, environmentTabs } from './environments.ts';
 import { events } from './events.ts';
@@ -38,6 +39,7 @@ export const TEMPLATES = {
   pager,
   chart,
   connections,
+  activityCell,
   events,
   webhooks,
   webhookEndpoint,

@@ -53,7 +53,7 @@ export const integration = `<% layout('@layout') %>
 <div class="scroll">
 <table class="stack">
 <thead><tr><th scope="col">User</th><th scope="col">Organization</th><th scope="col">Account</th><th scope="col">State</th>
-<th scope="col">Connected</th></tr></thead>
+<th scope="col">Connected</th><th scope="col">Activity</th></tr></thead>
 <tbody>
 <% for (const c of it.connections) { %>
 <tr>
@@ -62,6 +62,7 @@ export const integration = `<% layout('@layout') %>
 <td data-label="Account"><%= c.account %></td>
 <td data-label="State"><%= c.state %></td>
 <td data-label="Connected"><%= c.created %></td>
+<%~ include('@activityCell', c.activity) %>
 </tr>
 <% } %>
 </tbody></table></div>

@@ -1,8 +1,8 @@
 import type { ConfigField } from '../../catalog/provider-definition.ts';
-import type { ListedAccount } from '../../domain/connected-account.ts';
+import type { AccountActivity, ListedAccount } from '../../domain/connected-account.ts';
 
-/** `ConnectedAccount` (§3.2): redacted hints only, secret and undeclared config removed. */
-export function presentConnectedAccount(row: ListedAccount, configFields: readonly ConfigField[]) {
+/** The fields a connection shows wherever it appears, provider listings included: redacted hints only, secret and undeclared config removed. */
+function presentListedAccount(row: ListedAccount, configFields: readonly ConfigField[]) {
   return {
     object: 'connected_account' as const,
     id: row.id,
@@ -23,7 +23,25 @@ export function presentConnectedAccount(row: ListedAccount, configFields: readon
   };
 }
 
+/**
+ * `ConnectedAccount` (§3.2), with its activity and health (issue 12). The provider listings leave
+ * these out: they are cached against versions that recording use and health checks deliberately
+ * do not bump, so they would be stale there.
+ */
+export const presentConnectedAccount = (row: ListedAccount & AccountActivity, configFields: readonly ConfigField[]) => ({
+  ...presentListedAccount(row, configFields),
+  ...presentActivity(row),
+});
+
+/** The activity and health fields, as the API and the widgets name them. */
+export const presentActivity = (a: AccountActivity) => ({
+  last_refreshed_at: a.last_refreshed_at,
+  last_used_at: a.last_used_at,
+  last_health_check_at: a.last_health_check_at,
+  last_health_check_result: a.last_health_check_result,
+});
+
 export const presentEmbeddedAccount = (row: ListedAccount, configFields: readonly ConfigField[]) => ({
-  ...presentConnectedAccount(row, configFields),
+  ...presentListedAccount(row, configFields),
   userland_user_id: row.user_id,
 });

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type TSchema, Type } from 'typebox';
 import * as EX from './examples.ts';
 import { BooleanString, ConfigMap, Identifier, Nullable, Scopes, SecretString, Timestamp } from './common.ts';
 
@@ -22,8 +22,31 @@ export const ConnectedAccountFields = {
   updated_at: Timestamp,
 };
 
-export const ConnectedAccount = Type.Object(ConnectedAccountFields, { title: 'ConnectedAccount', examples: [EX.CONNECTED_ACCOUNT] });
-/** The provider-list embedded form adds the deprecated `userland_user_id` alias. */
+/** `Nullable` with a description of the field (Timestamp carries only the format's). */
+const NullableWith = <T extends TSchema>(schema: T, description: string) => Type.Union([schema, Type.Null()], { description });
+
+/**
+ * A connection's activity and health (issue 12), added where its own row is read; not in the
+ * provider listings, whose cached answers these writes deliberately leave valid.
+ */
+export const ConnectedAccountActivityFields = {
+  last_refreshed_at: NullableWith(Timestamp, 'When its tokens were last renewed; null: not since it was connected.'),
+  last_used_at: NullableWith(
+    Timestamp,
+    'When a vend (or proxied call) last used it, to within about 10 seconds (recorded in batches); null: never.',
+  ),
+  last_health_check_at: NullableWith(Timestamp, 'When the health scheduler last checked it; null: never.'),
+  last_health_check_result: NullableWith(
+    Type.Enum(['ok', 'temporary_failure', 'needs_reauthorization']),
+    'What that check found; `temporary_failure` leaves the connection as it was.',
+  ),
+};
+
+export const ConnectedAccount = Type.Object(
+  { ...ConnectedAccountFields, ...ConnectedAccountActivityFields },
+  { title: 'ConnectedAccount', examples: [EX.CONNECTED_ACCOUNT] },
+);
+/** The provider-list embedded form adds the deprecated `userland_user_id` alias (and not the activity fields). */
 export const EmbeddedConnectedAccount = Type.Object(
   { ...ConnectedAccountFields, userland_user_id: Nullable(Type.String()) },
   { title: 'EmbeddedConnectedAccount' },

@@ -8,7 +8,8 @@ const AT = '2026-01-15T09:30:00.000Z';
 const LATER = '2026-01-15T10:30:00.000Z';
 const SERVER = 'https://pipes.example.com';
 
-export const CONNECTED_ACCOUNT = {
+/** A connection as the provider listings embed it. */
+const LISTED_ACCOUNT = {
   object: 'connected_account',
   id: `data_installation_${ULID}`,
   connection_role: 'compatibility',
@@ -25,6 +26,14 @@ export const CONNECTED_ACCOUNT = {
   state: 'connected',
   created_at: AT,
   updated_at: AT,
+} as const;
+
+export const CONNECTED_ACCOUNT = {
+  ...LISTED_ACCOUNT,
+  last_refreshed_at: '2026-01-16T08:00:00.000Z',
+  last_used_at: '2026-01-16T08:41:10.000Z',
+  last_health_check_at: '2026-01-16T08:00:00.000Z',
+  last_health_check_result: 'ok',
 } as const;
 
 export const DATA_INTEGRATION = {
@@ -99,8 +108,8 @@ export const DATA_PROVIDER = {
   ownership: 'userland_user',
   created_at: AT,
   updated_at: AT,
-  connected_account: { ...CONNECTED_ACCOUNT, userland_user_id: 'user_123' },
-  connected_accounts: [{ ...CONNECTED_ACCOUNT, userland_user_id: 'user_123' }],
+  connected_account: { ...LISTED_ACCOUNT, userland_user_id: 'user_123' },
+  connected_accounts: [{ ...LISTED_ACCOUNT, userland_user_id: 'user_123' }],
 } as const;
 
 export const ORG_CONFIGURATION = {

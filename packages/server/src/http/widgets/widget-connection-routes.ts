@@ -50,7 +50,8 @@ export function connectionRoutes(app: RouteApp, deps: AppDeps, connections: Widg
     { schema: { hide: true, params: SlugParams, body: ApiKeyBody }, ...acting },
     async (request) => {
       const { slug } = request.params;
-      return presentInstallation(await connections.saveApiKey(actor(request.widget), slug, request.body.secret), fieldsOf(slug));
+      const saved = await connections.saveApiKey(actor(request.widget), slug, request.body.secret);
+      return presentInstallation(saved, fieldsOf(slug), saved);
     },
   );
 
@@ -59,7 +60,8 @@ export function connectionRoutes(app: RouteApp, deps: AppDeps, connections: Widg
     { schema: { hide: true, params: SlugParams, body: ClientCredentialsBody }, ...acting },
     async (request) => {
       const { slug } = request.params;
-      return presentInstallation(await connections.saveClientCredentials(actor(request.widget), slug, request.body), fieldsOf(slug));
+      const saved = await connections.saveClientCredentials(actor(request.widget), slug, request.body);
+      return presentInstallation(saved, fieldsOf(slug), saved);
     },
   );
 

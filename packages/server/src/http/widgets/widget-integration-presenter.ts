@@ -18,9 +18,9 @@ import { presentProvider } from './widget-provider-presenter.ts';
  * `DataIntegration` (widgets-api.md §4.3): an item of W3 and the base of W11's. Provider-level
  * keys camelCase, the connection keys snake_case, exactly as the widget reads them.
  */
-export function presentDataIntegration({ integration, settings, installation }: WidgetIntegration, publicUrl: string) {
+export function presentDataIntegration({ integration, settings, installation, activity }: WidgetIntegration, publicUrl: string) {
   const { row, provider } = integration;
-  const current = installation && presentInstallation(installation, provider.configFields);
+  const current = installation && presentInstallation(installation, provider.configFields, activity);
   return {
     object: 'data_integration' as const,
     ...presentProvider(integration, publicUrl),

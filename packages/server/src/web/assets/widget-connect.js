@@ -21,6 +21,37 @@ function statusOf(item) {
   return { text: 'Connected', kind: 'ok' };
 }
 
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const UNITS = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** "5 minutes ago", "yesterday"; under a minute "just now". */
+function ago(iso) {
+  const ms = Date.parse(iso) - Date.now();
+  if (Math.abs(ms) < 60_000) return 'just now';
+  const [unit, size] = UNITS.find(([, size]) => Math.abs(ms) >= size) ?? UNITS[2];
+  return relative.format(Math.round(ms / size), unit);
+}
+
+/** What a failed health check means for the user (the connection's state already says when it is dead). */
+const HEALTH_HINTS = {
+  temporary_failure: 'The provider did not answer our last check; we will try again.',
+  needs_reauthorization: 'The provider no longer accepts this connection: reconnect it.',
+};
+
+/** "Last used …" (the exact time in its title), and a hint when the last health check failed. */
+function activityView(inst) {
+  if (!inst) return null;
+  const used = inst.last_used_at
+    ? h('p', { class: 'activity muted', title: new Date(inst.last_used_at).toLocaleString() }, `Last used ${ago(inst.last_used_at)}`)
+    : h('p', { class: 'activity muted' }, 'Not used yet');
+  const hint = HEALTH_HINTS[inst.last_health_check_result];
+  return [used, hint ? h('p', { class: 'activity hint' }, hint) : null];
+}
+
 export class OpenPipesConnect extends WidgetElement {
   disconnectedCallback() {
     clearInterval(this.watching?.timer);
@@ -126,6 +157,7 @@ export class OpenPipesConnect extends WidgetElement {
       { 'aria-busy': row.busy ? 'true' : null },
       h('header', {}, h('h2', {}, item.name), h('span', { class: `status ${status.kind}` }, status.text)),
       item.description ? h('p', { class: 'muted' }, item.description) : null,
+      activityView(item.installation),
       notice(row.message),
       row.link ? h('p', {}, h('a', { href: row.link, target: '_blank', rel: 'noreferrer' }, `Continue connecting ${item.name}`)) : null,
       row.mode ? this.formView(item, row) : this.actionsView(item, row, status),
