@@ -113,6 +113,8 @@ export interface DataIntegrationCustomProvider {
   authorizationUrl: string | null;
   tokenUrl: string | null;
   refreshTokenUrl: string | null;
+  /** OpenPipes extension: the provider API's base URL for `op.proxy` (absent from servers that predate it). */
+  apiBaseUrl?: string | null;
   pkceEnabled: boolean;
   requestScopeSeparator: string;
   scopesRequired: boolean;
@@ -171,6 +173,8 @@ export interface CustomProviderDefinition {
   authorizationUrl?: string;
   tokenUrl?: string;
   refreshTokenUrl?: string | null;
+  /** OpenPipes extension: the provider API's base URL, where `op.proxy` sends calls. */
+  apiBaseUrl?: string | null;
   pkceEnabled?: boolean;
   requestScopeSeparator?: string;
   scopesRequired?: boolean;

@@ -55,6 +55,8 @@ export interface WireCustomProvider {
   authorization_url?: string | null;
   token_url?: string | null;
   refresh_token_url?: string | null;
+  /** OpenPipes extension: where the proxy sends calls. */
+  api_base_url?: string | null;
   pkce_enabled: boolean;
   request_scope_separator: string;
   scopes_required: boolean;
@@ -228,6 +230,7 @@ export interface WireCustomProviderInput {
   authorization_url?: string | undefined;
   token_url?: string | undefined;
   refresh_token_url?: string | null | undefined;
+  api_base_url?: string | null | undefined;
   pkce_enabled?: boolean | undefined;
   request_scope_separator?: string | undefined;
   scopes_required?: boolean | undefined;

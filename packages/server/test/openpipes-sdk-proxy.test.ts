@@ -90,6 +90,11 @@ describe.each(DIALECTS)('@openpipes/node proxy against OpenPipes on %s', (dialec
     expect(await missing.json()).toEqual({ message: 'Not Found' });
   });
 
+  it('the custom provider shows its API base URL (camelCased) to the SDK', async () => {
+    const integration = await op.pipes.getDataIntegration('stubapi');
+    expect(integration.customProvider?.apiBaseUrl).toBe(`${stub.origin}/api`);
+  });
+
   it('no connection for the user: NotFoundError from OpenPipes, and the provider is not called', async () => {
     const before = stub.received.length;
     const error = await op.proxy.get('stubapi', '/items', { userId: 'nobody' }).catch((e: unknown) => e);
