@@ -22,6 +22,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   integrations: ['domain', 'store', 'catalog', 'oauth', 'outbound', 'core'],
   connections: ['integrations', 'environments', 'events', 'domain', 'store', 'catalog', 'oauth', 'core'],
   webhooks: ['domain', 'store', 'events', 'outbound', 'core'],
+  health: ['connections', 'domain', 'store', 'core'],
   metrics: ['store', 'core'],
   web: ['connections', 'catalog', 'core'],
   operators: ['domain', 'store', 'crypto', 'core'],
@@ -42,6 +43,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   app: [
     'http',
+    'health',
     'metrics',
     'connections',
     'integrations',

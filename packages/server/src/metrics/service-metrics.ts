@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { ProviderCallKind, ProviderCallResult, Telemetry, VendOutcome, VendRoute } from '../core/telemetry.ts';
+import type { HealthCheckOutcome, ProviderCallKind, ProviderCallResult, Telemetry, VendOutcome, VendRoute } from '../core/telemetry.ts';
 import type { Store } from '../store/store.ts';
 
 /**
@@ -11,6 +11,8 @@ export class ServiceMetrics implements Telemetry {
   private readonly vends: Counter<'route' | 'outcome'>;
   private readonly refreshes: Counter<'provider' | 'outcome'>;
   private readonly providerCalls: Histogram<'provider' | 'kind' | 'result'>;
+  private readonly healthChecks: Counter<'result'>;
+  private readonly healthLease: Gauge;
 
   constructor(
     registry: Registry,
@@ -34,6 +36,17 @@ export class ServiceMetrics implements Telemetry {
       help: 'Duration of calls to providers by provider, kind (exchange, refresh, client_credentials, revoke) and result (answered, network, connection_lost, timeout, forbidden_address).',
       labelNames: ['provider', 'kind', 'result'],
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    });
+    this.healthChecks = new Counter({
+      name: 'openpipes_health_checks_total',
+      help: 'Looks of the health scheduler at connections by result (ok, temporary_failure, needs_reauthorization, not_due).',
+      labelNames: ['result'],
+      registers: [registry],
+    });
+    this.healthLease = new Gauge({
+      name: 'openpipes_health_scheduler_lease',
+      help: 'Whether this process holds the health scheduler lease (1) or not (0); at most one process across the deployment shows 1.',
       registers: [registry],
     });
     new Gauge({
@@ -61,6 +74,14 @@ export class ServiceMetrics implements Telemetry {
 
   providerCall(provider: string, kind: ProviderCallKind, result: ProviderCallResult, seconds: number): void {
     this.providerCalls.observe({ provider: this.label(provider), kind, result }, seconds);
+  }
+
+  healthCheck(outcome: HealthCheckOutcome): void {
+    this.healthChecks.inc({ result: outcome });
+  }
+
+  healthSchedulerLease(held: boolean): void {
+    this.healthLease.set(held ? 1 : 0);
   }
 
   private label(slug: string): string {
