@@ -100,6 +100,12 @@ export interface HealthSchedulerConfig {
   readonly intervalMs: number;
   /** Renewals in flight per provider at most. */
   readonly concurrencyPerProvider: number;
+  /**
+   * The lease's length and the tick, normally the scheduler's defaults (absent); shortened only by
+   * OPENPIPES_TEST_HEALTH_LEASE_SECONDS under NODE_ENV=test, so the two-process test need not wait a minute.
+   */
+  readonly leaseMs?: number;
+  readonly tickMs?: number;
 }
 
 export class ConfigError extends Error {
@@ -349,7 +355,11 @@ function parseHealthScheduler(env: Env, refreshMarginMs: number): HealthSchedule
   const concurrency = count(env, 'OPENPIPES_HEALTH_CONCURRENCY_PER_PROVIDER', 4);
   if (concurrency < 1 || concurrency > 1000)
     throw new ConfigError('OPENPIPES_HEALTH_CONCURRENCY_PER_PROVIDER', `"${concurrency}" is not a whole number from 1 to 1000`);
-  return on === 'true' ? Object.freeze({ leadMs, intervalMs, concurrencyPerProvider: concurrency }) : null;
+  if (on !== 'true') return null;
+  const testLease = env.NODE_ENV === 'test' && env.OPENPIPES_TEST_HEALTH_LEASE_SECONDS;
+  if (!testLease) return Object.freeze({ leadMs, intervalMs, concurrencyPerProvider: concurrency });
+  const leaseMs = seconds(env, 'OPENPIPES_TEST_HEALTH_LEASE_SECONDS', 60, 0.5, 3600) * 1000;
+  return Object.freeze({ leadMs, intervalMs, concurrencyPerProvider: concurrency, leaseMs, tickMs: leaseMs / 4 });
 }
 
 /** A duration in seconds (decimals allowed, for short schedules in development and tests). */
