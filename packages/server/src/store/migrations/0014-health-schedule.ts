@@ -4,7 +4,10 @@ import { type Kysely, sql } from 'kysely';
  * The health scheduler's two ways in (issue 12), both partial indexes over the connections it may
  * renew (`HEALTH_ELIGIBLE`), so that API-key connections, disconnected ones and OAuth ones without a
  * refresh token, however many, cost its queries nothing:
- * - by `next_health_check_at`: what is due now, and (NULL) what was never scheduled;
+ * - by `next_health_check_at`: what is due now;
+ * - never scheduled (NULL `next_health_check_at`): its own small index, since PostgreSQL, seeing
+ *   the many NULLs of API-key connections in the column's statistics, would otherwise scan the
+ *   table for them (measured: 160 ms at a million rows, against well under 1 ms);
  * - by `expires_at`, only rows whose token expires before their scheduled look (tokens another
  *   writer replaced, e.g. a re-authorization with a shorter-lived token): normally a handful, so the
  *   expiry condition stays cheap at a million connections.
@@ -13,6 +16,9 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('connected_accounts_next_health_check').execute();
   await sql`CREATE INDEX connected_accounts_health_due ON connected_accounts (next_health_check_at) WHERE ${sql.raw(HEALTH_ELIGIBLE)}`.execute(
+    db,
+  );
+  await sql`CREATE INDEX connected_accounts_health_unscheduled ON connected_accounts (id) WHERE ${sql.raw(HEALTH_ELIGIBLE)} AND next_health_check_at IS NULL`.execute(
     db,
   );
   await sql`CREATE INDEX connected_accounts_health_expiring ON connected_accounts (expires_at) WHERE ${sql.raw(HEALTH_ELIGIBLE)} AND ${sql.raw(SCHEDULED_AFTER_EXPIRY)}`.execute(
