@@ -73,6 +73,7 @@ describe.each(DIALECTS)('health scheduler on %s', (dialect) => {
       outboundTimeoutMs: 300,
       // A refresh that timed out is temporary here; the in-doubt hold has its own suite.
       refreshInDoubtMs: 0,
+      metrics: { token: null },
       health: { leadMs: LEAD_MS, intervalMs: INTERVAL_MS, backoffBaseMs: BACKOFF_MS, concurrencyPerProvider: 4, batch: 1000 },
     });
     const res = await h.request('POST', '/data-integrations', {
@@ -225,6 +226,12 @@ describe.each(DIALECTS)('health scheduler on %s', (dialect) => {
     await scheduler().tickOnce();
     const rows = await h.db.selectFrom('connected_accounts').selectAll().where('id', 'in', ids).execute();
     expect(new Set(rows.map((r) => `${r.last_health_check_result}/${r.health_check_failures}`))).toEqual(new Set(['ok/0']));
+    // Counted on /metrics by result (3 rounds of 100 temporary failures, then 100 ok, at least).
+    const metrics = await h.request('GET', '/metrics');
+    const counted = (result: string) =>
+      Number(new RegExp(`^openpipes_health_checks_total\\{result="${result}"\\} (\\d+)$`, 'm').exec(metrics.text)?.[1] ?? 0);
+    expect(counted('temporary_failure')).toBeGreaterThanOrEqual(300);
+    expect(counted('ok')).toBeGreaterThanOrEqual(100);
     for (const r of rows) {
       expect(Date.parse(r.next_health_check_at!) - t).toBeGreaterThanOrEqual(HOUR - LEAD_MS);
       expect(Date.parse(r.next_health_check_at!) - t).toBeLessThanOrEqual(HOUR - LEAD_MS / 2);
