@@ -108,7 +108,18 @@ export class HealthScheduler {
     const now = clock.now();
     const due = await store.healthChecks.due(iso(now), iso(now + settings.leadMs), this.batch);
     const slugs = await store.healthChecks.slugs([...new Set(due.map((d) => d.integration_id))]);
-    const looked = await Promise.all(due.map((d) => this.limiter.run(slugs.get(d.integration_id) ?? d.integration_id, () => this.look(d))));
+    // One connection's failure (say, its record could not be written) is logged and leaves the others
+    // running, so the tick, and `stop`, still wait for every renewal in flight.
+    const looked = await Promise.all(
+      due.map((d) =>
+        this.limiter.run(slugs.get(d.integration_id) ?? d.integration_id, () =>
+          this.look(d).catch((e: unknown) => {
+            this.o.onError(e);
+            return false;
+          }),
+        ),
+      ),
+    );
     return looked.filter(Boolean).length;
   }
 
