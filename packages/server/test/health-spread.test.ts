@@ -120,7 +120,10 @@ describe.each(DIALECTS)('health scheduler spread and per-provider limit on %s', 
 
     // Spread: each minute carries about 1/60 of the work, nowhere near all of it at once.
     const mean = (2 * PER_PROVIDER) / 60;
-    expect(Math.max(...perTick)).toBeLessThan(mean * 1.6);
+    // Minutes 0–53 carry first looks only; from minute 54 the first repeats join (the interval is ±10 %).
+    expect(Math.max(...perTick.slice(0, 54))).toBeLessThan(mean * 1.5);
+    expect(Math.max(...perTick)).toBeLessThan(mean * 2);
+    expect(Math.max(...perTick)).toBeLessThanOrEqual(500); // the per-tick batch
     const firstHalf = perTick.slice(0, 30).reduce((a, b) => a + b, 0);
     expect(firstHalf / calls.length).toBeGreaterThan(0.4);
     expect(firstHalf / calls.length).toBeLessThan(0.6);
@@ -128,10 +131,10 @@ describe.each(DIALECTS)('health scheduler spread and per-provider limit on %s', 
     for (const slug of PROVIDERS) {
       const byMinute = new Array<number>(61).fill(0);
       for (const c of calls) if (c.host === `${slug}.test`) byMinute[c.minute]!++;
-      expect(Math.max(...byMinute)).toBeLessThan((PER_PROVIDER / 60) * 1.8);
+      expect(Math.max(...byMinute.slice(0, 54))).toBeLessThan((PER_PROVIDER / 60) * 1.6);
     }
     console.log(
-      `${dialect}: token requests per fake minute: max ${Math.max(...perTick)}, mean ${mean.toFixed(0)}, min ${Math.min(...perTick.slice(1))}`,
+      `${dialect}: token requests per fake minute: max ${Math.max(...perTick.slice(0, 54))} (minutes 0–53), ${Math.max(...perTick)} (all), mean ${mean.toFixed(0)}, min ${Math.min(...perTick.slice(1))}`,
     );
   }, 600_000);
 });
