@@ -22,6 +22,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   integrations: ['domain', 'store', 'catalog', 'oauth', 'outbound', 'core'],
   connections: ['integrations', 'environments', 'events', 'domain', 'store', 'catalog', 'oauth', 'core'],
   webhooks: ['domain', 'store', 'events', 'outbound', 'core'],
+  health: ['connections', 'domain', 'store', 'core'],
   metrics: ['store', 'core'],
   proxy: ['connections', 'integrations', 'domain', 'store', 'catalog', 'core'],
   web: ['connections', 'catalog', 'core'],
@@ -45,6 +46,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   app: [
     'http',
     'proxy',
+    'health',
     'metrics',
     'connections',
     'integrations',

@@ -35,6 +35,10 @@ export const KNOWN_VARIABLES: readonly string[] = [
   'OPENPIPES_TRUST_PROXY',
   'OPENPIPES_METRICS',
   'OPENPIPES_METRICS_TOKEN',
+  'OPENPIPES_HEALTH_SCHEDULER',
+  'OPENPIPES_HEALTH_LEAD_SECONDS',
+  'OPENPIPES_HEALTH_CHECK_HOURS',
+  'OPENPIPES_HEALTH_CONCURRENCY_PER_PROVIDER',
   // Read by the test suite and its helpers, which may pass their environment on to the binary.
   'OPENPIPES_UPDATE_SCREENSHOTS',
   'OPENPIPES_CHROMIUM',
@@ -83,8 +87,25 @@ export interface Config {
   readonly trustProxy: TrustProxy;
   /** `/metrics` (OPENPIPES_METRICS=true), behind OPENPIPES_METRICS_TOKEN when set; null: off. */
   readonly metrics: { readonly token: string | null } | null;
+  /** The proactive health scheduler (OPENPIPES_HEALTH_*); null when OPENPIPES_HEALTH_SCHEDULER is not "true". */
+  readonly healthScheduler: HealthSchedulerConfig | null;
   /** OPENPIPES_TEST_FAULT_POINT, honoured only when NODE_ENV=test (core/fault-points.ts); null otherwise. */
   readonly testFaultPoint: FaultPoint | null;
+}
+
+export interface HealthSchedulerConfig {
+  /** Tokens expiring within this are renewed ahead of use. */
+  readonly leadMs: number;
+  /** Connections with a refresh token (and client-credentials ones) are renewed at least this often. */
+  readonly intervalMs: number;
+  /** Renewals in flight per provider at most. */
+  readonly concurrencyPerProvider: number;
+  /**
+   * The lease's length and the tick, normally the scheduler's defaults (absent); shortened only by
+   * OPENPIPES_TEST_HEALTH_LEASE_SECONDS under NODE_ENV=test, so the two-process test need not wait a minute.
+   */
+  readonly leaseMs?: number;
+  readonly tickMs?: number;
 }
 
 export class ConfigError extends Error {
@@ -192,6 +213,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     );
   }
   const metrics = parseMetrics(env);
+  const refreshMarginMs = marginRaw ? Number(marginRaw) * 1000 : 5 * 60 * 1000;
+  const healthScheduler = parseHealthScheduler(env, refreshMarginMs);
   const testFaultPoint = parseFaultPoint(env);
 
   return Object.freeze({
@@ -207,7 +230,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     allowInsecureProviderUrls: insecure === 'true',
     production,
     logLevel,
-    refreshMarginMs: marginRaw ? Number(marginRaw) * 1000 : 5 * 60 * 1000,
+    refreshMarginMs,
     refreshInDoubtMs,
     webhookRetryBaseMs,
     webhookTimeoutMs,
@@ -219,6 +242,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     idempotencyMaxKeys: count(env, 'OPENPIPES_IDEMPOTENCY_MAX_KEYS', DEFAULT_IDEMPOTENCY_MAX_KEYS),
     trustProxy: parseTrustProxy(env.OPENPIPES_TRUST_PROXY),
     metrics,
+    healthScheduler,
     testFaultPoint,
   });
 }
@@ -308,6 +332,35 @@ const parseMetrics = (env: Env): Config['metrics'] => {
     throw new ConfigError('OPENPIPES_METRICS_TOKEN', 'must be 16 to 256 visible ASCII characters (no spaces)');
   return on === 'true' ? { token } : null;
 };
+
+/**
+ * OPENPIPES_HEALTH_*: every value is checked even while the scheduler is off, so turning it on
+ * later cannot reveal a typo. With the scheduler on, the lead time must exceed the refresh margin:
+ * within the margin a vend renews the token itself, so a lead no longer than it renews nothing ahead of use.
+ */
+function parseHealthScheduler(env: Env, refreshMarginMs: number): HealthSchedulerConfig | null {
+  const on = env.OPENPIPES_HEALTH_SCHEDULER;
+  if (on !== undefined && on !== '' && on !== 'true' && on !== 'false')
+    throw new ConfigError('OPENPIPES_HEALTH_SCHEDULER', 'must be "true" or "false"');
+  const leadMs = seconds(env, 'OPENPIPES_HEALTH_LEAD_SECONDS', 900, 1, 86_400) * 1000;
+  if (on === 'true' && leadMs <= refreshMarginMs)
+    throw new ConfigError(
+      'OPENPIPES_HEALTH_LEAD_SECONDS',
+      `must exceed OPENPIPES_REFRESH_MARGIN_SECONDS (${refreshMarginMs / 1000}): within the margin vends renew tokens themselves`,
+    );
+  const hours = env.OPENPIPES_HEALTH_CHECK_HOURS;
+  if (hours !== undefined && hours !== '' && (!/^\d+(\.\d+)?$/.test(hours) || Number(hours) < 0.01 || Number(hours) > 8760))
+    throw new ConfigError('OPENPIPES_HEALTH_CHECK_HOURS', `"${hours}" is not a number of hours from 0.01 to 8760`);
+  const intervalMs = (hours ? Number(hours) : 24) * 3_600_000;
+  const concurrency = count(env, 'OPENPIPES_HEALTH_CONCURRENCY_PER_PROVIDER', 4);
+  if (concurrency < 1 || concurrency > 1000)
+    throw new ConfigError('OPENPIPES_HEALTH_CONCURRENCY_PER_PROVIDER', `"${concurrency}" is not a whole number from 1 to 1000`);
+  if (on !== 'true') return null;
+  const testLease = env.NODE_ENV === 'test' && env.OPENPIPES_TEST_HEALTH_LEASE_SECONDS;
+  if (!testLease) return Object.freeze({ leadMs, intervalMs, concurrencyPerProvider: concurrency });
+  const leaseMs = seconds(env, 'OPENPIPES_TEST_HEALTH_LEASE_SECONDS', 60, 0.5, 3600) * 1000;
+  return Object.freeze({ leadMs, intervalMs, concurrencyPerProvider: concurrency, leaseMs, tickMs: leaseMs / 4 });
+}
 
 /** A duration in seconds (decimals allowed, for short schedules in development and tests). */
 function seconds(env: Env, name: string, fallback: number, min: number, max: number): number {

@@ -102,6 +102,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
     webhooks: { schedule: { ...DEFAULT_RETRY_SCHEDULE, baseMs: config.webhookRetryBaseMs }, timeoutMs: config.webhookTimeoutMs },
     http: { rateLimits: config.rateLimits, idempotencyMaxKeys: config.idempotencyMaxKeys, trustProxy: config.trustProxy },
     ...(config.metrics ? { metricsEndpoint: config.metrics } : {}),
+    ...(config.healthScheduler ? { health: config.healthScheduler } : {}),
   });
   const env = await deps.environments.ensureDefault(config.allowedReturnOrigins);
   if (config.apiKey) await deps.apiKeys.register(env.id, config.apiKey, 'OPENPIPES_API_KEY');
@@ -113,6 +114,7 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
   const app = await createApp({ ...deps, httpTimeouts: config.httpTimeouts });
   const stopMaintenance = scheduleMaintenance(store, systemClock, (e) => log.warn(`maintenance failed: ${(e as Error).message}`));
   deps.deliveryWorker.start();
+  deps.healthScheduler?.start();
   deps.usage.start();
   deps.lastUsed.start();
   return {
@@ -123,6 +125,8 @@ export async function boot(config: Config, log: Logger): Promise<Runtime> {
     close: async () => {
       stopMaintenance();
       await deps.deliveryWorker.stop();
+      // Waits for the renewals in flight and gives the lease up, so another process takes over at once.
+      await deps.healthScheduler?.stop();
       await app.close();
       // After the server: vends answered while it drained are counted too.
       await deps.usage.stop().catch((e: unknown) => log.warn(`usage counters flush failed: ${(e as Error).message}`));

@@ -39,6 +39,8 @@ import { createGuardedDispatcher } from '../outbound/guarded-dispatcher.ts';
 import { guardedFetch } from '../outbound/guarded-fetch.ts';
 import type { AppDeps } from '../http/deps.ts';
 import { ProxyService } from '../proxy/proxy-service.ts';
+import { HealthScheduler, type HealthSchedulerOptions } from '../health/health-scheduler.ts';
+import type { HealthSettings } from '../health/health-plan.ts';
 
 export interface CoreDeps {
   store: Store;
@@ -69,7 +71,17 @@ export interface CoreDeps {
   http?: Pick<AppDeps, 'rateLimits' | 'idempotencyMaxKeys' | 'trustProxy'>;
   /** Serve `/metrics` (OPENPIPES_METRICS), behind this bearer token when not null; absent: no endpoint, no counting. */
   metricsEndpoint?: { token: string | null };
+  /**
+   * The proactive health scheduler (OPENPIPES_HEALTH_SCHEDULER=true); absent: none. Tests also set
+   * its tick, batch and lease here.
+   */
+  health?: Omit<HealthSettings, 'backoffBaseMs'> &
+    Partial<Pick<HealthSettings, 'backoffBaseMs'>> &
+    Pick<HealthSchedulerOptions, 'concurrencyPerProvider' | 'tickMs' | 'batch' | 'planBatch' | 'leaseMs'>;
 }
+
+/** The first retry after a temporary failure of a health check; then doubling, up to the interval. */
+const HEALTH_BACKOFF_BASE_MS = 60_000;
 
 const WEBHOOK_TIMEOUT_MS = 15_000;
 const WEBHOOK_POLL_MS = 1_000;
@@ -150,6 +162,18 @@ export function buildServices(core: CoreDeps) {
     onError: (e) => (core.log ?? stderrLog).warn({ error: (e as Error).name }, 'webhook delivery tick failed'),
   });
   const vending = new VendingService({ store, catalog, refresh, usage, lastUsed, telemetry });
+  const health = core.health;
+  const healthScheduler = health
+    ? new HealthScheduler({
+        ...health,
+        store,
+        clock,
+        refresh,
+        telemetry,
+        settings: { leadMs: health.leadMs, intervalMs: health.intervalMs, backoffBaseMs: health.backoffBaseMs ?? HEALTH_BACKOFF_BASE_MS },
+        onError: (e) => (core.log ?? stderrLog).warn({ error: (e as Error).name }, 'health scheduler tick failed'),
+      })
+    : null;
   return {
     publicUrl: core.publicUrl,
     idempotency: store.idempotency,
@@ -189,6 +213,8 @@ export function buildServices(core: CoreDeps) {
     widgetTokenVerifier: widgetTokens,
     /** Sends the webhook outbox; the composition root starts and stops it. */
     deliveryWorker,
+    /** The health scheduler when configured (null: off); the composition root starts and stops it. */
+    healthScheduler,
     /** Vends and refreshes by hour and outcome, counted in memory; the composition root starts and stops its flush. */
     usage,
     /** When each connection was last vended, recorded in memory; the composition root starts and stops its flush. */

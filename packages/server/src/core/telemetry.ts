@@ -15,7 +15,14 @@ export interface Telemetry {
   proxyRetry(provider: string, reason: 'renewed_token' | 'retry'): void;
   /** How long one call to a provider took, by provider, kind and result. */
   providerCall(provider: string, kind: ProviderCallKind, result: ProviderCallResult, seconds: number): void;
+  /** One look of the health scheduler at a connection, by what it found. */
+  healthCheck(outcome: HealthCheckOutcome): void;
+  /** Whether this process holds the health scheduler's lease (is the one running it). */
+  healthSchedulerLease(held: boolean): void;
 }
+
+/** The scheduler's results (HealthCheckResult), and `not_due`: someone renewed it meanwhile, nothing was sent. */
+export type HealthCheckOutcome = 'ok' | 'temporary_failure' | 'needs_reauthorization' | 'not_due';
 
 export type VendRoute = 'token' | 'credentials' | 'proxy';
 
@@ -33,4 +40,6 @@ export const NO_TELEMETRY: Telemetry = Object.freeze({
   providerCall: () => undefined,
   proxied: () => undefined,
   proxyRetry: () => undefined,
+  healthCheck: () => undefined,
+  healthSchedulerLease: () => undefined,
 });

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { ProviderCallKind, ProviderCallResult, Telemetry, VendOutcome, VendRoute } from '../core/telemetry.ts';
+import type { HealthCheckOutcome, ProviderCallKind, ProviderCallResult, Telemetry, VendOutcome, VendRoute } from '../core/telemetry.ts';
 import type { Store } from '../store/store.ts';
 
 /**
@@ -13,6 +13,8 @@ export class ServiceMetrics implements Telemetry {
   private readonly providerCalls: Histogram<'provider' | 'kind' | 'result'>;
   private readonly proxiedCalls: Counter<'provider' | 'source' | 'status_class'>;
   private readonly proxyRetries: Counter<'provider' | 'reason'>;
+  private readonly healthChecks: Counter<'result'>;
+  private readonly healthLease: Gauge;
 
   constructor(
     registry: Registry,
@@ -50,6 +52,17 @@ export class ServiceMetrics implements Telemetry {
       labelNames: ['provider', 'reason'],
       registers: [registry],
     });
+    this.healthChecks = new Counter({
+      name: 'openpipes_health_checks_total',
+      help: 'Looks of the health scheduler at connections by result (ok, temporary_failure, needs_reauthorization, not_due).',
+      labelNames: ['result'],
+      registers: [registry],
+    });
+    this.healthLease = new Gauge({
+      name: 'openpipes_health_scheduler_lease',
+      help: 'Whether this process holds the health scheduler lease (1) or not (0); at most one process across the deployment shows 1.',
+      registers: [registry],
+    });
     new Gauge({
       name: 'openpipes_db_pool_connections',
       help: 'PostgreSQL connection pool: total, idle, and waiting (queries queued for a connection). Absent on SQLite.',
@@ -83,6 +96,14 @@ export class ServiceMetrics implements Telemetry {
 
   proxyRetry(provider: string, reason: 'renewed_token' | 'retry'): void {
     this.proxyRetries.inc({ provider: this.label(provider), reason });
+  }
+
+  healthCheck(outcome: HealthCheckOutcome): void {
+    this.healthChecks.inc({ result: outcome });
+  }
+
+  healthSchedulerLease(held: boolean): void {
+    this.healthLease.set(held ? 1 : 0);
   }
 
   private label(slug: string): string {

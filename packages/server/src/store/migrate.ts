@@ -12,6 +12,7 @@ import * as refreshInDoubt from './migrations/0010-refresh-in-doubt.ts';
 import * as readModelVersions from './migrations/0011-read-model-versions.ts';
 import * as tokenLifetime from './migrations/0012-token-lifetime.ts';
 import * as connectionHealth from './migrations/0013-connection-health.ts';
+import * as healthSchedule from './migrations/0014-health-schedule.ts';
 import type { Database } from './schema.ts';
 
 /** Migrations ship in the code (no directory scan), in order; forward-only. */
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-read-model-versions': readModelVersions,
   '0012-token-lifetime': tokenLifetime,
   '0013-connection-health': connectionHealth,
+  '0014-health-schedule': healthSchedule,
 };
 
 const migratorFor = (db: Kysely<Database>): Migrator => new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });

@@ -8,6 +8,7 @@ import type { DatabaseHandle, Dialect } from './database.ts';
 import { EnvironmentsRepo } from './environments-repo.ts';
 import { EventsRepo } from './events-repo.ts';
 import { FlowsRepo } from './flows-repo.ts';
+import { HealthChecksRepo } from './health-checks-repo.ts';
 import { IdempotencyRepo } from './idempotency-repo.ts';
 import { IntegrationsRepo } from './integrations-repo.ts';
 import { knownKeyIds, mismatchedKeyIds } from './key-checks.ts';
@@ -17,6 +18,7 @@ import { OrgConfigurationsRepo } from './org-configurations-repo.ts';
 import { Reencryptor } from './reencrypt.ts';
 import { PostgresRowLock, type RefreshLock, setLockTimeout, SqliteLease } from './refresh-lock.ts';
 import type { Database } from './schema.ts';
+import { SchedulerLeasesRepo } from './scheduler-leases-repo.ts';
 import { Sealer } from './sealer.ts';
 import { UsageRepo } from './usage-repo.ts';
 import type { Readiness } from '../domain/readiness.ts';
@@ -46,6 +48,8 @@ export class Store {
   readonly webhookDeliveries: WebhookDeliveriesRepo;
   readonly operators: OperatorsRepo;
   readonly usage: UsageRepo;
+  readonly healthChecks: HealthChecksRepo;
+  readonly schedulerLeases: SchedulerLeasesRepo;
 
   private constructor(
     private readonly db: Kysely<Database>,
@@ -72,6 +76,8 @@ export class Store {
     this.flows = new FlowsRepo(db, sealer);
     this.operators = new OperatorsRepo(db);
     this.usage = new UsageRepo(db);
+    this.healthChecks = new HealthChecksRepo(db);
+    this.schedulerLeases = new SchedulerLeasesRepo(db);
   }
 
   /** A store over an open database; secrets are sealed and opened with `keyring`. */

@@ -73,6 +73,8 @@ export interface HarnessOptions {
   http?: CoreDeps['http'];
   /** Serve `/metrics` (OPENPIPES_METRICS=true), with this token when not null; default off. */
   metrics?: { token: string | null };
+  /** Build the health scheduler (not started: tests drive `tickOnce`); default none. */
+  health?: CoreDeps['health'];
 }
 
 /** A TCP port free right now on 127.0.0.1, for a server whose public URL must be known before it listens. */
@@ -147,6 +149,7 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     ...(options.http ? { http: options.http } : {}),
     ...(options.metrics ? { metricsEndpoint: options.metrics } : {}),
+    ...(options.health ? { health: options.health } : {}),
     // Revocation failures are expected in fault tests; keep them out of the test output.
     log: { warn: () => undefined },
   });
@@ -183,6 +186,7 @@ export async function startHarness(dialect: TestDialect, options: HarnessOptions
     async close() {
       // Tests drive the delivery worker (tickOnce); a tick still in flight finishes before the store closes.
       await deps.deliveryWorker.stop();
+      await deps.healthScheduler?.stop();
       await app.close();
       await deps.outboundDispatcher.close();
       await close();
