@@ -126,6 +126,11 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
         state: 'connected',
         created_at: expect.stringMatching(DATE_ISO),
         updated_at: expect.stringMatching(DATE_ISO),
+        // Issue 12: nothing renewed, vended or checked yet.
+        last_refreshed_at: null,
+        last_used_at: null,
+        last_health_check_at: null,
+        last_health_check_result: null,
       });
       ids.compat = res.body.id;
       // Stored sealed, never in clear.
@@ -395,6 +400,11 @@ describe.each(DIALECTS)('API-key and client-credentials connections on %s', (dia
         state: 'connected',
         created_at: expect.stringMatching(DATE_ISO),
         updated_at: expect.stringMatching(DATE_ISO),
+        // Issue 12: nothing renewed, vended or checked yet.
+        last_refreshed_at: null,
+        last_used_at: null,
+        last_health_check_at: null,
+        last_health_check_result: null,
       });
       ids.compat = res.body.id;
       expect(oidc.counts.clientCredentialsGrants).toBe(1);
