@@ -343,15 +343,23 @@ describe.each(DIALECTS)('operator dashboard (%s)', (dialect) => {
       const created = await b.submit(`${ENV}/integrations/new?custom=1`, `${ENV}/integrations`, {
         ...fields,
         authorization_url: 'https://acme.example/auth',
+        api_base_url: 'https://api.acme.example/v2',
         enabled: 'on',
       });
       expect(created.location).toBe(`${ENV}/integrations/organization/acme?done=created`);
       expect(await apiIntegration('acme', 'organization')).toMatchObject({
         enabled: true,
         credentials: { type: 'custom', client_id: 'acme-client' },
-        custom_provider: { name: 'Acme', authorization_url: 'https://acme.example/auth', pkce_enabled: true },
+        custom_provider: {
+          name: 'Acme',
+          authorization_url: 'https://acme.example/auth',
+          api_base_url: 'https://api.acme.example/v2',
+          pkce_enabled: true,
+        },
       });
       const page = await b.get(`${ENV}/integrations/organization/acme`);
+      // The proxy's base URL is shown for editing with the rest of the definition.
+      expect(page.html).toContain('name="api_base_url" type="url" maxlength="2000" value="https://api.acme.example/v2"');
       expect(page.html).toContain('<dt>Client secret</dt><dd>Set</dd>');
       expect(page.html).not.toContain('…hort');
       const shadow = await b.submit(`${ENV}/integrations/new?custom=1`, `${ENV}/integrations`, { ...fields, provider: 'github' });

@@ -93,6 +93,7 @@ export const customProviderOf = (form: IntegrationForm): CustomProviderInput => 
   token_url: orNull(form.token_url),
   revocation_url: orNull(form.revocation_url),
   issuer: orNull(form.issuer),
+  api_base_url: orNull(form.api_base_url),
   pkce_enabled: form.pkce_enabled === 'on',
 });
 
@@ -127,6 +128,7 @@ export const customProviderValues = (def: CustomProviderWire | null) => ({
   token_url: def?.token_url ?? '',
   revocation_url: def?.revocation_url ?? '',
   issuer: def?.issuer ?? '',
+  api_base_url: def?.api_base_url ?? '',
   pkce_enabled: def?.pkce_enabled ?? true,
 });
 

@@ -42,6 +42,7 @@ const LABELS: Record<string, string> = {
   'custom_provider.refresh_token_url': 'Refresh token URL',
   'custom_provider.revocation_url': 'Revocation URL',
   'custom_provider.issuer': 'Issuer',
+  'custom_provider.api_base_url': 'API base URL',
   'credentials.client_id': 'Client ID',
   'credentials.client_secret': 'Client secret',
   credentials: 'OAuth app',
