@@ -36,9 +36,32 @@ export async function loadProviderContext(
   organizationId: string | null,
   own: StoredConfig | null,
 ): Promise<ProviderContext | null> {
+  const stored = await loadProviderSettings(store, catalog, row, organizationId);
+  return stored && providerContextOf(stored, own);
+}
+
+/** What a provider context is made of as stored: the integration resolved against the catalog, and the organization's override. */
+export interface ProviderSettings {
+  resolved: ResolvedIntegration;
+  override: OrgConfiguration | null;
+}
+
+/** Reads the stored part of a provider context (for callers that cache it: proxy/provider-settings-cache.ts). */
+export async function loadProviderSettings(
+  store: ProviderContextStore,
+  catalog: ProviderCatalog,
+  row: Integration,
+  organizationId: string | null,
+): Promise<ProviderSettings | null> {
   const resolved = await loadIntegration(store, catalog, row);
   if (!resolved) return null;
   const override = organizationId ? await store.orgConfigurations.get(row.environment_id, organizationId, row.slug) : null;
+  return { resolved, override };
+}
+
+/** The context for one connection's (or flow's) own config, from the stored settings. */
+export function providerContextOf({ resolved, override }: ProviderSettings, own: StoredConfig | null): ProviderContext {
+  const { row } = resolved;
   return {
     ...resolved,
     provider: withIntegrationSettings(resolved.provider, row),

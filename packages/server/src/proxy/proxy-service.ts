@@ -18,12 +18,13 @@ import {
 } from '../core/errors.ts';
 import type { Telemetry } from '../core/telemetry.ts';
 import { ownerFromRequest } from '../domain/owner.ts';
-import { loadProviderContext, type ProviderContextStore } from '../integrations/provider-context.ts';
+import { providerContextOf, type ProviderContextStore } from '../integrations/provider-context.ts';
 import type { Store } from '../store/store.ts';
 import { attachCredential, withCredentialQuery } from './proxy-credential.ts';
 import { forwardedRequestHeaders, forwardedResponseHeaders } from './proxy-headers.ts';
 import { checkProxyPath, proxyTarget } from './proxy-path.ts';
 import { isIdempotent, isRetryableStatus, retryDelayMs } from './proxy-retries.ts';
+import { ProviderSettingsCache } from './provider-settings-cache.ts';
 import { ReplayTap } from './replay-body.ts';
 
 /** A provider that sends no response headers within this is answered with 504 `provider_timeout`. */
@@ -54,7 +55,7 @@ export interface ProxyAnswer {
 export interface ProxyServiceDeps {
   vending: Pick<VendingService, 'proxyCredential'>;
   refresh: Pick<RefreshCoordinator, 'renew'>;
-  store: ProviderContextStore & Pick<Store, 'integrations'>;
+  store: ProviderContextStore & Pick<Store, 'integrations' | 'listing'>;
   catalog: ProviderCatalog;
   /** The guarded dispatcher (src/outbound): the only way out. */
   dispatcher: Dispatcher;
@@ -69,7 +70,11 @@ export interface ProxyServiceDeps {
  * `OpenPipes-Retries` retries idempotent requests on 429/502/503/504 and failed connections.
  */
 export class ProxyService {
-  constructor(private readonly deps: ProxyServiceDeps) {}
+  private readonly settings: ProviderSettingsCache;
+
+  constructor(private readonly deps: ProxyServiceDeps) {
+    this.settings = new ProviderSettingsCache({ store: deps.store, catalog: deps.catalog });
+  }
 
   async forward(call: ProxyCall): Promise<ProxyAnswer> {
     checkProxyPath(call.rest);
@@ -175,14 +180,12 @@ export class ProxyService {
   }
 
   /** The provider and the config values its templates see, for the integration the vend read. */
-  private async providerFor(call: ProxyCall, own: Parameters<typeof loadProviderContext>[4]) {
+  private async providerFor(call: ProxyCall, own: Parameters<typeof providerContextOf>[1]) {
     const s = call.selection;
     const owner = ownerFromRequest(s.connection_owner, s.user_id, s.organization_id);
-    const integration = await this.deps.store.integrations.bySlug(call.environmentId, call.slug, owner.type);
-    if (!integration) throw integrationNotFound(call.slug, owner.type);
-    const context = await loadProviderContext(this.deps.store, this.deps.catalog, integration, owner.organizationId, own);
-    if (!context) throw integrationNotFound(call.slug, owner.type);
-    return context;
+    const settings = await this.settings.get(call.environmentId, call.slug, owner.type, owner.organizationId);
+    if (!settings) throw integrationNotFound(call.slug, owner.type);
+    return providerContextOf(settings, own);
   }
 
   /** Why no answer came: 504 when the provider sent no headers in time, else 502; never the URL (its query may hold a key). */
