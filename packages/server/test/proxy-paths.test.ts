@@ -53,6 +53,25 @@ describe('proxy path checks', () => {
     expect(evil.received).toEqual([]);
   });
 
+  it('headers cannot pick the host: Host, X-Forwarded-Host and an absolute-form request target reach the stub or nothing', async () => {
+    rig.stub.answer((req, res) => res.writeHead(200).end(req.headers.host));
+    const evilHost = `127.0.0.1:${evil.port}`;
+    const send = (target: string, extra: string) =>
+      sendRaw(
+        port,
+        `GET ${target} HTTP/1.1\r\nHost: ${evilHost}\r\n${extra}Authorization: Bearer ${rig.h.apiKey}\r\nOpenPipes-User-Id: user_proxy\r\nConnection: close\r\n\r\n`,
+      );
+    const viaHeaders = await send('/proxy/acme/me', `X-Forwarded-Host: ${evilHost}\r\nX-Original-URL: http://${evilHost}/\r\n`);
+    expect(viaHeaders.status, viaHeaders.body).toBe(200);
+    expect(viaHeaders.body).toBe(`127.0.0.1:${rig.stub.port}`);
+    const absolute = await send(`http://${evilHost}/proxy/acme/me`, '');
+    expect(absolute.status === 200 ? absolute.body : 'refused').not.toBe(evilHost);
+    expect(evil.received).toEqual([]);
+    expect(rig.stub.received.every((r) => r.headers.host === `127.0.0.1:${rig.stub.port}` && !('x-forwarded-host' in r.headers))).toBe(
+      true,
+    );
+  });
+
   it('still passes ordinary paths, colons and encoded characters other than separators', async () => {
     rig.stub.answer((req, res) => res.writeHead(200).end(req.url));
     for (const [rest, seen] of [
