@@ -9,7 +9,7 @@ export const customProviderFields = `<label for="cp-name">Name</label>
 <input id="cp-revocation-url" name="revocation_url" type="url" maxlength="2000" value="<%= it.values.revocation_url %>">
 <label for="cp-issuer">Issuer <span class="muted">(optional: callbacks must then carry it as iss)</span></label>
 <input id="cp-issuer" name="issuer" type="url" maxlength="2000" value="<%= it.values.issuer %>">
-<label for="cp-api-base-url">API base URL <span class="muted">(optional: where <code>/proxy/&lt;slug&gt;/…</code> sends calls)</span></label>
+<label for="cp-api-base-url">API base URL <span class="muted">(optional: where the proxy sends API calls)</span></label>
 <input id="cp-api-base-url" name="api_base_url" type="url" maxlength="2000" value="<%= it.values.api_base_url %>">
 <label><input type="checkbox" name="pkce_enabled" value="on"<% if (it.values.pkce_enabled) { %> checked<% } %>> PKCE (S256)</label>
 `;
