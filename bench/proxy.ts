@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { apiClient, must } from './lib/fixture.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
-import { scratchDatabase } from './lib/postgres.ts';
+import { startLoopbackServer } from './lib/loopback-server.ts';
 import { median, peakRssMb, root, start, stop, type Started } from './lib/process.ts';
 
 const { values } = parseArgs({
@@ -61,30 +61,8 @@ try {
     /listening (\d+)/,
   );
   cleanups.unshift(() => stop(stub.child));
-  let databaseUrl: string | null = null;
-  if (values.postgres) {
-    const scratch = await scratchDatabase(values.postgres);
-    cleanups.push(scratch.drop);
-    databaseUrl = scratch.url;
-  }
-  const apiKey = `sk_test_bench_${randomBytes(16).toString('hex')}`;
-  const op = await start(
-    ['packages/server/bin/openpipes.js', 'serve'],
-    {
-      PORT: '0',
-      OPENPIPES_DATA_DIR: tmpDir,
-      OPENPIPES_API_KEY: apiKey,
-      OPENPIPES_LOG_LEVEL: 'warn',
-      OPENPIPES_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-      OPENPIPES_RATE_LIMIT_API_PER_MINUTE: '1000000000',
-      // The stub API listens on 127.0.0.1: allowed for custom provider URLs only behind this switch.
-      OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS: 'true',
-      ...(databaseUrl ? { OPENPIPES_DATABASE_URL: databaseUrl } : {}),
-    },
-    /listening on http:\/\/127\.0\.0\.1:(\d+)/,
-  );
-  cleanups.unshift(() => stop(op.child));
-  const call = apiClient(`http://127.0.0.1:${op.port}`, apiKey);
+  const { op, apiKey, base, store } = await startLoopbackServer(tmpDir, values.postgres, cleanups);
+  const call = apiClient(base, apiKey);
   await must(call, 'POST', '/data-integrations', {
     provider: 'stubapi',
     enabled: true,
@@ -107,7 +85,6 @@ try {
   const sampleText = await sample.text();
   if (sample.status !== 200 || sampleText !== body) throw new Error(`proxied sample failed: ${sample.status} ${sampleText.slice(0, 300)}`);
 
-  const store = databaseUrl ? 'PostgreSQL' : 'SQLite';
   const connections = Number(values.connections);
   process.stdout.write(
     `proxy benchmark: ${store}, ${body.length}-byte answer; latency: ${values.requests} sequential requests; throughput: ${connections} connections, ${values.warmup} s warm-up + ${values.duration} s; ${pairs} pairs\n`,

@@ -8,7 +8,6 @@
  *   npm run bench:refresh -- --postgres URL    # PostgreSQL (a scratch database on that server)
  *   npm run bench:refresh -- --accounts 100 --vends 1000
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,8 +16,8 @@ import { Agent } from 'undici';
 import { startOidcServer } from '../packages/server/test/support/oidc-server.ts';
 import { obtainTokens } from '../packages/server/test/support/oidc-tokens.ts';
 import { apiClient, must } from './lib/fixture.ts';
-import { scratchDatabase } from './lib/postgres.ts';
-import { median, peakRssMb, start, stop } from './lib/process.ts';
+import { startLoopbackServer } from './lib/loopback-server.ts';
+import { median, peakRssMb } from './lib/process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,30 +35,7 @@ const cleanups: (() => Promise<void>)[] = [];
 try {
   const oidc = await startOidcServer({ accessTokenTtlSeconds: 3600 });
   cleanups.push(() => oidc.close());
-  let databaseUrl: string | null = null;
-  if (values.postgres) {
-    const scratch = await scratchDatabase(values.postgres);
-    cleanups.push(scratch.drop);
-    databaseUrl = scratch.url;
-  }
-  const apiKey = `sk_test_bench_${randomBytes(16).toString('hex')}`;
-  const op = await start(
-    ['packages/server/bin/openpipes.js', 'serve'],
-    {
-      PORT: '0',
-      OPENPIPES_DATA_DIR: dataDir,
-      OPENPIPES_API_KEY: apiKey,
-      OPENPIPES_LOG_LEVEL: 'warn',
-      OPENPIPES_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-      OPENPIPES_RATE_LIMIT_API_PER_MINUTE: '1000000000',
-      // The provider listens on plain http://127.0.0.1.
-      OPENPIPES_ALLOW_INSECURE_PROVIDER_URLS: 'true',
-      ...(databaseUrl ? { OPENPIPES_DATABASE_URL: databaseUrl } : {}),
-    },
-    /listening on http:\/\/127\.0\.0\.1:(\d+)/,
-  );
-  cleanups.unshift(() => stop(op.child));
-  const base = `http://127.0.0.1:${op.port}`;
+  const { op, apiKey, base, store } = await startLoopbackServer(dataDir, values.postgres, cleanups);
   const call = apiClient(base, apiKey);
   const clientId = 'bench-client';
   const created = JSON.parse(
@@ -123,7 +99,6 @@ try {
   const split = [...tokensPerUser.values()].filter((s) => s.size !== 1).length;
   const sorted = [...latencies].sort((x, y) => x - y);
   const p99 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!;
-  const store = databaseUrl ? 'PostgreSQL' : 'SQLite';
   process.stdout.write(
     [
       `refresh benchmark (${store}): ${vends} concurrent vends over ${accounts} expired accounts`,

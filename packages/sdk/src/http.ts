@@ -214,38 +214,20 @@ export class HttpClient {
     init: { headers: Headers; body?: RawBody | undefined; signal?: AbortSignal | undefined; timeoutMs?: number | undefined },
   ): Promise<Response> {
     const config = this.#config;
-    if (init.signal?.aborted) throw init.signal.reason;
     const url = `${config.baseUrl}${path}`;
-    const controller = new AbortController();
-    const onUserAbort = (): void => controller.abort(init.signal?.reason);
-    init.signal?.addEventListener('abort', onUserAbort, { once: true });
-    const timeoutMs = init.timeoutMs ?? config.timeoutMs;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
     // The injected fetch is typed for the JSON API's string bodies; the proxy needs the full WHATWG
     // fetch (streams, binary bodies, an unread Response), which the global fetch is.
     const fetchFn = config.fetch as unknown as (url: string, init: RequestInit & { duplex?: 'half' }) => Promise<Response>;
     const streamed = init.body instanceof ReadableStream;
-    try {
-      return await fetchFn(url, {
+    return this.#withDeadline(method, url, init.timeoutMs ?? config.timeoutMs, init.signal, (signal) =>
+      fetchFn(url, {
         method,
         headers: withClientHeaders(init.headers, config.apiKey),
         ...(init.body === undefined ? {} : { body: init.body }),
         ...(streamed ? { duplex: 'half' as const } : {}),
-        signal: controller.signal,
-      });
-    } catch (err) {
-      if (timedOut) throw new TimeoutError(`Request to ${method} ${url} timed out after ${timeoutMs} ms`, { code: 'timeout' });
-      if (init.signal?.aborted) throw init.signal.reason;
-      const reason = err instanceof Error ? err.message : String(err);
-      throw new NetworkError(`Request to ${method} ${url} failed: ${reason}`, { code: 'network_error', cause: err });
-    } finally {
-      clearTimeout(timer);
-      init.signal?.removeEventListener('abort', onUserAbort);
-    }
+        signal,
+      }),
+    );
   }
 
   /** Exponential backoff with jitter (50–100 % of the capped exponential delay). */
@@ -255,12 +237,31 @@ export class HttpClient {
     return Math.round(capped * (0.5 + random() * 0.5));
   }
 
-  async #send(
+  #send(
     url: string,
     init: Omit<FetchInit, 'signal'>,
     timeoutMs: number,
     userSignal: AbortSignal | undefined,
   ): Promise<{ response: FetchResponse; text: string }> {
+    return this.#withDeadline(init.method, url, timeoutMs, userSignal, async (signal) => {
+      const response = await this.#config.fetch(url, { ...init, signal });
+      const text = await response.text();
+      return { response, text };
+    });
+  }
+
+  /**
+   * Runs `work` with an abort signal that fires when the caller's does or when `timeoutMs` passes
+   * first; a timeout is a {@link TimeoutError}, a caller's abort rethrows its reason, anything else
+   * is a {@link NetworkError}.
+   */
+  async #withDeadline<T>(
+    method: string,
+    url: string,
+    timeoutMs: number,
+    userSignal: AbortSignal | undefined,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     if (userSignal?.aborted) throw userSignal.reason;
     const controller = new AbortController();
     const onUserAbort = (): void => controller.abort(userSignal?.reason);
@@ -268,24 +269,19 @@ export class HttpClient {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        reject(new TimeoutError(`Request to ${init.method} ${url} timed out after ${timeoutMs} ms`, { code: 'timeout' }));
+        reject(new TimeoutError(`Request to ${method} ${url} timed out after ${timeoutMs} ms`, { code: 'timeout' }));
         controller.abort();
       }, timeoutMs);
     });
-    const work = (async () => {
-      const fetchFn = this.#config.fetch;
-      const response = await fetchFn(url, { ...init, signal: controller.signal });
-      const text = await response.text();
-      return { response, text };
-    })();
-    work.catch(() => undefined); // the race below may settle first
+    const running = work(controller.signal);
+    running.catch(() => undefined); // the race below may settle first
     try {
-      return await Promise.race([work, timeout]);
+      return await Promise.race([running, timeout]);
     } catch (err) {
       if (err instanceof TimeoutError) throw err;
       if (userSignal?.aborted) throw userSignal.reason;
       const reason = err instanceof Error ? err.message : String(err);
-      throw new NetworkError(`Request to ${init.method} ${url} failed: ${reason}`, { code: 'network_error', cause: err });
+      throw new NetworkError(`Request to ${method} ${url} failed: ${reason}`, { code: 'network_error', cause: err });
     } finally {
       clearTimeout(timer);
       userSignal?.removeEventListener('abort', onUserAbort);

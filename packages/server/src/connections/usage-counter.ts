@@ -1,3 +1,4 @@
+import { BatchedWriter } from '../core/batched-writer.ts';
 import type { Clock } from '../core/clock.ts';
 import type { UsageCount, UsageMetric } from '../domain/usage.ts';
 import type { Store } from '../store/store.ts';
@@ -18,10 +19,7 @@ export const hourOf = (ms: number): string => new Date(ms).toISOString().slice(0
  * per batch, every USAGE_FLUSH_MS while started and once more on stop.
  */
 export class UsageCounter {
-  private pending = new Map<string, number>();
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
-  private failures = 0;
+  private readonly writer: BatchedWriter<number>;
 
   constructor(
     private readonly deps: {
@@ -29,11 +27,18 @@ export class UsageCounter {
       clock: Clock;
       onError: (e: unknown) => void;
     },
-  ) {}
+  ) {
+    this.writer = new BatchedWriter<number>({
+      write: (batch) => deps.store.usage.add([...batch].map(toCount)),
+      merge: (failed, since) => failed + (since ?? 0),
+      onError: deps.onError,
+      maxFailures: MAX_FAILURES,
+    });
+  }
 
   count(environmentId: string, metric: UsageMetric, outcome: string): void {
     const key = [environmentId, hourOf(this.deps.clock.now()), metric, outcome].join(SEPARATOR);
-    this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
+    this.writer.update(key, (n) => (n ?? 0) + 1);
   }
 
   /**
@@ -41,23 +46,16 @@ export class UsageCounter {
    * flush; after MAX_FAILURES in a row (say, a deleted environment's row refused) they are dropped.
    */
   flush(): Promise<void> {
-    this.flushing = this.flushing.catch(() => undefined).then(() => this.write());
-    return this.flushing;
+    return this.writer.flush();
   }
 
   start(intervalMs = USAGE_FLUSH_MS): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => {
-      this.flush().catch(this.deps.onError);
-    }, intervalMs);
-    this.timer.unref();
+    this.writer.start(intervalMs);
   }
 
   /** Stops the timer and writes what is left. */
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.flush();
+  stop(): Promise<void> {
+    return this.writer.stop();
   }
 
   /** The last `n` hours, this one included, oldest first (`YYYY-MM-DDTHH`). */
@@ -70,22 +68,10 @@ export class UsageCounter {
   since(environmentId: string | null, fromHour: string): Promise<UsageCount[]> {
     return this.deps.store.usage.since(environmentId, fromHour);
   }
-
-  private async write(): Promise<void> {
-    if (this.pending.size === 0) return;
-    const batch = this.pending;
-    this.pending = new Map();
-    const counts = [...batch].map(([key, count]): UsageCount => {
-      const [environment_id = '', hour = '', metric = '', outcome = ''] = key.split(SEPARATOR);
-      return { environment_id, hour, metric, outcome, count };
-    });
-    try {
-      await this.deps.store.usage.add(counts);
-      this.failures = 0;
-    } catch (e) {
-      if (++this.failures < MAX_FAILURES) for (const [key, n] of batch) this.pending.set(key, (this.pending.get(key) ?? 0) + n);
-      else this.failures = 0;
-      throw e;
-    }
-  }
 }
+
+/** A pending count back as the stored row it adds to. */
+const toCount = ([key, count]: [string, number]): UsageCount => {
+  const [environment_id = '', hour = '', metric = '', outcome = ''] = key.split(SEPARATOR);
+  return { environment_id, hour, metric, outcome, count };
+};

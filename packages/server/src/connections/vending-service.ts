@@ -168,49 +168,53 @@ export class VendingService {
     const selected = await this.select(environmentId, slug, input, 'credentials');
     if ('active' in selected) return { answer: selected, renewed: false, accountId: null };
     const { row } = selected;
-    const accountId = row.id;
+    const { renewed, secret } = await this.secretOf(row);
+    const vended = (answer: CredentialAnswer) => ({ answer, renewed, accountId: row.id });
+    if ('active' in secret) return vended(secret);
     const config = selected.config();
-    if (row.auth_method === 'api_key') {
-      if (!row.api_key) return { answer: { active: false, error: 'needs_reauthorization' }, renewed: false, accountId };
-      return {
-        answer: { active: true, credential: { object: 'credential', auth_method: 'api_key', value: row.api_key.open(), config } },
-        renewed: false,
-        accountId,
-      };
+    if (secret.kind === 'api_key') {
+      return vended({ active: true, credential: { object: 'credential', auth_method: 'api_key', value: secret.value, config } });
     }
-    const renewed = this.deps.refresh.needsRenewal(row);
-    const t = await this.fresh(row, renewed);
-    if (t.kind !== 'token') return { answer: inactive(t), renewed, accountId };
     const base = {
       object: 'credential' as const,
-      value: t.accessToken,
-      expires_at: t.expiresAt,
-      scopes: t.scopes,
-      missing_scopes: missingScopes(selected.requested, t.scopes, selected.scopeAliases),
+      value: secret.accessToken,
+      expires_at: secret.expiresAt,
+      scopes: secret.scopes,
+      missing_scopes: missingScopes(selected.requested, secret.scopes, selected.scopeAliases),
       config,
     };
-    if (row.auth_method === 'client_credentials')
-      return {
-        answer: { active: true, credential: { ...base, auth_method: 'client_credentials', metadata: t.metadata } },
-        renewed,
-        accountId,
-      };
-    return { answer: { active: true, credential: { ...base, auth_method: 'oauth' } }, renewed, accountId };
+    if (row.auth_method === 'client_credentials') {
+      return vended({ active: true, credential: { ...base, auth_method: 'client_credentials', metadata: secret.metadata } });
+    }
+    return vended({ active: true, credential: { ...base, auth_method: 'oauth' } });
   }
 
   private async vendProxy(environmentId: string, slug: string, input: VendInput): Promise<Vended<ProxyCredential>> {
     const selected = await this.select(environmentId, slug, { ...input, supports_multiple_connections: true }, 'credentials');
     if ('active' in selected) return { answer: selected, renewed: false, accountId: null };
     const { row } = selected;
-    const accountId = row.id;
+    const { renewed, secret } = await this.secretOf(row);
+    if ('active' in secret) return { answer: secret, renewed, accountId: row.id };
+    const value = secret.kind === 'api_key' ? secret.value : secret.accessToken;
+    return { answer: { active: true, account: row, secret: value }, renewed, accountId: row.id };
+  }
+
+  /**
+   * The secret a credential vend (R14 or the proxy) hands out: the stored API key, or the token,
+   * renewed first when near expiry; inactive when there is none to use.
+   */
+  private async secretOf(
+    row: VendAccount,
+  ): Promise<{ renewed: boolean; secret: Inactive | { kind: 'api_key'; value: string } | Extract<Renewed, { kind: 'token' }> }> {
     if (row.auth_method === 'api_key') {
-      if (!row.api_key) return { answer: { active: false, error: 'needs_reauthorization' }, renewed: false, accountId };
-      return { answer: { active: true, account: row, secret: row.api_key.open() }, renewed: false, accountId };
+      return {
+        renewed: false,
+        secret: row.api_key ? { kind: 'api_key', value: row.api_key.open() } : { active: false, error: 'needs_reauthorization' },
+      };
     }
     const renewed = this.deps.refresh.needsRenewal(row);
     const t = await this.fresh(row, renewed);
-    if (t.kind !== 'token') return { answer: inactive(t), renewed, accountId };
-    return { answer: { active: true, account: row, secret: t.accessToken }, renewed, accountId };
+    return { renewed, secret: t.kind === 'token' ? t : inactive(t) };
   }
 
   private async select(

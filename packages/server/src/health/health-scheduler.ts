@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock.ts';
 import { iso } from '../core/clock.ts';
+import { TickLoop } from '../core/tick-loop.ts';
 import type { HealthCheckOutcome, Telemetry } from '../core/telemetry.ts';
 import type { RefreshCoordinator, Renewed } from '../connections/refresh-coordinator.ts';
 import type { ConnectedAccount } from '../domain/connected-account.ts';
@@ -13,7 +14,7 @@ import { SchedulerLease } from './scheduler-lease.ts';
 export const HEALTH_LEASE = 'health-scheduler';
 
 export interface HealthSchedulerOptions {
-  store: Pick<Store, 'accounts' | 'healthChecks' | 'schedulerLeases'>;
+  store: Pick<Store, 'accounts' | 'healthChecks' | 'schedulerLeases' | 'transaction'>;
   clock: Clock;
   refresh: Pick<RefreshCoordinator, 'renew'>;
   settings: HealthSettings;
@@ -45,9 +46,7 @@ export class HealthScheduler {
   private readonly tickMs: number;
   private readonly batch: number;
   private readonly planBatch: number;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-  private stopping = false;
+  private readonly loop: TickLoop;
 
   constructor(private readonly o: HealthSchedulerOptions) {
     this.tickMs = o.tickMs ?? 10_000;
@@ -55,6 +54,7 @@ export class HealthScheduler {
     this.planBatch = o.planBatch ?? 2_000;
     this.limiter = new ProviderLimiter(o.concurrencyPerProvider);
     this.lease = new SchedulerLease(o.store, o.clock, HEALTH_LEASE, o.leaseMs ?? 60_000, (held) => o.telemetry.healthSchedulerLease(held));
+    this.loop = new TickLoop({ tick: () => this.tick(), delayMs: () => this.tickMs, onError: o.onError });
   }
 
   /** This process's lease (its holder id, whether it holds it). */
@@ -63,42 +63,18 @@ export class HealthScheduler {
   }
 
   start(): void {
-    if (this.timer) return;
-    this.stopping = false;
-    this.schedule();
+    this.loop.start();
   }
 
   /** Stops ticking, waits for the renewals in flight to be recorded, and gives the lease up. */
   async stop(): Promise<void> {
-    this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+    await this.loop.stop();
     await this.lease.release().catch((e: unknown) => this.o.onError(e));
-  }
-
-  private schedule(): void {
-    this.timer = setTimeout(() => {
-      void this.tickOnce().finally(() => {
-        if (!this.stopping) this.schedule();
-      });
-    }, this.tickMs);
-    this.timer.unref();
   }
 
   /** One tick (ticks never overlap); resolves to the number of connections looked at. */
   tickOnce(): Promise<number> {
-    if (this.running) return Promise.resolve(0);
-    const run = this.tick()
-      .catch((e: unknown) => {
-        this.o.onError(e);
-        return 0;
-      })
-      .finally(() => {
-        this.running = null;
-      });
-    this.running = run;
-    return run;
+    return this.loop.tickOnce();
   }
 
   private async tick(): Promise<number> {
@@ -127,8 +103,12 @@ export class HealthScheduler {
   private async plan(): Promise<void> {
     const { store, clock, settings } = this.o;
     const rows = await store.healthChecks.unscheduled(this.planBatch);
+    if (rows.length === 0) return;
     const now = clock.now();
-    for (const row of rows) await store.healthChecks.schedule(row.id, iso(firstCheckAt(row.id, row, now, settings)));
+    // One transaction for the batch: on SQLite, one commit (one sync) instead of one per connection.
+    await store.transaction(async (tx) => {
+      for (const row of rows) await tx.healthChecks.schedule(row.id, iso(firstCheckAt(row.id, row, now, settings)));
+    });
   }
 
   /**
@@ -136,7 +116,7 @@ export class HealthScheduler {
    * or the lease was lost while it waited for its provider's turn).
    */
   private async look(d: HealthDue): Promise<boolean> {
-    if (this.stopping || !(await this.lease.ensure())) return false;
+    if (this.loop.stopping || !(await this.lease.ensure())) return false;
     const { store, clock, settings } = this.o;
     const row = await store.accounts.byIdOnly(d.id);
     if (!row) return false;

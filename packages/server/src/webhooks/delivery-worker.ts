@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';
+import { TickLoop } from '../core/tick-loop.ts';
 import { iso } from '../core/clock.ts';
 import type { DueDelivery } from '../domain/webhook-delivery.ts';
 import { presentEvent } from '../events/event-service.ts';
@@ -33,60 +34,34 @@ export interface DeliveryWorkerOptions {
  * delivery whose attempt was in flight is then sent again (at-least-once).
  */
 export class DeliveryWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopping = false;
+  private readonly loop: TickLoop;
   private readonly endpointsPerTick: number;
   private readonly perEndpoint: number;
 
   constructor(private readonly o: DeliveryWorkerOptions) {
     this.endpointsPerTick = o.endpointsPerTick ?? 8;
     this.perEndpoint = o.deliveriesPerEndpoint ?? 5;
+    // The next look at a jittered interval: processes that start together drift apart, so the
+    // endpoint leases do not always go to the same one.
+    this.loop = new TickLoop({
+      tick: () => this.tick(),
+      delayMs: () => Math.round(o.pollMs * (0.5 + Math.random())),
+      onError: o.onError,
+    });
   }
 
   start(): void {
-    if (this.timer) return;
-    this.stopping = false;
-    this.schedule();
+    this.loop.start();
   }
 
   /** Stops polling and waits for the attempts in flight (not the rest of their batches) to be recorded. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  /**
-   * The next look, at a jittered interval: processes that start together drift apart, so the
-   * endpoint leases do not always go to the same one.
-   */
-  private schedule(): void {
-    this.timer = setTimeout(
-      () => {
-        void this.tickOnce().finally(() => {
-          if (!this.stopping) this.schedule();
-        });
-      },
-      Math.round(this.o.pollMs * (0.5 + Math.random())),
-    );
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One look at the outbox (ticks never overlap); resolves to the number of attempts made. */
   tickOnce(): Promise<number> {
-    if (this.running) return Promise.resolve(0);
-    const run = this.tick()
-      .catch((e: unknown) => {
-        this.o.onError(e);
-        return 0;
-      })
-      .finally(() => {
-        this.running = null;
-      });
-    this.running = run;
-    return run;
+    return this.loop.tickOnce();
   }
 
   private async tick(): Promise<number> {
@@ -107,7 +82,7 @@ export class DeliveryWorker {
       // One at a time: an endpoint's first attempts go out in event order (§11.3.1). A stopping
       // process finishes the attempt in flight and leaves the rest to the next holder.
       for (const delivery of due) {
-        if (this.stopping) break;
+        if (this.loop.stopping) break;
         await this.attempt(delivery);
         sent++;
       }
