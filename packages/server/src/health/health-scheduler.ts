@@ -83,13 +83,15 @@ export class HealthScheduler {
     await this.plan();
     const now = clock.now();
     const due = await store.healthChecks.due(iso(now), iso(now + settings.leadMs), this.batch);
-    const slugs = await store.healthChecks.slugs([...new Set(due.map((d) => d.integration_id))]);
+    // The connections as of now, in one statement for the batch; the coordinator re-reads each under
+    // its lock before deciding anything, so a look that waits for its provider's turn acts on fresh data.
+    const rows = await store.accounts.byIds(due.map((d) => d.id));
     // One connection's failure (say, its record could not be written) is logged and leaves the others
     // running, so the tick, and `stop`, still wait for every renewal in flight.
     const looked = await Promise.all(
       due.map((d) =>
-        this.limiter.run(slugs.get(d.integration_id) ?? d.integration_id, () =>
-          this.look(d).catch((e: unknown) => {
+        this.limiter.run(d.provider, () =>
+          this.look(d, rows.get(d.id)).catch((e: unknown) => {
             this.o.onError(e);
             return false;
           }),
@@ -112,14 +114,12 @@ export class HealthScheduler {
   }
 
   /**
-   * Renews one due connection and records the result; false when it was not looked at (stopping,
-   * or the lease was lost while it waited for its provider's turn).
+   * Renews one due connection and records the result; false when it was not looked at (deleted,
+   * stopping, or the lease was lost while it waited for its provider's turn).
    */
-  private async look(d: HealthDue): Promise<boolean> {
-    if (this.loop.stopping || !(await this.lease.ensure())) return false;
+  private async look(d: HealthDue, row: ConnectedAccount | undefined): Promise<boolean> {
+    if (!row || this.loop.stopping || !(await this.lease.ensure())) return false;
     const { store, clock, settings } = this.o;
-    const row = await store.accounts.byIdOnly(d.id);
-    if (!row) return false;
     // What the coordinator saw under the lock: the row as re-read there, and whether it was due.
     let judged: { row: ConnectedAccount; due: boolean } | null = null;
     let renewed: Renewed;

@@ -17,8 +17,8 @@ type AccountColumns = Partial<Omit<AccountRow, 'id' | 'environment_id' | 'integr
 
 const TABLE = 'connected_accounts';
 
-/** Ids per `recordUse` statement: well under both dialects' bound-parameter limits. */
-const USE_BATCH = 500;
+/** Ids per statement of `recordUse` and `byIds`: well under both dialects' bound-parameter limits. */
+const IDS_PER_STATEMENT = 500;
 
 /** How many connections one provider has in one state. */
 export interface ProviderStateCount {
@@ -90,6 +90,20 @@ export class AccountsRepo {
 
   async byIdOnly(id: string): Promise<ConnectedAccount | null> {
     return this.one(await this.db.selectFrom(TABLE).selectAll().where('id', '=', id).executeTakeFirst());
+  }
+
+  /** These connections by id, one statement per IDS_PER_STATEMENT ids (the health scheduler's batch); ids unknown are absent. */
+  async byIds(ids: readonly string[]): Promise<Map<string, ConnectedAccount>> {
+    const found = new Map<string, ConnectedAccount>();
+    for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
+      const rows = await this.db
+        .selectFrom(TABLE)
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + IDS_PER_STATEMENT))
+        .execute();
+      for (const row of rows) found.set(row.id, this.toDomain(row));
+    }
+    return found;
   }
 
   async compatibility(integrationId: string, ownerKey: string): Promise<ConnectedAccount | null> {
@@ -195,16 +209,16 @@ export class AccountsRepo {
   }
 
   /**
-   * Records that these connections were used at `at` (ISO): one statement per USE_BATCH ids. A
+   * Records that these connections were used at `at` (ISO): one statement per IDS_PER_STATEMENT ids. A
    * time already later (another process flushed a newer use) is kept. Only `last_used_at` is
    * written: neither `updated_at` nor a listed column, so cached listings stay valid.
    */
   async recordUse(ids: readonly string[], at: string): Promise<void> {
-    for (let i = 0; i < ids.length; i += USE_BATCH) {
+    for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) {
       await this.db
         .updateTable(TABLE)
         .set({ last_used_at: at })
-        .where('id', 'in', ids.slice(i, i + USE_BATCH))
+        .where('id', 'in', ids.slice(i, i + IDS_PER_STATEMENT))
         .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', at)]))
         .execute();
     }

@@ -7,11 +7,14 @@ const TABLE = 'connected_accounts';
 /** The partial indexes' predicates, word for word (see 0014-health-schedule.ts for why). */
 const eligible = sql<boolean>`${sql.raw(HEALTH_ELIGIBLE)}`;
 const scheduledAfterExpiry = sql<boolean>`${sql.raw(SCHEDULED_AFTER_EXPIRY)}`;
+/** A due connection's columns, its provider's slug read by primary key in the same statement. */
+const provider = sql<string>`(SELECT slug FROM data_integrations WHERE data_integrations.id = ${sql.ref(`${TABLE}.integration_id`)})`;
+const DUE_COLUMNS = ['id', 'health_check_failures', provider.as('provider')] as const;
 
-/** A connection the health scheduler is to look at, and the integration (so the provider) it belongs to. */
+/** A connection the health scheduler is to look at, and its provider (the integration's slug). */
 export interface HealthDue {
   id: string;
-  integration_id: string;
+  provider: string;
   /** Temporary failures in a row so far (the backoff's exponent). */
   health_check_failures: number;
 }
@@ -57,7 +60,7 @@ export class HealthChecksRepo {
   async due(now: string, horizon: string, limit: number): Promise<HealthDue[]> {
     const scheduled = await this.db
       .selectFrom(TABLE)
-      .select(['id', 'integration_id', 'health_check_failures'])
+      .select(DUE_COLUMNS)
       .where(eligible)
       .where('next_health_check_at', '<=', now)
       .orderBy('next_health_check_at')
@@ -66,7 +69,7 @@ export class HealthChecksRepo {
     if (scheduled.length >= limit) return scheduled;
     const expiring = await this.db
       .selectFrom(TABLE)
-      .select(['id', 'integration_id', 'health_check_failures'])
+      .select(DUE_COLUMNS)
       .where(eligible)
       .where(scheduledAfterExpiry)
       .where('expires_at', '>', now)
@@ -86,12 +89,5 @@ export class HealthChecksRepo {
   /** Records one look's result and when to look again. */
   async record(id: string, record: HealthRecord): Promise<void> {
     await this.db.updateTable(TABLE).set(record).where('id', '=', id).execute();
-  }
-
-  /** The provider (integration slug) of each integration id, for the per-provider limits. */
-  async slugs(integrationIds: readonly string[]): Promise<Map<string, string>> {
-    if (integrationIds.length === 0) return new Map();
-    const rows = await this.db.selectFrom('data_integrations').select(['id', 'slug']).where('id', 'in', integrationIds).execute();
-    return new Map(rows.map((r) => [r.id, r.slug]));
   }
 }
