@@ -20,3 +20,6 @@ export const ID_PREFIX = {
   webhookAttempt: 'wha_',
   operator: 'op_',
 } as const;
+
+/** An id of `kind`, anchored, for schemas and checks: its prefix and a ULID (Crockford base 32, upper case). */
+export const idPattern = (kind: keyof typeof ID_PREFIX): string => `^${ID_PREFIX[kind]}[0-9A-Z]{26}$`;

@@ -1,3 +1,4 @@
+import { idPattern } from '../core/ids.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { notFound, validationFailed } from '../core/errors.ts';
@@ -8,7 +9,7 @@ import { describeError } from './problems.ts';
 
 const CreateBody = Type.Object({ csrf_token: Type.String(), name: Type.String({ maxLength: 100 }) }, { additionalProperties: false });
 const RevokeParams = Type.Object(
-  { name: EnvironmentParams.properties.name, id: Type.String({ pattern: '^key_[0-9A-Z]{26}$' }) },
+  { name: EnvironmentParams.properties.name, id: Type.String({ pattern: idPattern('apiKey') }) },
   { additionalProperties: false },
 );
 

@@ -1,3 +1,4 @@
+import { idPattern } from '../core/ids.ts';
 import { Type } from 'typebox';
 import type { AccountFilter, AccountState, ConnectedAccount } from '../domain/connected-account.ts';
 import { connectionActivity } from './connection-activity.ts';
@@ -8,7 +9,7 @@ import { sendPage } from './view.ts';
 
 const PAGE_SIZE = 25;
 const STATES: readonly AccountState[] = ['connected', 'needs_reauthorization', 'disconnected'];
-const ID = '^data_installation_[0-9A-Z]{26}$';
+const ID = idPattern('installation');
 
 // Printable text only: a NUL would reach PostgreSQL, which refuses it in text (a 500, found by fuzzing).
 const Field = Type.Optional(Type.String({ maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f]*$' }));

@@ -1,3 +1,4 @@
+import { idPattern } from '../core/ids.ts';
 import { Type } from 'typebox';
 import { PIPES_EVENTS } from '../events/event-recorder.ts';
 import type { DashboardApp, DashboardDeps } from './deps.ts';
@@ -9,7 +10,7 @@ const PAGE_SIZE = '25';
 const EventsQuery = Type.Object(
   {
     event: Type.Optional(Type.Union([Type.Literal(''), ...PIPES_EVENTS.map((e) => Type.Literal(e))])),
-    after: Type.Optional(Type.String({ pattern: '^event_[0-9A-Z]{26}$' })),
+    after: Type.Optional(Type.String({ pattern: idPattern('event') })),
   },
   { additionalProperties: false },
 );

@@ -1,3 +1,4 @@
+import { idPattern } from '../core/ids.ts';
 import { Type } from 'typebox';
 import type { WebhookAttempt, WebhookDelivery } from '../domain/webhook-delivery.ts';
 import type { DashboardApp, DashboardDeps } from './deps.ts';
@@ -6,11 +7,11 @@ import { DoneQuery, EnvironmentParams, environmentPage, minute, seeOther, sendEn
 const DELIVERIES_SHOWN = 50;
 
 const EndpointParams = Type.Object(
-  { name: EnvironmentParams.properties.name, id: Type.String({ pattern: '^we_[0-9A-Z]{26}$' }) },
+  { name: EnvironmentParams.properties.name, id: Type.String({ pattern: idPattern('webhookEndpoint') }) },
   { additionalProperties: false },
 );
 const ResendParams = Type.Object(
-  { ...EndpointParams.properties, delivery: Type.String({ pattern: '^whd_[0-9A-Z]{26}$' }) },
+  { ...EndpointParams.properties, delivery: Type.String({ pattern: idPattern('webhookDelivery') }) },
   { additionalProperties: false },
 );
 const ResendBody = Type.Object({ csrf_token: Type.String() }, { additionalProperties: false });

@@ -1,3 +1,4 @@
+import { idPattern } from '../core/ids.ts';
 import { invalidRequest, validationFailed } from '../core/errors.ts';
 import type { StoredEvent } from '../domain/event.ts';
 import type { Store } from '../store/store.ts';
@@ -15,7 +16,7 @@ export interface RawEventQuery {
   order?: string;
 }
 
-const EVENT_ID = /^event_[0-9A-Z]{26}$/;
+const EVENT_ID = new RegExp(idPattern('event'));
 const KNOWN = new Set<string>(PIPES_EVENTS);
 
 const toList = (v: string | string[] | undefined): string[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);

@@ -1,3 +1,4 @@
+import { idPattern } from '../core/ids.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
@@ -8,7 +9,7 @@ import { HANDOFF_SCRIPT } from './handoff-script.ts';
 
 const LinkParams = Type.Object({ link: Type.String({ maxLength: 64 }) }, { additionalProperties: false });
 const CallbackParams = Type.Object(
-  { slug: Type.String({ pattern: SLUG_PATTERN }), key: Type.String({ pattern: '^dik_[0-9A-Z]{26}$' }) },
+  { slug: Type.String({ pattern: SLUG_PATTERN }), key: Type.String({ pattern: idPattern('redirectKey') }) },
   { additionalProperties: false },
 );
 const Param = Type.Optional(Type.String({ maxLength: 4096 }));

@@ -1,3 +1,4 @@
+import { idPattern } from '../../core/ids.ts';
 import type { IncomingHttpHeaders } from 'node:http';
 import { invalidRequest } from '../../core/errors.ts';
 import type { VendInput } from '../../connections/vending-service.ts';
@@ -5,7 +6,7 @@ import { MAX_RETRIES } from '../../proxy/proxy-retries.ts';
 import { IDENTIFIER_PATTERN } from '../schemas/common.ts';
 
 const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN);
-const ACCOUNT_ID = /^data_installation_[0-9A-Z]{26}$/;
+const ACCOUNT_ID = new RegExp(idPattern('installation'));
 
 /** The connection a proxied call uses and how often it may be retried, read from its `OpenPipes-*` headers. */
 export interface ProxySelection {
@@ -51,13 +52,11 @@ export function readProxySelection(headers: IncomingHttpHeaders): ProxySelection
       'OpenPipes-Connected-Account-Id must be a connected account id (data_installation_…).',
     );
   }
-  const retriesHeader = one('OpenPipes-Retries');
-  if (retriesHeader !== undefined && !/^[0-9]$/.test(retriesHeader.trim())) {
+  const retriesHeader = one('OpenPipes-Retries')?.trim();
+  const retries = retriesHeader === undefined ? 0 : Number(retriesHeader);
+  if (retriesHeader !== undefined && (!/^[0-9]$/.test(retriesHeader) || retries > MAX_RETRIES)) {
     throw bad('OpenPipes-Retries', 'invalid_value', `OpenPipes-Retries must be an integer from 0 to ${MAX_RETRIES}.`);
   }
-  const retries = retriesHeader === undefined ? 0 : Number(retriesHeader.trim());
-  if (retries > MAX_RETRIES)
-    throw bad('OpenPipes-Retries', 'invalid_value', `OpenPipes-Retries must be an integer from 0 to ${MAX_RETRIES}.`);
   return {
     selection: {
       user_id: userId,

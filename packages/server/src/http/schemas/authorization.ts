@@ -1,8 +1,6 @@
 import { Type } from 'typebox';
 import * as EX from './examples.ts';
-import { ConfigMap, Identifier, Nullable } from './common.ts';
-
-const AccountId = Type.String({ pattern: '^data_installation_[0-9A-Z]{26}$' });
+import { AccountId, ConfigMap, Identifier, Nullable } from './common.ts';
 
 export const AuthorizeBody = Type.Object(
   {

@@ -1,3 +1,4 @@
+import { idPattern } from '../../core/ids.ts';
 import { SLUG_PATTERN } from '../../catalog/provider-definition.ts';
 import * as EX from './examples.ts';
 import { Type, type TSchema } from 'typebox';
@@ -9,6 +10,9 @@ export const IDENTIFIER_PATTERN = '^[A-Za-z0-9_\\-:.]{1,128}$';
 const SCOPE_PATTERN = '^[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}$';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** A connected account's id (`data_installation_…`). */
+export const AccountId = Type.String({ pattern: idPattern('installation') });
 
 export const Identifier = (description: string) => Type.String({ pattern: IDENTIFIER_PATTERN, description });
 export const Slug = Type.String({ pattern: SLUG_PATTERN, description: 'Provider slug, e.g. `github`.', examples: ['github'] });

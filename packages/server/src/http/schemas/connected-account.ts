@@ -1,6 +1,6 @@
 import { type TSchema, Type } from 'typebox';
 import * as EX from './examples.ts';
-import { BooleanString, ConfigMap, Identifier, Nullable, Scopes, SecretString, Timestamp } from './common.ts';
+import { AccountId, BooleanString, ConfigMap, Identifier, Nullable, Scopes, SecretString, Timestamp } from './common.ts';
 
 /** A connected account's answer fields, one schema each (the data-integration `installation` reuses some). */
 export const ConnectedAccountFields = {
@@ -51,8 +51,6 @@ export const EmbeddedConnectedAccount = Type.Object(
   { ...ConnectedAccountFields, userland_user_id: Nullable(Type.String()) },
   { title: 'EmbeddedConnectedAccount' },
 );
-
-const AccountId = Type.String({ pattern: '^data_installation_[0-9A-Z]{26}$' });
 
 export const UserAccountQuery = Type.Object(
   {

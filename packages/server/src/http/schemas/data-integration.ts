@@ -1,3 +1,4 @@
+import { idPattern } from '../../core/ids.ts';
 import { Type } from 'typebox';
 import * as EX from './examples.ts';
 import { ClientId, ConfigMap, Identifier, ListMetadata, Nullable, Scopes, SecretString, Timestamp } from './common.ts';
@@ -165,8 +166,8 @@ export const DataIntegration = Type.Object(
 export const ListDataIntegrationsQuery = Type.Object(
   {
     limit: Type.Optional(Type.String({ pattern: '^(100|[1-9][0-9]?)$', description: '1–100, default 10.' })),
-    before: Type.Optional(Type.String({ pattern: '^data_integration_[0-9A-Z]{26}$' })),
-    after: Type.Optional(Type.String({ pattern: '^data_integration_[0-9A-Z]{26}$' })),
+    before: Type.Optional(Type.String({ pattern: idPattern('integration') })),
+    after: Type.Optional(Type.String({ pattern: idPattern('integration') })),
     order: Type.Optional(Type.Enum(['asc', 'desc'])),
     ownership: Type.Optional(Ownership),
   },

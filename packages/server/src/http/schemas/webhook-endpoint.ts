@@ -1,3 +1,4 @@
+import { idPattern } from '../../core/ids.ts';
 import { Type } from 'typebox';
 import * as EX from './examples.ts';
 import { PIPES_EVENTS } from '../../events/event-recorder.ts';
@@ -17,7 +18,7 @@ const Status = Type.Enum(['enabled', 'disabled']);
 
 export const WebhookEndpointParams = Type.Object({ id: EndpointId }, { additionalProperties: false });
 export const WebhookDeliveryParams = Type.Object(
-  { id: Type.String({ pattern: '^whd_[0-9A-Z]{26}$', examples: [EX.WEBHOOK_DELIVERY.id] }) },
+  { id: Type.String({ pattern: idPattern('webhookDelivery'), examples: [EX.WEBHOOK_DELIVERY.id] }) },
   { additionalProperties: false },
 );
 
