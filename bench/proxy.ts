@@ -11,7 +11,6 @@
  *   npm run bench:proxy -- --duration 5 --pairs 3 --postgres postgres://postgres@127.0.0.1:5432/postgres
  */
 import { randomBytes } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { apiClient, must } from './lib/fixture.ts';
 import { runLoad, type LoadResult } from './lib/load.ts';
 import { startLoopbackServer } from './lib/loopback-server.ts';
-import { median, peakRssMb, root, start, stop, type Started } from './lib/process.ts';
+import { median, peakRssMb, runJsonChild, start, stop, type Started } from './lib/process.ts';
 
 const { values } = parseArgs({
   options: {
@@ -35,18 +34,7 @@ const pairs = Math.max(1, Number(values.pairs));
 
 /** p50/p99 in µs of sequential requests, from bench/lib/latency-child.ts. */
 function latency(url: string, headers: Record<string, string>): Promise<{ p50: number; p99: number }> {
-  const job = { url, headers, warmup: 300, count: Number(values.requests) };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/latency-child.ts', JSON.stringify(job)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  return new Promise((ok, fail) =>
-    child.once('exit', (code) => (code === 0 ? ok(JSON.parse(out.trim())) : fail(new Error(`latency child exited ${code}`)))),
-  );
+  return runJsonChild('bench/lib/latency-child.ts', { url, headers, warmup: 300, count: Number(values.requests) });
 }
 
 const tmpDir = mkdtempSync(join(tmpdir(), 'openpipes-bench-proxy-'));

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { root } from './process.ts';
+import { runJsonChild } from './process.ts';
 
 export interface LoadJob {
   url: string;
@@ -28,18 +27,5 @@ export interface LoadResult {
 
 /** Runs one autocannon measurement in a child process (bench/lib/load-child.ts). */
 export function runLoad(job: LoadJob): Promise<LoadResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/lib/load-child.ts', JSON.stringify(job)], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => {
-    out += d.toString();
-  });
-  return new Promise((ok, fail) =>
-    child.once('exit', (code) => {
-      if (code !== 0) return fail(new Error(`load generator exited ${code}`));
-      ok(JSON.parse(out.trim().split('\n').pop()!) as LoadResult);
-    }),
-  );
+  return runJsonChild<LoadResult>('bench/lib/load-child.ts', job);
 }

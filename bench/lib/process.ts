@@ -37,6 +37,26 @@ export function start(args: string[], env: Record<string, string>, ready: RegExp
   });
 }
 
+/**
+ * Runs a measuring child (`node --import tsx script '<job as JSON>'`) and resolves to the JSON on the
+ * last line it prints; its stderr goes to ours.
+ */
+export function runJsonChild<T>(script: string, job: unknown): Promise<T> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(job)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  return new Promise((ok, fail) =>
+    child.once('exit', (code) =>
+      code === 0 ? ok(JSON.parse(out.trim().split('\n').pop()!) as T) : fail(new Error(`${script} exited ${code}`)),
+    ),
+  );
+}
+
 /** Peak resident set size of a live process in MB (Linux `VmHWM`); null where /proc is missing. */
 export function peakRssMb(pid: number | undefined): number | null {
   if (pid === undefined) return null;
