@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/dialects.ts';
 import { expireAccount } from './support/expire-account.ts';
 import { startHarness, type Harness } from './support/harness.ts';
-import { startScriptedTokenServer, type ScriptedTokenServer } from './support/scripted-token-server.ts';
+import { startScriptedTokenServer, type ScriptedTokenServer, scriptedIntegration } from './support/scripted-token-server.ts';
 
 const ACCOUNT = '/user_management/users/user_1/connected_accounts/scripted';
 const ACTIVITY = ['last_refreshed_at', 'last_used_at', 'last_health_check_at', 'last_health_check_result'];
@@ -25,18 +25,7 @@ describe.each(DIALECTS)('connection activity fields on %s', (dialect) => {
   beforeAll(async () => {
     provider = await startScriptedTokenServer();
     h = await startHarness(dialect, { allowInsecureProviderUrls: true });
-    const integration = await h.request('POST', '/data-integrations', {
-      provider: 'scripted',
-      enabled: true,
-      scopes: ['read'],
-      credentials: { type: 'custom', client_id: 'client', client_secret: 'secret' },
-      custom_provider: {
-        name: 'Scripted',
-        authorization_url: `${provider.url}/authorize`,
-        token_url: provider.tokenUrl,
-        revocation_url: provider.revocationUrl,
-      },
-    });
+    const integration = await h.request('POST', '/data-integrations', scriptedIntegration(provider));
     expect(integration.status, integration.text).toBe(201);
     const imported = await h.request('POST', ACCOUNT, {
       access_token: 'at-0',

@@ -12,6 +12,7 @@ import {
   type ScriptedRequest,
   startScriptedTokenServer,
   type ScriptedTokenServer,
+  scriptedIntegration,
 } from './support/scripted-token-server.ts';
 import { WebhookReceiver } from './support/webhook-receiver.ts';
 
@@ -76,18 +77,7 @@ describe.each(DIALECTS)('health scheduler on %s', (dialect) => {
       metrics: { token: null },
       health: { leadMs: LEAD_MS, intervalMs: INTERVAL_MS, backoffBaseMs: BACKOFF_MS, concurrencyPerProvider: 4, batch: 1000 },
     });
-    const res = await h.request('POST', '/data-integrations', {
-      provider: 'scripted',
-      enabled: true,
-      scopes: ['read'],
-      credentials: { type: 'custom', client_id: 'scripted-client', client_secret: 'scripted-secret' },
-      custom_provider: {
-        name: 'Scripted',
-        authorization_url: `${server.url}/authorize`,
-        token_url: server.tokenUrl,
-        revocation_url: server.revocationUrl,
-      },
-    });
+    const res = await h.request('POST', '/data-integrations', scriptedIntegration(server));
     expect(res.status, res.text).toBe(201);
   });
 

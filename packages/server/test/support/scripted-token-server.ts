@@ -40,6 +40,20 @@ export const accessTokenOnly = (_req: ScriptedRequest, n: number): ScriptedAnswe
   body: { access_token: `scripted-at-${n}`, token_type: 'bearer', expires_in: 3600, scope: 'read' },
 });
 
+/** POST /data-integrations for a custom provider `scripted` served by `server` (scopes `read`). */
+export const scriptedIntegration = (server: Pick<ScriptedTokenServer, 'url' | 'tokenUrl' | 'revocationUrl'>) => ({
+  provider: 'scripted',
+  enabled: true,
+  scopes: ['read'],
+  credentials: { type: 'custom', client_id: 'scripted-client', client_secret: 'scripted-secret' },
+  custom_provider: {
+    name: 'Scripted',
+    authorization_url: `${server.url}/authorize`,
+    token_url: server.tokenUrl,
+    revocation_url: server.revocationUrl,
+  },
+});
+
 export async function startScriptedTokenServer(
   initial: (req: ScriptedRequest, n: number) => ScriptedAnswer = accessTokenOnly,
 ): Promise<ScriptedTokenServer> {
