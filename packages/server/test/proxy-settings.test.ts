@@ -31,6 +31,10 @@ describe.each(DIALECTS)('proxy provider settings cache (%s)', (dialect) => {
     const { url, statements } = await proxied('/items');
     expect(url).toBe('/v1/items');
     expect(statements.some((q) => q.includes('read_model_versions'))).toBe(true);
+    // The version rides on the vend's own statement (the connection's row): no round trip of its own.
+    const versionReads = statements.filter((q) => q.includes('read_model_versions'));
+    expect(versionReads).toHaveLength(1);
+    expect(versionReads[0]).toContain('connected_accounts');
     for (const table of ['custom_providers', 'org_configurations']) {
       expect(statements.filter((q) => q.includes(`"${table}"`) || q.includes(` ${table} `))).toEqual([]);
     }

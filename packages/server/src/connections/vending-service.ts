@@ -6,7 +6,7 @@ import {
   integrationNotFound,
   providerUnavailable,
 } from '../core/errors.ts';
-import type { VendAccount } from '../store/vend-reader.ts';
+import type { VendAccount, VendQuery } from '../store/vend-reader.ts';
 import type { Store } from '../store/store.ts';
 import type { Telemetry, VendOutcome, VendRoute } from '../core/telemetry.ts';
 import { ownerFromRequest } from '../domain/owner.ts';
@@ -61,9 +61,10 @@ export type CredentialAnswer =
 
 /**
  * What the proxy attaches to a provider call (issue 12): the connection as read (a 401 renews from
- * it) and its secret, renewed first when near expiry exactly as `/credentials` would.
+ * it) and its secret, renewed first when near expiry exactly as `/credentials` would; and the
+ * environment's read-model version read with it, which says whether cached provider settings hold.
  */
-export type ProxyCredential = { active: true; account: VendAccount; secret: string } | Inactive;
+export type ProxyCredential = { active: true; account: VendAccount; secret: string; settingsVersion: number } | Inactive;
 
 /** An answer, whether the token had to be renewed for it (`refreshed` on `/metrics`), and the connection that answered. */
 interface Vended<T> {
@@ -79,6 +80,8 @@ interface Selected {
   scopeAliases: Readonly<Record<string, readonly string[]>>;
   /** Config the answer may show: the integration's pinned values under the connection's. */
   config: () => Record<string, string>;
+  /** The environment's read-model version as of the read (the proxy's purpose only; else null). */
+  environmentVersion: number | null;
 }
 
 /**
@@ -190,13 +193,14 @@ export class VendingService {
   }
 
   private async vendProxy(environmentId: string, slug: string, input: VendInput): Promise<Vended<ProxyCredential>> {
-    const selected = await this.select(environmentId, slug, { ...input, supports_multiple_connections: true }, 'credentials');
+    const selected = await this.select(environmentId, slug, { ...input, supports_multiple_connections: true }, 'proxy');
     if ('active' in selected) return { answer: selected, renewed: false, accountId: null };
     const { row } = selected;
     const { renewed, secret } = await this.secretOf(row);
     if ('active' in secret) return { answer: secret, renewed, accountId: row.id };
     const value = secret.kind === 'api_key' ? secret.value : secret.accessToken;
-    return { answer: { active: true, account: row, secret: value }, renewed, accountId: row.id };
+    const answer = { active: true as const, account: row, secret: value, settingsVersion: selected.environmentVersion ?? 0 };
+    return { answer, renewed, accountId: row.id };
   }
 
   /**
@@ -217,12 +221,7 @@ export class VendingService {
     return { renewed, secret: t.kind === 'token' ? t : inactive(t) };
   }
 
-  private async select(
-    environmentId: string,
-    slug: string,
-    input: VendInput,
-    purpose: 'token' | 'credentials',
-  ): Promise<Selected | Inactive> {
+  private async select(environmentId: string, slug: string, input: VendInput, purpose: VendQuery['purpose']): Promise<Selected | Inactive> {
     const owner = ownerFromRequest(input.connection_owner, input.user_id, input.organization_id);
     const rows = await this.deps.store.vend.lookup({
       environmentId,
@@ -247,6 +246,7 @@ export class VendingService {
       requested: requestedScopes(builtin ?? null, first.requested_scopes, null),
       scopeAliases: builtin?.oauth?.scopeAliases ?? {},
       config: () => first.integration_config.under(row.config).visible(fields),
+      environmentVersion: first.environment_version,
     };
   }
 

@@ -14,29 +14,36 @@ interface Entry {
 
 /**
  * The provider settings a proxied call needs (its integration resolved against the catalog, the
- * organization's override), cached per process so that a call reads one small versions statement
- * instead of the integration, its custom provider and the override every time.
+ * organization's override), cached per process so that a warm call reads none of the integration,
+ * its custom provider and the override: only the environment's version, which the proxy's vend
+ * statement carries (store/vend-reader.ts), so a warm call costs no statement of its own.
  *
  * Kept fresh by the rule of the provider listings (connections/listing-read-models.ts): an entry is
  * used only while the environment's read-model version, which database triggers bump with every
  * write of integrations, custom providers and overrides (store/migrations/0011), is the one it was
- * read at; the version is read before the rows, so a write in between makes an entry look older
- * than it is, never newer. A changed `api_base_url` is therefore followed by the very next call, in
- * every process.
+ * read at; the version is read (by the vend) before the rows, so a write in between makes an entry
+ * look older than it is, never newer. A changed `api_base_url` is therefore followed by the very
+ * next call, in every process.
  */
 export class ProviderSettingsCache {
   private readonly entries = new Map<string, Entry>();
 
   constructor(
     private readonly deps: {
-      store: ProviderContextStore & Pick<Store, 'integrations' | 'listing'>;
+      store: ProviderContextStore & Pick<Store, 'integrations'>;
       catalog: ProviderCatalog;
     },
   ) {}
 
-  async get(environmentId: string, slug: string, ownership: Ownership, organizationId: string | null): Promise<ProviderSettings | null> {
+  /** The settings as of `version`, the environment's read-model version read before this call. */
+  async get(
+    environmentId: string,
+    version: number,
+    slug: string,
+    ownership: Ownership,
+    organizationId: string | null,
+  ): Promise<ProviderSettings | null> {
     const { store, catalog } = this.deps;
-    const { environment: version } = await store.listing.versions(environmentId, '');
     const key = `${environmentId}\u0000${slug}\u0000${ownership}\u0000${organizationId ?? ''}`;
     const cached = this.entries.get(key);
     if (cached && cached.version === version) return cached.settings;

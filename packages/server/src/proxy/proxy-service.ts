@@ -55,7 +55,7 @@ export interface ProxyAnswer {
 export interface ProxyServiceDeps {
   vending: Pick<VendingService, 'proxyCredential'>;
   refresh: Pick<RefreshCoordinator, 'renew'>;
-  store: ProviderContextStore & Pick<Store, 'integrations' | 'listing'>;
+  store: ProviderContextStore & Pick<Store, 'integrations'>;
   catalog: ProviderCatalog;
   /** The guarded dispatcher (src/outbound): the only way out. */
   dispatcher: Dispatcher;
@@ -83,7 +83,7 @@ export class ProxyService {
       throw credential.error === 'not_installed' ? proxyNotInstalled(call.slug) : proxyNeedsReauthorization(call.slug);
     }
     const { account } = credential;
-    const { provider, config } = await this.providerFor(call, account.config);
+    const { provider, config } = await this.providerFor(call, credential.settingsVersion, account.config);
     const template = provider.apiBaseUrl;
     if (template === null) {
       throw proxyUnsupported(`"${call.slug}" has no API base URL to proxy to (a custom provider declares one as api_base_url).`, 'slug');
@@ -180,10 +180,10 @@ export class ProxyService {
   }
 
   /** The provider and the config values its templates see, for the integration the vend read. */
-  private async providerFor(call: ProxyCall, own: Parameters<typeof providerContextOf>[1]) {
+  private async providerFor(call: ProxyCall, version: number, own: Parameters<typeof providerContextOf>[1]) {
     const s = call.selection;
     const owner = ownerFromRequest(s.connection_owner, s.user_id, s.organization_id);
-    const settings = await this.settings.get(call.environmentId, call.slug, owner.type, owner.organizationId);
+    const settings = await this.settings.get(call.environmentId, version, call.slug, owner.type, owner.organizationId);
     if (!settings) throw integrationNotFound(call.slug, owner.type);
     return providerContextOf(settings, own);
   }

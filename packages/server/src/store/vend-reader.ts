@@ -23,8 +23,11 @@ export interface VendQuery {
   organizationId: string | null;
   accountId: string | null;
   plural: boolean;
-  /** `/token` reads fewer columns than `/credentials` (no API key, config or metadata). */
-  purpose: 'token' | 'credentials';
+  /**
+   * `/token` reads fewer columns than `/credentials` (no API key, config or metadata); the proxy
+   * reads the credential's and the environment's read-model version (its provider settings cache).
+   */
+  purpose: 'token' | 'credentials' | 'proxy';
 }
 
 /** The connection a vend selected, as vending needs it. */
@@ -52,6 +55,8 @@ export interface VendCandidate {
   /** The integration's pinned config (read for `/credentials` only). */
   integration_config: StoredConfig;
   custom_provider: boolean;
+  /** The environment's read-model version (migration 0011) as of this read; the proxy's only, else null. */
+  environment_version: number | null;
 }
 
 /** The columns read: the connection's (all null when there is none) and its integration's. */
@@ -74,12 +79,19 @@ interface VendRow {
   di_config?: string;
   di_custom_provider_id: string | null;
   oc_scopes: string | null;
+  /** Read for the proxy only. */
+  env_version?: number | string | null;
 }
 
 // Every column read is a string built per request: read only what the route answers with.
 const TOKEN_COLUMNS = `ca.id, ca.environment_id, ca.auth_method, ca.state, ca.scopes, ca.access_token, ca.expires_at, ca.updated_at,
   ca.refresh_in_doubt_until, di.scopes AS di_scopes, di.custom_provider_id AS di_custom_provider_id`;
 const CREDENTIAL_COLUMNS = `${TOKEN_COLUMNS}, ca.api_key, ca.config, ca.metadata, di.id AS di_id, di.config AS di_config`;
+// The version by primary key in the same statement: a proxied call needs no second round trip to
+// know whether its cached provider settings still hold (proxy/provider-settings-cache.ts).
+const PROXY_COLUMNS = `${CREDENTIAL_COLUMNS}, (SELECT rv.version FROM read_model_versions rv
+  WHERE rv.environment_id = di.environment_id AND rv.scope_key = '') AS env_version`;
+const COLUMNS = { token: TOKEN_COLUMNS, credentials: CREDENTIAL_COLUMNS, proxy: PROXY_COLUMNS } as const;
 
 /**
  * The vend path's single read (R13/R14): integration, selected connection(s) and the
@@ -110,6 +122,7 @@ export class VendReader {
           ? StoredConfig.EMPTY
           : this.sealer.config(r.di_config, { environmentId, table: 'data_integrations', rowId: r.di_id }),
       custom_provider: r.di_custom_provider_id !== null,
+      environment_version: r.env_version === undefined ? null : Number(r.env_version ?? 0),
     };
     if (
       r.id === null ||
@@ -176,7 +189,7 @@ export class VendReader {
     const orgJoin = withOrg
       ? `LEFT JOIN org_configurations oc ON oc.environment_id = di.environment_id AND oc.slug = di.slug AND oc.organization_id = ${p()}`
       : '';
-    text = `SELECT ${purpose === 'token' ? TOKEN_COLUMNS : CREDENTIAL_COLUMNS}, ${org} FROM data_integrations di LEFT JOIN connected_accounts ca ON ${accountOn} ${orgJoin}
+    text = `SELECT ${COLUMNS[purpose]}, ${org} FROM data_integrations di LEFT JOIN connected_accounts ca ON ${accountOn} ${orgJoin}
       WHERE di.environment_id = ${p()} AND di.slug = ${p()} AND di.ownership = ${p()} LIMIT 2`;
     this.sql.set(key, text);
     return text;
